@@ -1,0 +1,10 @@
+//! The functional core: plain types and pure functions. No browser APIs, no clock.
+
+pub mod book;
+pub mod ids;
+pub mod merge;
+pub mod model;
+pub mod sample;
+pub mod search;
+pub mod text;
+pub mod vocab;

@@ -1,0 +1,126 @@
+//! The records of a customer book. Membership is stored once (customer -> group, person ->
+//! customer); everything else is derived.
+
+use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::text::{Email, Influence, Name, Phone};
+use super::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+pub type Timestamp = DateTime<Utc>;
+
+/// A customer group (Kundenverbund): everyone served through more or less the same contact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: Name,
+    pub segment: Segment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advisor: Option<ColleagueId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<CustomerId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// Consent to outreach by phone and e-mail, and since when it is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub state: ConsentState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
+}
+
+impl Default for Consent {
+    fn default() -> Self {
+        Self {
+            state: ConsentState::Unknown,
+            since: None,
+        }
+    }
+}
+
+impl Consent {
+    fn is_unknown(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A dated reason to get in touch: a maturity, a birthday, a change of life phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occasion {
+    pub kind: OccasionKind,
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: CustomerId,
+    pub group: GroupId,
+    pub kind: CustomerKind,
+    pub name: Name,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub segment: Segment,
+    #[serde(default, skip_serializing_if = "Consent::is_unknown")]
+    pub consent: Consent,
+    /// Set after a customer declined an offer: no outreach before this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_contact_until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occasions: Vec<Occasion>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub updated_at: Timestamp,
+}
+
+/// A contact person (Ansprechpartner) at a customer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContactPerson {
+    pub id: PersonId,
+    pub customer: CustomerId,
+    pub name: Name,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<Influence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buying_role: Option<BuyingRole>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motive: Option<BuyingMotive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
+    #[serde(default, skip_serializing_if = "Consent::is_unknown")]
+    pub consent: Consent,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub updated_at: Timestamp,
+}
+
+/// A colleague or department of the bank; the advisor's own profile is one of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Colleague {
+    pub id: ColleagueId,
+    pub name: Name,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
+    pub updated_at: Timestamp,
+}
+
+/// Book-wide settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The colleague record that is the advisor using this device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub me: Option<ColleagueId>,
+}

@@ -1,0 +1,416 @@
+//! A deterministic, realistic sample portfolio: for trying the app and for load tests.
+//! Same size and seed, same book, byte for byte.
+
+use super::book::Book;
+use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Occasion, Timestamp};
+use super::text::{Email, Influence, Name, Phone};
+use super::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// How big a book to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SampleSize {
+    pub advisors: usize,
+    /// Customers per advisor; groups are formed until this many customers exist.
+    pub customers_per_advisor: usize,
+}
+
+impl SampleSize {
+    /// One advisor's book: a few hundred groups.
+    pub const ADVISOR: SampleSize = SampleSize {
+        advisors: 1,
+        customers_per_advisor: 800,
+    };
+    /// A ten-advisor team book with 10,000 customers, for load tests.
+    pub const TEAM: SampleSize = SampleSize {
+        advisors: 10,
+        customers_per_advisor: 1000,
+    };
+}
+
+/// SplitMix64: tiny, fast and stable across platforms and versions.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Anna", "Thomas", "Sabine", "Michael", "Julia", "Andreas", "Katrin", "Stefan", "Monika", "Jürgen",
+    "Claudia", "Frank", "Petra", "Markus", "Birgit", "Uwe", "Sandra", "Klaus", "Nicole", "Ralf",
+    "Heike", "Matthias", "Susanne", "Jörg", "Lena", "Jan", "Sophie", "Lukas", "Marie", "Felix",
+    "Gabriele", "Dieter", "Ute", "Bernd", "Karin", "Wolfgang", "Ingrid", "Günther", "Renate", "Holger",
+];
+const LAST: &[&str] = &[
+    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
+    "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
+    "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Schmitz", "Krause", "Meier",
+    "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber",
+    "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel",
+];
+const TOWNS: &[&str] = &[
+    "Waldkirch", "Emmendingen", "Denzlingen", "Gundelfingen", "Kenzingen", "Herbolzheim", "Elzach",
+    "Endingen", "Teningen", "Simonswald", "Gutach", "Sexau", "Reute", "Vörstetten", "Winden",
+];
+const TRADES: &[&str] = &[
+    "Bäckerei", "Metzgerei", "Elektro", "Sanitär", "Malerbetrieb", "Zahnarztpraxis", "Steuerkanzlei",
+    "Autohaus", "Gasthaus", "Friseursalon", "Schreinerei", "Apotheke", "Physiotherapie", "Architekturbüro",
+];
+const INDUSTRIES: &[&str] = &[
+    "Maschinenbau", "Metallbau", "Kunststofftechnik", "Logistik", "Holzbau", "Elektronik", "Bau",
+    "Medizintechnik", "Verpackungen", "Präzisionsteile", "Lebensmittel", "Software",
+];
+const LEGAL: &[&str] = &["GmbH", "GmbH & Co. KG", "KG", "AG", "e.K."];
+const DEPARTMENTS: &[(&str, &str)] = &[
+    ("Private Banking", "Vermögensmanagement"),
+    ("Immobilienvermittlung", "Immobilien"),
+    ("Versicherungsservice", "Versicherungen"),
+    ("Nachfolgeberatung", "Unternehmensnachfolge"),
+    ("Auslandsgeschäft", "Internationales Geschäft"),
+    ("Fördermittelberatung", "Öffentliche Fördermittel"),
+];
+const ADVISORS: &[&str] = &[
+    "Katharina Brenner", "Martin Vogt", "Elke Sauter", "Tobias Ruf", "Silke Haas", "Daniel Frey",
+    "Andrea Kern", "Florian Binder", "Nadine Wehrle", "Christoph Maurer",
+];
+
+struct Generator {
+    rng: Rng,
+    now: Timestamp,
+    today: NaiveDate,
+    book: Book,
+}
+
+fn name(text: &str) -> Name {
+    Name::parse(text).expect("sample names are valid")
+}
+
+impl Generator {
+    fn phone(&mut self) -> Phone {
+        let area = ["07681", "07641", "0761", "07666", "07644"][self.rng.below(5)];
+        let number = 100_000 + self.rng.below(899_999);
+        Phone::parse(&format!("{area} {number}")).expect("sample phone is valid")
+    }
+
+    fn email(&mut self, person: &str, domain: &str) -> Email {
+        let local: String = super::text::fold(person)
+            .chars()
+            .map(|c| if c == ' ' { '.' } else { c })
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect();
+        Email::parse(&format!("{local}@{domain}")).expect("sample e-mail is valid")
+    }
+
+    fn consent(&mut self) -> Consent {
+        let state = match self.rng.below(100) {
+            0..=69 => ConsentState::Yes,
+            70..=84 => ConsentState::No,
+            _ => ConsentState::Unknown,
+        };
+        let since = (state != ConsentState::Unknown)
+            .then(|| self.today - Duration::days(30 + self.rng.below(1800) as i64));
+        Consent { state, since }
+    }
+
+    fn future_date(&mut self, max_days: usize) -> NaiveDate {
+        self.today + Duration::days(1 + self.rng.below(max_days) as i64)
+    }
+
+    fn birthday(&mut self) -> NaiveDate {
+        let year = self.today.year() - 25 - self.rng.below(50) as i32;
+        let day = self.rng.below(365) as u32 + 1;
+        NaiveDate::from_yo_opt(year, day).expect("day of year within 365")
+    }
+
+    fn colleague(&mut self, full: &str, department: &str) -> ColleagueId {
+        let id = ColleagueId::generate(self.rng.next());
+        let email = self.email(full, "sparkasse-beispiel.de");
+        let phone = self.phone();
+        self.book.upsert_colleague(Colleague {
+            id: id.clone(),
+            name: name(full),
+            department: Some(department.to_owned()),
+            phone: Some(phone),
+            email: Some(email),
+            updated_at: self.now,
+        });
+        id
+    }
+
+    fn group(&mut self, title: &str, segment: Segment, advisor: &ColleagueId) -> GroupId {
+        let id = GroupId::generate(self.rng.next());
+        let notes = if self.rng.chance(20) {
+            "Jahresgespräch im Frühjahr bevorzugt.".to_owned()
+        } else {
+            String::new()
+        };
+        self.book
+            .upsert_group(Group {
+                id: id.clone(),
+                name: name(title),
+                segment,
+                advisor: Some(advisor.clone()),
+                lead: None,
+                notes,
+                created_at: self.now,
+                updated_at: self.now,
+            })
+            .expect("advisor exists");
+        id
+    }
+
+    fn customer(&mut self, group: &GroupId, kind: CustomerKind, title: &str, segment: Segment) -> CustomerId {
+        let id = CustomerId::generate(self.rng.next());
+        let mut occasions = Vec::new();
+        if kind == CustomerKind::Person {
+            occasions.push(Occasion {
+                kind: OccasionKind::Birthday,
+                date: self.birthday(),
+                label: String::new(),
+            });
+        }
+        if self.rng.chance(25) {
+            occasions.push(Occasion {
+                kind: OccasionKind::Maturity,
+                date: self.future_date(540),
+                label: ["Festgeld", "Sparbrief", "Darlehen Zinsbindung", "Bausparvertrag"][self.rng.below(4)]
+                    .to_owned(),
+            });
+        }
+        let no_contact_until = self.rng.chance(3).then(|| self.future_date(180));
+        let customer = Customer {
+            id: id.clone(),
+            group: group.clone(),
+            kind,
+            name: name(title),
+            number: Some(format!("{:010}", 1_000_000_000 + self.rng.next() % 8_999_999_999)),
+            segment,
+            consent: self.consent(),
+            no_contact_until,
+            occasions,
+            notes: String::new(),
+            updated_at: self.now,
+        };
+        self.book.upsert_customer(customer, self.now).expect("group exists");
+        id
+    }
+
+    fn person(&mut self, customer: &CustomerId, full: &str, position: Option<&str>, domain: &str) {
+        let influence = Influence::new(1 + self.rng.below(10) as u8).ok();
+        let buying_role = Some(BuyingRole::ALL[self.rng.below(BuyingRole::ALL.len())]);
+        let motive = Some(BuyingMotive::ALL[self.rng.below(BuyingMotive::ALL.len())]);
+        let phone = Some(self.phone());
+        let email = self.rng.chance(80).then(|| self.email(full, domain));
+        let person = ContactPerson {
+            id: PersonId::generate(self.rng.next()),
+            customer: customer.clone(),
+            name: name(full),
+            position: position.map(str::to_owned),
+            influence,
+            buying_role,
+            motive,
+            phone,
+            email,
+            consent: self.consent(),
+            notes: String::new(),
+            updated_at: self.now,
+        };
+        self.book.upsert_person(person).expect("customer exists");
+    }
+
+    fn set_lead(&mut self, group: &GroupId, lead: &CustomerId) {
+        let mut g = self.book.groups()[group].clone();
+        g.lead = Some(lead.clone());
+        self.book.upsert_group(g).expect("lead is a member");
+    }
+
+    fn full_name(&mut self, last: &str) -> String {
+        format!("{} {}", self.rng.pick(FIRST), last)
+    }
+
+    /// A family: one to four private customers, each their own contact person.
+    fn family(&mut self, advisor: &ColleagueId, segment: Segment) -> usize {
+        let last = self.rng.pick(LAST);
+        let g = self.group(&format!("Familie {last}"), segment, advisor);
+        let size = 1 + self.rng.below(4);
+        for i in 0..size {
+            let full = self.full_name(last);
+            let c = self.customer(&g, CustomerKind::Person, &full, segment);
+            if i == 0 {
+                self.set_lead(&g, &c);
+            }
+            self.person(&c, &full, None, "mail-beispiel.de");
+        }
+        size
+    }
+
+    /// A trade business with its owner's private accounts.
+    fn business(&mut self, advisor: &ColleagueId) -> usize {
+        let last = self.rng.pick(LAST);
+        let trade = self.rng.pick(TRADES);
+        let firm = format!("{trade} {last}");
+        let g = self.group(&firm, Segment::Business, advisor);
+        let c = self.customer(&g, CustomerKind::Company, &firm, Segment::Business);
+        self.set_lead(&g, &c);
+        let owner = self.full_name(last);
+        self.person(&c, &owner, Some("Inhaber/in"), "betrieb-beispiel.de");
+        let private = self.customer(&g, CustomerKind::Person, &owner, Segment::Private);
+        self.person(&private, &owner, None, "mail-beispiel.de");
+        2
+    }
+
+    /// A company with holding and owner family; several decision makers.
+    fn company(&mut self, advisor: &ColleagueId) -> usize {
+        let last = self.rng.pick(LAST);
+        let industry = self.rng.pick(INDUSTRIES);
+        let legal = self.rng.pick(LEGAL);
+        let firm = format!("{last} {industry} {legal}");
+        let g = self.group(&format!("{last}-Gruppe"), Segment::Corporate, advisor);
+        let c = self.customer(&g, CustomerKind::Company, &firm, Segment::Corporate);
+        self.set_lead(&g, &c);
+        let ceo = self.full_name(last);
+        self.person(&c, &ceo, Some("Geschäftsführer/in"), "firma-beispiel.de");
+        let cfo_last = self.rng.pick(LAST);
+        let cfo = self.full_name(cfo_last);
+        self.person(&c, &cfo, Some("Kaufmännische Leitung"), "firma-beispiel.de");
+        if self.rng.chance(50) {
+            let tax_last = self.rng.pick(LAST);
+            let tax = self.full_name(tax_last);
+            self.person(&c, &tax, Some("Steuerberater/in (extern)"), "kanzlei-beispiel.de");
+        }
+        let mut count = 1;
+        if self.rng.chance(50) {
+            let holding = self.customer(
+                &g,
+                CustomerKind::Company,
+                &format!("{last} Holding GmbH"),
+                Segment::Corporate,
+            );
+            self.person(&holding, &ceo, Some("Geschäftsführer/in"), "firma-beispiel.de");
+            count += 1;
+        }
+        let owner = self.customer(&g, CustomerKind::Person, &ceo, Segment::PrivateBanking);
+        self.person(&owner, &ceo, None, "mail-beispiel.de");
+        count + 1
+    }
+
+    /// A municipality with its utility company.
+    fn municipality(&mut self, advisor: &ColleagueId) -> usize {
+        let town = self.rng.pick(TOWNS);
+        let kind = ["Gemeinde", "Stadt"][self.rng.below(2)];
+        let g = self.group(&format!("{kind} {town}"), Segment::Municipal, advisor);
+        let c = self.customer(&g, CustomerKind::PublicBody, &format!("{kind} {town}"), Segment::Municipal);
+        self.set_lead(&g, &c);
+        let mayor_last = self.rng.pick(LAST);
+        let mayor = self.full_name(mayor_last);
+        self.person(&c, &mayor, Some("Bürgermeister/in"), "rathaus-beispiel.de");
+        let treasurer_last = self.rng.pick(LAST);
+        let treasurer = self.full_name(treasurer_last);
+        self.person(&c, &treasurer, Some("Kämmerer/Kämmerin"), "rathaus-beispiel.de");
+        if self.rng.chance(60) {
+            let utility = self.customer(
+                &g,
+                CustomerKind::Company,
+                &format!("Stadtwerke {town} GmbH"),
+                Segment::Municipal,
+            );
+            let ceo_last = self.rng.pick(LAST);
+            let ceo = self.full_name(ceo_last);
+            self.person(&utility, &ceo, Some("Geschäftsführer/in"), "stadtwerke-beispiel.de");
+            return 2;
+        }
+        1
+    }
+}
+
+/// Generates a book of the given size. `now` stamps every record; `seed` varies the content.
+pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
+    let mut gen = Generator {
+        rng: Rng(seed),
+        now,
+        today: now.date_naive(),
+        book: Book::default(),
+    };
+    let advisors: Vec<ColleagueId> = (0..size.advisors.max(1))
+        .map(|i| {
+            let full = ADVISORS[i % ADVISORS.len()];
+            gen.colleague(full, "Firmen- und Privatkundenberatung")
+        })
+        .collect();
+    for (full, department) in DEPARTMENTS {
+        gen.colleague(full, department);
+    }
+    gen.book.set_me(Some(advisors[0].clone())).expect("advisor exists");
+    for advisor in &advisors {
+        let mut customers = 0;
+        while customers < size.customers_per_advisor {
+            customers += match gen.rng.below(100) {
+                0..=44 => gen.family(advisor, Segment::Private),
+                45..=54 => gen.family(advisor, Segment::PrivateBanking),
+                55..=74 => gen.business(advisor),
+                75..=91 => gen.company(advisor),
+                _ => gen.municipality(advisor),
+            };
+        }
+    }
+    gen.book
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> Timestamp {
+        chrono::Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn advisor_book_is_deterministic_and_realistic() {
+        let a = generate(SampleSize::ADVISOR, 7, now());
+        let b = generate(SampleSize::ADVISOR, 7, now());
+        assert_eq!(a, b);
+        assert!((200..=500).contains(&a.groups().len()), "{}", a.groups().len());
+        assert!(a.customers().len() >= 800);
+        let segments: std::collections::BTreeSet<_> = a.groups().values().map(|g| g.segment).collect();
+        assert_eq!(segments.len(), Segment::ALL.len());
+        assert!(a.settings().me.is_some());
+        // Every group has a lead that is one of its members.
+        assert!(a.groups().values().all(|g| g.lead.is_some()));
+        assert!(Book::from_data(a.to_data()).is_ok());
+    }
+
+    #[test]
+    fn team_book_has_ten_thousand_customers() {
+        let team = generate(SampleSize::TEAM, 1, now());
+        assert!((10_000..10_050).contains(&team.customers().len()));
+        assert_eq!(
+            team.groups().values().filter_map(|g| g.advisor.as_ref()).collect::<std::collections::BTreeSet<_>>().len(),
+            10
+        );
+    }
+
+    #[test]
+    fn other_seed_other_book() {
+        assert_ne!(generate(SampleSize::ADVISOR, 1, now()), generate(SampleSize::ADVISOR, 2, now()));
+    }
+}

@@ -1,0 +1,279 @@
+//! Validated text values: parse once at the edge, then trust the type.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a text value was refused. The UI turns these into German messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextError {
+    Empty,
+    TooLong { max: usize },
+    InvalidEmail,
+    InvalidPhone,
+    InfluenceOutOfRange,
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::texts::text_error(self))
+    }
+}
+
+pub const MAX_NAME_LEN: usize = 200;
+pub const MAX_NOTES_LEN: usize = 20_000;
+
+/// A trimmed, non-empty display name of bounded length.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Name(String);
+
+impl Name {
+    pub fn parse(raw: &str) -> Result<Self, TextError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(TextError::Empty);
+        }
+        if trimmed.chars().count() > MAX_NAME_LEN {
+            return Err(TextError::TooLong { max: MAX_NAME_LEN });
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Name {
+    type Error = TextError;
+    fn try_from(raw: String) -> Result<Self, TextError> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<Name> for String {
+    fn from(name: Name) -> String {
+        name.0
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Free text such as notes: trimmed at the end, bounded, may be empty.
+pub fn parse_notes(raw: &str) -> Result<String, TextError> {
+    let text = raw.trim_end();
+    if text.chars().count() > MAX_NOTES_LEN {
+        return Err(TextError::TooLong { max: MAX_NOTES_LEN });
+    }
+    Ok(text.to_owned())
+}
+
+/// Optional short text (customer number, position, department): empty means none.
+pub fn parse_optional(raw: &str) -> Result<Option<String>, TextError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > MAX_NAME_LEN {
+        return Err(TextError::TooLong { max: MAX_NAME_LEN });
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// An e-mail address plausible enough to put behind a `mailto:` link.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, TextError> {
+        let text = raw.trim();
+        let mut parts = text.split('@');
+        let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(l), Some(d), None) => (l, d),
+            _ => return Err(TextError::InvalidEmail),
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        let local_ok = !local.is_empty()
+            && local
+                .chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"".contains(c));
+        if !domain_ok || !local_ok || text.len() > 254 {
+            return Err(TextError::InvalidEmail);
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn href(&self) -> String {
+        format!("mailto:{}", self.0)
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = TextError;
+    fn try_from(raw: String) -> Result<Self, TextError> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<Email> for String {
+    fn from(v: Email) -> String {
+        v.0
+    }
+}
+
+/// A phone number as written by people ("+49 (0)89 / 12 34-5"), safe for a `tel:` link.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse(raw: &str) -> Result<Self, TextError> {
+        let text = raw.trim();
+        let allowed = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-/().".contains(c));
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        if !allowed || !(3..=20).contains(&digits) || text.len() > 40 {
+            return Err(TextError::InvalidPhone);
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `tel:` keeps only a leading plus and the digits; "(0)" is the German trunk-prefix hint.
+    pub fn href(&self) -> String {
+        let cleaned = self.0.replace("(0)", "");
+        let plus = if cleaned.trim_start().starts_with('+') { "+" } else { "" };
+        let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
+        format!("tel:{plus}{digits}")
+    }
+}
+
+impl TryFrom<String> for Phone {
+    type Error = TextError;
+    fn try_from(raw: String) -> Result<Self, TextError> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<Phone> for String {
+    fn from(v: Phone) -> String {
+        v.0
+    }
+}
+
+/// Influence of a contact person on decisions, 1 (little) to 10 (decisive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Influence(u8);
+
+impl Influence {
+    pub fn new(value: u8) -> Result<Self, TextError> {
+        if (1..=10).contains(&value) {
+            Ok(Self(value))
+        } else {
+            Err(TextError::InfluenceOutOfRange)
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Influence {
+    type Error = TextError;
+    fn try_from(v: u8) -> Result<Self, TextError> {
+        Self::new(v)
+    }
+}
+
+impl From<Influence> for u8 {
+    fn from(v: Influence) -> u8 {
+        v.0
+    }
+}
+
+/// Folds text for search: lower case, German umlauts spelled out, accents dropped.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ä' | 'Ä' => out.push_str("ae"),
+            'ö' | 'Ö' => out.push_str("oe"),
+            'ü' | 'Ü' => out.push_str("ue"),
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'à' | 'á' | 'â' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => out.push('a'),
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => out.push('u'),
+            'ç' | 'Ç' => out.push('c'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(Name::parse("  Müller GmbH ").unwrap().as_str(), "Müller GmbH");
+        assert_eq!(Name::parse("   "), Err(TextError::Empty));
+        assert!(Name::parse(&"x".repeat(201)).is_err());
+        assert!(serde_json::from_str::<Name>("\"\"").is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert!(Email::parse("anna.mueller@sparkasse.de").is_ok());
+        for bad in ["", "a@b", "a b@c.de", "@c.de", "a@@c.de", "javascript:x@y.de", "a@c.de?x"] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Email::parse("a@b.de").unwrap().href(), "mailto:a@b.de");
+    }
+
+    #[test]
+    fn phones_and_tel_links() {
+        let p = Phone::parse("+49 (0)89 / 12 34-5").unwrap();
+        assert_eq!(p.href(), "tel:+498912345");
+        assert_eq!(Phone::parse("0711 1234").unwrap().href(), "tel:07111234");
+        for bad in ["", "12", "call me", "javascript:1234", "0711;1234"] {
+            assert!(Phone::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn influence_range() {
+        assert!(Influence::new(0).is_err());
+        assert_eq!(Influence::new(10).unwrap().get(), 10);
+        assert!(Influence::new(11).is_err());
+        assert!(serde_json::from_str::<Influence>("11").is_err());
+    }
+
+    #[test]
+    fn folding_matches_german_spellings() {
+        assert_eq!(fold("Müller Straße"), "mueller strasse");
+        assert_eq!(fold("CAFÉ"), "cafe");
+    }
+}

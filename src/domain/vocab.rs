@@ -1,0 +1,71 @@
+//! Closed vocabularies of the customer book. German labels live in `ui::text`.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// A stable key for form controls (the variant name; serde uses snake_case).
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => stringify!($variant)),+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Sales segment of the bank; each gets its own casting scheme later.
+    Segment { Private, PrivateBanking, Business, Corporate, Municipal }
+);
+
+vocabulary!(
+    /// What kind of customer this is.
+    CustomerKind { Person, Company, PublicBody }
+);
+
+vocabulary!(
+    /// Whether phone and e-mail outreach is allowed (Werbeeinwilligung).
+    ConsentState { Yes, No, Unknown }
+);
+
+vocabulary!(
+    /// Occasions that trigger a contact.
+    OccasionKind { Maturity, Birthday, LifePhase, Anniversary, Other }
+);
+
+vocabulary!(
+    /// Role of a contact person in the buying center.
+    BuyingRole { Decider, Buyer, Influencer, User, Gatekeeper, Initiator }
+);
+
+vocabulary!(
+    /// Dominant buying motive (Motive Map: security, excitement, autonomy, status).
+    BuyingMotive { Security, Excitement, Autonomy, Status }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_serde_round_trip() {
+        for s in Segment::ALL {
+            assert_eq!(Segment::from_key(s.key()), Some(*s));
+            let json = serde_json::to_string(s).unwrap();
+            let back: Segment = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, *s);
+        }
+        assert_eq!(serde_json::to_string(&Segment::PrivateBanking).unwrap(), "\"private_banking\"");
+    }
+}

@@ -1,0 +1,98 @@
+//! Ordered schema migrations. Each step upgrades the `book` part of an export-shaped
+//! document by one version; storage and import run the same steps.
+
+use serde_json::Value;
+
+/// The schema this build writes.
+pub const CURRENT_SCHEMA: u32 = 1;
+
+/// Upgrades one schema version to the next, or says why it cannot.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. Append only; never edit a released step.
+pub const MIGRATIONS: &[Migration] = &[];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MigrateError {
+    /// Written by a newer Kontaktnetz than this one.
+    Newer { found: u32 },
+    /// Not a schema this app ever wrote.
+    Unknown { found: u64 },
+    /// A step refused the data.
+    Failed { from: u32, reason: String },
+}
+
+/// Runs the steps from `from` up to the current schema.
+pub fn upgrade(from: u64, book: Value) -> Result<Value, MigrateError> {
+    run(from, book, MIGRATIONS, CURRENT_SCHEMA)
+}
+
+/// The runner, with the step list as a parameter so tests can exercise it.
+pub fn run(from: u64, mut book: Value, steps: &[Migration], current: u32) -> Result<Value, MigrateError> {
+    let from = u32::try_from(from).map_err(|_| MigrateError::Unknown { found: from })?;
+    if from == 0 {
+        return Err(MigrateError::Unknown { found: 0 });
+    }
+    if from > current {
+        return Err(MigrateError::Newer { found: from });
+    }
+    for version in from..current {
+        let step = steps[(version - 1) as usize];
+        book = step(book).map_err(|reason| MigrateError::Failed { from: version, reason })?;
+    }
+    Ok(book)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn one_step_per_released_version() {
+        assert_eq!(MIGRATIONS.len(), (CURRENT_SCHEMA - 1) as usize);
+    }
+
+    fn rename_title(mut v: Value) -> Result<Value, String> {
+        let obj = v.as_object_mut().ok_or("kein Objekt")?;
+        if let Some(t) = obj.remove("title") {
+            obj.insert("name".into(), t);
+        }
+        Ok(v)
+    }
+
+    fn add_tags(mut v: Value) -> Result<Value, String> {
+        v["tags"] = json!([]);
+        Ok(v)
+    }
+
+    fn refuse(_: Value) -> Result<Value, String> {
+        Err("kaputt".into())
+    }
+
+    #[test]
+    fn runs_steps_in_order_from_any_version() {
+        let steps: &[Migration] = &[rename_title, add_tags];
+        assert_eq!(
+            run(1, json!({"title": "x"}), steps, 3).unwrap(),
+            json!({"name": "x", "tags": []})
+        );
+        assert_eq!(run(2, json!({"name": "x"}), steps, 3).unwrap(), json!({"name": "x", "tags": []}));
+        assert_eq!(run(3, json!({"a": 1}), steps, 3).unwrap(), json!({"a": 1}));
+    }
+
+    #[test]
+    fn refuses_newer_unknown_and_failing() {
+        let steps: &[Migration] = &[refuse];
+        assert_eq!(run(3, json!({}), steps, 2), Err(MigrateError::Newer { found: 3 }));
+        assert_eq!(run(0, json!({}), steps, 2), Err(MigrateError::Unknown { found: 0 }));
+        assert_eq!(
+            run(u64::MAX, json!({}), steps, 2),
+            Err(MigrateError::Unknown { found: u64::MAX })
+        );
+        assert_eq!(
+            run(1, json!({}), steps, 2),
+            Err(MigrateError::Failed { from: 1, reason: "kaputt".into() })
+        );
+    }
+}

@@ -1,0 +1,395 @@
+//! Every German sentence the app shows that is built from data: messages for errors, counts,
+//! import previews. Static labels of the views stay in `ui::labels`.
+
+use crate::domain::book::{Problem, RecordKind};
+use crate::domain::text::TextError;
+use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
+use crate::storage::{DecodeError, StoreError};
+
+pub fn invalid_id(raw: &str) -> String {
+    format!("ungültige Kennung „{raw}“ (erlaubt: Buchstaben, Ziffern, - und _, höchstens 64 Zeichen)")
+}
+
+pub fn text_error(e: &TextError) -> String {
+    match e {
+        TextError::Empty => "darf nicht leer sein".into(),
+        TextError::TooLong { max } => format!("ist zu lang (höchstens {} Zeichen)", number(*max as i64)),
+        TextError::InvalidEmail => "ist keine gültige E-Mail-Adresse".into(),
+        TextError::InvalidPhone => "ist keine gültige Telefonnummer (Ziffern, Leerzeichen, + - / ( ))".into(),
+        TextError::InfluenceOutOfRange => "muss zwischen 1 und 10 liegen".into(),
+    }
+}
+
+pub fn kind_plural(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Colleague => "Kolleg:innen",
+        RecordKind::Group => "Kundenverbünde",
+        RecordKind::Customer => "Kunden",
+        RecordKind::Person => "Ansprechpartner",
+    }
+}
+
+fn kind_singular(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Colleague => "Kolleg:in",
+        RecordKind::Group => "Kundenverbund",
+        RecordKind::Customer => "Kunde",
+        RecordKind::Person => "Ansprechpartner",
+    }
+}
+
+pub fn problem(p: &Problem) -> String {
+    match p {
+        Problem::DuplicateId { kind, id } => {
+            format!("Die Kennung „{id}“ kommt bei {} mehrfach vor.", kind_plural(*kind))
+        }
+        Problem::UnknownGroup { customer, group } => {
+            format!("Kunde „{customer}“ verweist auf den unbekannten Kundenverbund „{group}“.")
+        }
+        Problem::UnknownCustomer { person, customer } => {
+            format!("Ansprechpartner „{person}“ verweist auf den unbekannten Kunden „{customer}“.")
+        }
+        Problem::UnknownAdvisor { group, advisor } => {
+            format!("Kundenverbund „{group}“ nennt die unbekannte Betreuerin / den unbekannten Betreuer „{advisor}“.")
+        }
+        Problem::LeadNotMember { group, lead } => {
+            format!("Der Leitkunde „{lead}“ gehört nicht zum Kundenverbund „{group}“.")
+        }
+        Problem::UnknownMe { colleague } => {
+            format!("Das eigene Profil verweist auf die unbekannte Person „{colleague}“.")
+        }
+        Problem::UnknownRecord { kind, id } => format!("{} „{id}“ gibt es nicht.", kind_singular(*kind)),
+    }
+}
+
+/// At most this many problems are listed; the rest are counted.
+const MAX_LISTED: usize = 8;
+
+pub fn decode_error(e: &DecodeError) -> String {
+    match e {
+        DecodeError::Empty => "Die Datei ist leer.".into(),
+        DecodeError::TooLarge { bytes } => format!(
+            "Die Datei ist mit {} zu groß. Erlaubt sind höchstens {}.",
+            megabytes(*bytes),
+            megabytes(crate::storage::MAX_IMPORT_BYTES)
+        ),
+        DecodeError::TooDeep => {
+            "Die Datei ist zu tief verschachtelt und ist kein Kontaktnetz-Export.".into()
+        }
+        DecodeError::NotJson { line, column } => format!(
+            "Die Datei ist kein gültiges JSON (Fehler in Zeile {line}, Spalte {column})."
+        ),
+        DecodeError::NotKontaktnetz => {
+            "Die Datei ist JSON, aber kein Kontaktnetz-Export (das Feld \"format\": \"kontaktnetz\" fehlt).".into()
+        }
+        DecodeError::MissingSchema => "Die Datei nennt keine Datenversion (\"schema\").".into(),
+        DecodeError::Schema(MigrateError::Newer { found }) => format!(
+            "Die Daten stammen aus einer neueren Kontaktnetz-Version (Datenversion {found}; diese App kennt bis {CURRENT_SCHEMA}). Bitte die App aktualisieren."
+        ),
+        DecodeError::Schema(MigrateError::Unknown { found }) => {
+            format!("Die Datenversion {found} ist unbekannt.")
+        }
+        DecodeError::Schema(MigrateError::Failed { from, reason }) => {
+            format!("Die Daten der Version {from} ließen sich nicht umstellen: {reason}")
+        }
+        DecodeError::Shape { detail } => {
+            format!("Die Datei hat nicht den erwarteten Aufbau: {detail}")
+        }
+        DecodeError::Problems(list) => {
+            let mut out = format!(
+                "Die Datei enthält {} fehlerhafte Verweise oder doppelte Kennungen:",
+                number(list.len() as i64)
+            );
+            for p in list.iter().take(MAX_LISTED) {
+                out.push_str("\n• ");
+                out.push_str(&problem(p));
+            }
+            if list.len() > MAX_LISTED {
+                out.push_str(&format!("\n• … und {} weitere", number((list.len() - MAX_LISTED) as i64)));
+            }
+            out
+        }
+    }
+}
+
+pub fn store_error(e: &StoreError) -> String {
+    match e {
+        StoreError::Quota => "Der Browser-Speicher ist voll. Die letzte Änderung ist NICHT gespeichert. Bitte exportieren Sie die Daten als Datei und löschen Sie alte Sicherungen.".into(),
+        StoreError::Unavailable(why) => format!("Der Browser-Speicher ist nicht verfügbar ({why}). Ohne ihn kann nichts gespeichert werden."),
+        StoreError::Other(why) => format!("Speichern fehlgeschlagen: {why}"),
+    }
+}
+
+/// German thousands separator: 1701000 → "1.701.000".
+pub fn number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Bytes as German megabytes with one decimal: "50,0 MB".
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{},{} MB", number((tenths / 10) as i64), tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_numbers() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1000), "1.000");
+        assert_eq!(number(1_701_000), "1.701.000");
+        assert_eq!(number(-441_000), "-441.000");
+        assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
+    }
+}
+
+// ---- labels of the closed vocabularies -------------------------------------------------------
+
+use crate::domain::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
+
+pub fn segment(s: Segment) -> &'static str {
+    match s {
+        Segment::Private => "Privatkunden",
+        Segment::PrivateBanking => "Private Banking",
+        Segment::Business => "Gewerbekunden",
+        Segment::Corporate => "Firmenkunden",
+        Segment::Municipal => "Kommunal- und institutionelle Kunden",
+    }
+}
+
+pub fn customer_kind(k: CustomerKind) -> &'static str {
+    match k {
+        CustomerKind::Person => "Person",
+        CustomerKind::Company => "Unternehmen",
+        CustomerKind::PublicBody => "Öffentliche Hand",
+    }
+}
+
+pub fn consent(c: ConsentState) -> &'static str {
+    match c {
+        ConsentState::Yes => "Werbeeinwilligung: ja",
+        ConsentState::No => "Werbeeinwilligung: nein",
+        ConsentState::Unknown => "Werbeeinwilligung: unbekannt",
+    }
+}
+
+pub fn consent_short(c: ConsentState) -> &'static str {
+    match c {
+        ConsentState::Yes => "ja",
+        ConsentState::No => "nein",
+        ConsentState::Unknown => "unbekannt",
+    }
+}
+
+pub fn occasion(k: OccasionKind) -> &'static str {
+    match k {
+        OccasionKind::Maturity => "Fälligkeit",
+        OccasionKind::Birthday => "Geburtstag",
+        OccasionKind::LifePhase => "Lebensphasenwechsel",
+        OccasionKind::Anniversary => "Jubiläum",
+        OccasionKind::Other => "Sonstiger Anlass",
+    }
+}
+
+pub fn buying_role(r: BuyingRole) -> &'static str {
+    match r {
+        BuyingRole::Decider => "Entscheider",
+        BuyingRole::Buyer => "Einkäufer",
+        BuyingRole::Influencer => "Beeinflusser",
+        BuyingRole::User => "Anwender",
+        BuyingRole::Gatekeeper => "Informationsfilter (Gatekeeper)",
+        BuyingRole::Initiator => "Initiator",
+    }
+}
+
+pub fn motive(m: BuyingMotive) -> &'static str {
+    match m {
+        BuyingMotive::Security => "Sicherheit",
+        BuyingMotive::Excitement => "Erregung / Neues",
+        BuyingMotive::Autonomy => "Autonomie",
+        BuyingMotive::Status => "Status",
+    }
+}
+
+/// "3 Kunden und 5 Ansprechpartner", for delete and undo messages.
+pub fn removed(r: &crate::domain::book::Removed) -> String {
+    let mut parts = Vec::new();
+    if r.customers > 0 {
+        parts.push(format!("{} {}", number(r.customers as i64), if r.customers == 1 { "Kunde" } else { "Kunden" }));
+    }
+    if r.persons > 0 {
+        parts.push(format!("{} Ansprechpartner", number(r.persons as i64)));
+    }
+    parts.join(" und ")
+}
+
+pub fn merged_from_other_tab(conflicts: usize) -> String {
+    match conflicts {
+        0 => "Änderungen aus einem anderen Tab wurden übernommen.".into(),
+        n => format!(
+            "Änderungen aus einem anderen Tab wurden übernommen. {} Datensatz/Datensätze wurden in beiden Tabs geändert; die Fassung dieses Tabs gilt.",
+            number(n as i64)
+        ),
+    }
+}
+
+pub fn conflict(detail: &str) -> String {
+    format!("Die Änderung passt nicht zu dem, was ein anderer Tab gespeichert hat, und wurde NICHT gespeichert. Bitte die Seite neu laden. ({detail})")
+}
+
+pub fn backup_failed(detail: &str) -> String {
+    format!("Die Sicherung konnte nicht angelegt werden; es wurde nichts ersetzt. {detail}")
+}
+
+pub fn usage(chars: usize, budget: usize, percent: u32) -> String {
+    format!(
+        "Belegt: {} von {} Zeichen ({} %)",
+        number(chars as i64),
+        number(budget as i64),
+        percent
+    )
+}
+
+pub fn usage_advice(level: crate::storage::UsageLevel) -> Option<&'static str> {
+    use crate::storage::UsageLevel;
+    match level {
+        UsageLevel::Fine => None,
+        UsageLevel::Warning => Some("Der Speicher füllt sich. Auf einem iPad kann er bald voll sein: bitte regelmäßig exportieren und alte Sicherungen löschen."),
+        UsageLevel::Critical => Some("Der Speicher ist fast voll. Bitte jetzt exportieren und alte Sicherungen löschen, sonst können Änderungen nicht mehr gespeichert werden."),
+    }
+}
+
+pub const QUARANTINE_CONFIRM: &str = "Die unlesbaren Daten werden als Kopie beiseitegelegt und die App startet leer. Haben Sie die Rohdaten heruntergeladen? Fortfahren?";
+
+pub const SAMPLE_CONFIRM: &str = "Beispieldaten ersetzen Ihr aktuelles Kundenbuch. Vorher wird eine Sicherung angelegt, die Sie unter „Daten“ wiederherstellen können. Fortfahren?";
+pub const BACKUP_BEFORE_SAMPLE: &str = "Vor dem Laden der Beispieldaten";
+pub const BACKUP_BEFORE_IMPORT: &str = "Vor dem Ersetzen durch einen Import";
+pub const BACKUP_BEFORE_RESTORE: &str = "Vor dem Wiederherstellen einer Sicherung";
+
+/// "312 Verbünde, 812 Kunden, 1.204 Ansprechpartner"
+pub fn book_summary(book: &crate::domain::book::Book) -> String {
+    format!(
+        "{} Verbünde, {} Kunden, {} Ansprechpartner",
+        number(book.groups().len() as i64),
+        number(book.customers().len() as i64),
+        number(book.persons().len() as i64)
+    )
+}
+
+/// "12 von 312 Verbünden"
+pub fn group_count(found: usize, total: usize) -> String {
+    if found == total {
+        format!("{} Verbünde", number(total as i64))
+    } else {
+        format!("{} von {} Verbünden", number(found as i64), number(total as i64))
+    }
+}
+
+pub fn members(n: usize) -> String {
+    match n {
+        1 => "1 Kunde".into(),
+        n => format!("{} Kunden", number(n as i64)),
+    }
+}
+
+pub fn show_more(n: usize) -> String {
+    format!("{} weitere anzeigen", number(n as i64))
+}
+
+pub fn group_deleted(name: &str, gone: &crate::domain::book::Removed) -> String {
+    let what = removed(gone);
+    if what.is_empty() {
+        format!("Verbund „{name}“ gelöscht.")
+    } else {
+        format!("Verbund „{name}“ mit {what} gelöscht.")
+    }
+}
+
+pub const FORM_HAS_ERRORS: &str = "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.";
+
+pub const BAD_DATE: &str = "Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).";
+
+pub fn customer_deleted(name: &str, removed: &crate::domain::book::Removed) -> String {
+    match removed.persons {
+        0 => format!("Kunde „{name}“ gelöscht."),
+        n => format!("Kunde „{name}“ mit {} Ansprechpartner(n) gelöscht.", number(n as i64)),
+    }
+}
+
+pub fn person_deleted(name: &str) -> String {
+    format!("Ansprechpartner „{name}“ gelöscht.")
+}
+
+pub fn colleague_deleted(name: &str) -> String {
+    format!("„{name}“ gelöscht. Verbünde, die sie/er betreut hat, sind jetzt ohne Betreuer:in.")
+}
+
+/// Suggestions for a contact person's position: strategy and execution roles at companies
+/// and municipalities.
+pub const POSITIONS: &[&str] = &[
+    "Geschäftsführer/in",
+    "Inhaber/in",
+    "Kaufmännische Leitung",
+    "Prokurist/in",
+    "Einkauf",
+    "Controlling",
+    "Buchhaltung",
+    "Steuerberater/in (extern)",
+    "Bürgermeister/in",
+    "Kämmerer/Kämmerin",
+    "Vorstand",
+];
+
+pub fn advised(n: usize) -> String {
+    match n {
+        1 => "betreut 1 Verbund".into(),
+        n => format!("betreut {} Verbünde", number(n as i64)),
+    }
+}
+
+pub const DOWNLOAD_FAILED: &str = "Der Download konnte nicht gestartet werden.";
+pub const FILE_UNREADABLE: &str = "Die Datei konnte nicht gelesen werden.";
+pub const REPLACE_CONFIRM: &str = "Das ganze Kundenbuch wird durch die Datei ersetzt. Vorher wird eine Sicherung angelegt. Fortfahren?";
+pub const DELETE_BACKUP_CONFIRM: &str = "Diese Sicherung endgültig löschen?";
+pub const RESTORED: &str = "Sicherung wiederhergestellt. Der vorherige Stand wurde ebenfalls gesichert.";
+pub const BACKUPS_EXPLAINED: &str = "Vor jedem Ersetzen (Import, Beispieldaten, Wiederherstellen) und vor jeder Umstellung der Datenversion legt Kontaktnetz eine Sicherung im Browser an. Die drei neuesten bleiben erhalten.";
+
+pub fn import_failed(file: &str, why: &str) -> String {
+    format!("„{file}“ wurde nicht importiert. Ihr Kundenbuch ist unverändert.\n{why}")
+}
+
+pub fn import_merged(file: &str) -> String {
+    format!("„{file}“ wurde zusammengeführt.")
+}
+
+pub fn import_replaced(file: &str) -> String {
+    format!("Das Kundenbuch wurde durch „{file}“ ersetzt. Der vorherige Stand ist gesichert.")
+}
+
+pub fn restore_confirm(label: &str) -> String {
+    format!("Die Sicherung „{label}“ wiederherstellen? Der aktuelle Stand wird vorher gesichert.")
+}
+
+pub fn backup_contents(groups: usize, customers: usize, chars: usize) -> String {
+    format!(
+        "{} Verbünde, {} Kunden, {} Zeichen",
+        number(groups as i64),
+        number(customers as i64),
+        number(chars as i64)
+    )
+}

@@ -1,0 +1,198 @@
+//! Small shared views: messages, the storage meter, form fields.
+
+use super::state::{use_app, SaveState};
+use crate::storage::{Usage, UsageLevel};
+use crate::texts;
+use leptos::prelude::*;
+
+/// A failed save stays on screen until a later save succeeds: nothing is dropped silently.
+#[component]
+pub fn SaveBanner() -> impl IntoView {
+    let app = use_app();
+    let retry = move |_| app.book.update(|_| {});
+    view! {
+        {move || match app.save_state.get() {
+            SaveState::Saved => None,
+            SaveState::Failed(message) => Some(view! {
+                <div class="banner banner-error" role="alert" data-testid="save-error">
+                    <p>{message}</p>
+                    <div class="actions">
+                        <button type="button" on:click=retry>"Erneut speichern"</button>
+                        <a class="button" href="#/daten">"Zu Export und Sicherungen"</a>
+                    </div>
+                </div>
+            }),
+        }}
+    }
+}
+
+#[component]
+pub fn ToastView() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="toast-region" role="status" aria-live="polite">
+            {move || app.toast.get().map(|t| {
+                let undo = t.undo.clone();
+                view! {
+                    <div class="toast">
+                        <span>{t.message.clone()}</span>
+                        {undo.map(|before| view! {
+                            <button type="button" on:click=move |_| {
+                                app.book.set(before.clone());
+                                app.toast.set(None);
+                                app.notify("Rückgängig gemacht.".into());
+                            }>"Rückgängig"</button>
+                        })}
+                        <button type="button" class="quiet" aria-label="Meldung schließen"
+                            on:click=move |_| app.toast.set(None)>"✕"</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// How much of the browser storage the book takes, against Safari's worst case.
+#[component]
+pub fn UsageMeter() -> impl IntoView {
+    let app = use_app();
+    move || {
+        app.usage.get().map(|u: Usage| {
+            let level = match u.level() {
+                UsageLevel::Fine => "fine",
+                UsageLevel::Warning => "warning",
+                UsageLevel::Critical => "critical",
+            };
+            let pct = u.percent().min(100);
+            view! {
+                <div class=format!("meter meter-{level}") data-testid="usage">
+                    <p>{texts::usage(u.chars, Usage::BUDGET_CHARS, u.percent())}</p>
+                    <div class="meter-bar" role="meter" aria-label="Speicherbelegung"
+                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct.to_string()>
+                        <span style=format!("width:{pct}%")></span>
+                    </div>
+                    {texts::usage_advice(u.level()).map(|a| view! { <p class="advice" role="alert">{a}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled text input bound to a signal, with an optional error under it.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| field_id(label));
+    let err_id = format!("{id}-fehler");
+    let err_id_text = err_id.clone();
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(" *")}</label>
+            <input id=id type=kind bind:value=value autocomplete=autocomplete list=list
+                required=required
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| err_id.clone()) />
+            {move || error.and_then(|e| e.get()).map(|m| {
+                view! { <p class="error" id=err_id_text.clone()>{m}</p> }
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let id = field_id(label);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea id=id rows="4" bind:value=value></textarea>
+        </div>
+    }
+}
+
+/// A labelled select; `options` are (value, text) pairs.
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| field_id(label));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(v, text)| {
+                    let selected = value.get_untracked() == v;
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A stable element id derived from a label ("Name der Firma" → "f-name-der-firma").
+pub fn field_id(label: &str) -> String {
+    let slug: String = crate::domain::text::fold(label)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("f-{}", slug.trim_matches('-'))
+}
+
+/// A segment badge.
+#[component]
+pub fn SegmentBadge(segment: crate::domain::vocab::Segment) -> impl IntoView {
+    view! { <span class=format!("badge seg-{}", segment.key())>{texts::segment(segment)}</span> }
+}
+
+/// Consent state and the date it was given or refused.
+#[component]
+pub fn ConsentFields(state: RwSignal<String>, since: RwSignal<String>) -> impl IntoView {
+    use crate::domain::vocab::ConsentState;
+    let options = Signal::derive(|| {
+        ConsentState::ALL
+            .iter()
+            .map(|c| (c.key().to_owned(), texts::consent_short(*c).to_owned()))
+            .collect()
+    });
+    view! {
+        <fieldset class="group">
+            <legend>"Werbeeinwilligung (Telefon / E-Mail)"</legend>
+            <SelectField label="Einwilligung" value=state options=options />
+            <TextField label="Einwilligung seit" value=since kind="date" />
+        </fieldset>
+    }
+}
+
+/// Parses the consent fields; a bad date is reported in German.
+pub fn parse_consent(state: &str, since: &str) -> Result<crate::domain::model::Consent, String> {
+    use crate::domain::vocab::ConsentState;
+    let since = super::format::parse_input_date(since).map_err(|_| texts::BAD_DATE.to_owned())?;
+    Ok(crate::domain::model::Consent {
+        state: ConsentState::from_key(state).unwrap_or(ConsentState::Unknown),
+        since,
+    })
+}
+
+/// The field-by-field error of an optional validated text ("E-Mail ist keine gültige …").
+pub fn optional<T, E: std::fmt::Display>(
+    label: &str,
+    raw: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<Option<T>, String> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    parse(raw).map(Some).map_err(|e| format!("{label} {e}"))
+}

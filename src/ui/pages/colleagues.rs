@@ -1,0 +1,141 @@
+//! The bank's colleagues and departments; one of them is the advisor using this device.
+
+use super::Missing;
+use crate::domain::ids::ColleagueId;
+use crate::domain::model::Colleague;
+use crate::domain::text::{parse_optional, Email, Name, Phone};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{optional, TextField};
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn Colleagues() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1 tabindex="-1">"Kolleg:innen und Fachbereiche"</h1>
+                <a class="button primary" href=Route::ColleagueNew.href()>"Neu"</a>
+            </div>
+            <p>"Wer mitbetreut: Spezialist:innen, Fachabteilungen und Sie selbst (mit „Das bin ich“ markiert)."</p>
+            <ul class="list" data-testid="colleague-list">
+                {move || app.book.with(|b| {
+                    let me = b.settings().me.clone();
+                    b.colleagues().values().map(|c| {
+                        let mine = me.as_ref() == Some(&c.id);
+                        let advised = b.groups().values().filter(|g| g.advisor.as_ref() == Some(&c.id)).count();
+                        view! {
+                            <li>
+                                <a class="row" href=Route::ColleagueEdit(c.id.clone()).href()>
+                                    <span class="title">{c.name.to_string()} {mine.then_some(" (ich)")}</span>
+                                    <span class="meta">
+                                        {c.department.clone().map(|d| view! { <span>{d}</span> })}
+                                        {(advised > 0).then(|| view! { <span>{texts::advised(advised)}</span> })}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()
+                })}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
+    let app = use_app();
+    let existing = id.as_ref().and_then(|id| app.book.with_untracked(|b| b.colleagues().get(id).cloned()));
+    if id.is_some() && existing.is_none() {
+        return view! { <Missing /> }.into_any();
+    }
+    let e = existing.as_ref();
+    let is_me = app.book.with_untracked(|b| {
+        e.map_or(b.settings().me.is_none(), |c| b.settings().me.as_ref() == Some(&c.id))
+    });
+    let name = RwSignal::new(e.map(|c| c.name.to_string()).unwrap_or_default());
+    let department = RwSignal::new(e.and_then(|c| c.department.clone()).unwrap_or_default());
+    let phone = RwSignal::new(e.and_then(|c| c.phone.as_ref()).map(|p| p.as_str().to_owned()).unwrap_or_default());
+    let email = RwSignal::new(e.and_then(|c| c.email.as_ref()).map(|m| m.as_str().to_owned()).unwrap_or_default());
+    let me = RwSignal::new(is_me);
+    let name_error = RwSignal::new(None::<String>);
+    let phone_error = RwSignal::new(None::<String>);
+    let email_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+
+    let existing_id = existing.as_ref().map(|c| c.id.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = Name::parse(&name.get_untracked()).map_err(|e| format!("Name {e}"));
+        let ph = optional("Telefon", &phone.get_untracked(), Phone::parse);
+        let em = optional("E-Mail", &email.get_untracked(), Email::parse);
+        let dep = parse_optional(&department.get_untracked()).map_err(|e| format!("Fachbereich {e}"));
+        name_error.set(n.as_ref().err().cloned());
+        phone_error.set(ph.as_ref().err().cloned());
+        email_error.set(em.as_ref().err().cloned());
+        let (Ok(name), Ok(phone), Ok(email), Ok(department)) = (n, ph, em, dep) else {
+            return form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
+        };
+        let colleague = Colleague {
+            id: existing_id.clone().unwrap_or_else(|| ColleagueId::generate(browser::random_u64())),
+            name,
+            department,
+            phone,
+            email,
+            updated_at: browser::now(),
+        };
+        let cid = colleague.id.clone();
+        let mark_me = me.get_untracked();
+        let result = app.change(|b| {
+            b.upsert_colleague(colleague);
+            if mark_me {
+                b.set_me(Some(cid.clone()))
+            } else if b.settings().me.as_ref() == Some(&cid) {
+                b.set_me(None)
+            } else {
+                Ok(())
+            }
+        });
+        match result {
+            Ok(()) => browser::navigate(&Route::Colleagues.href()),
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    let delete = id.clone().map(|id| {
+        move |_| {
+            let id = id.clone();
+            app.delete_with_undo(move |b| {
+                let name = b.colleagues().get(&id).map(|c| c.name.to_string()).unwrap_or_default();
+                b.delete_colleague(&id, browser::now());
+                texts::colleague_deleted(&name)
+            });
+            browser::navigate(&Route::Colleagues.href());
+        }
+    });
+    let title = if id.is_some() { "Kolleg:in bearbeiten" } else { "Neue Kolleg:in / neuer Fachbereich" };
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{title}</h1>
+            <form class="form" on:submit=submit novalidate>
+                <TextField label="Name" value=name error=name_error.into() required=true autocomplete="off" />
+                <TextField label="Fachbereich / Abteilung" value=department />
+                <TextField label="Telefon" value=phone kind="tel" error=phone_error.into() autocomplete="off" />
+                <TextField label="E-Mail" value=email kind="email" error=email_error.into() autocomplete="off" />
+                <div class="field check">
+                    <input id="f-ich" type="checkbox" bind:checked=me />
+                    <label for="f-ich">"Das bin ich (eigenes Profil)"</label>
+                </div>
+                {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="actions">
+                    <button type="submit" class="primary">"Speichern"</button>
+                    <a class="button" href=Route::Colleagues.href()>"Abbrechen"</a>
+                    {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Löschen"</button> })}
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}

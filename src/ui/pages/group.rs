@@ -1,0 +1,148 @@
+//! A group's page: its customers and their contact persons, ready for a meeting.
+
+use super::Missing;
+use crate::domain::ids::GroupId;
+use crate::domain::model::{ContactPerson, Customer};
+use crate::domain::vocab::ConsentState;
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::SegmentBadge;
+use crate::ui::format;
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn GroupPage(id: GroupId) -> impl IntoView {
+    let app = use_app();
+    let exists = {
+        let id = id.clone();
+        move || app.book.with(|b| b.groups().contains_key(&id))
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            app.delete_with_undo(move |b| {
+                let name = b.groups().get(&id).map(|g| g.name.to_string()).unwrap_or_default();
+                let removed = b.delete_group(&id, browser::now());
+                texts::group_deleted(&name, &removed)
+            });
+            browser::navigate(&Route::Groups.href());
+        }
+    };
+    let view_id = id.clone();
+    view! {
+        <Show when=exists fallback=|| view! { <Missing /> }>
+            {
+                let id = view_id.clone();
+                let delete = delete.clone();
+                move || app.book.with(|b| {
+                    let g = b.groups().get(&id)?.clone();
+                    let advisor = g.advisor.as_ref().and_then(|a| b.colleagues().get(a)).map(|c| c.name.to_string());
+                    let lead = g.lead.as_ref().and_then(|l| b.customers().get(l)).map(|c| c.name.to_string());
+                    let members: Vec<(Customer, Vec<ContactPerson>)> = b
+                        .members(&g.id)
+                        .map(|c| (c.clone(), b.persons_of(&c.id).cloned().collect()))
+                        .collect();
+                    let delete = delete.clone();
+                    Some(view! {
+                        <section class="page">
+                            <div class="page-head">
+                                <h1 tabindex="-1">{g.name.to_string()}</h1>
+                                <div class="actions">
+                                    <a class="button" href=Route::GroupEdit(g.id.clone()).href()>"Bearbeiten"</a>
+                                    <button type="button" class="danger" on:click=delete>"Löschen"</button>
+                                </div>
+                            </div>
+                            <dl class="facts">
+                                <div><dt>"Segment"</dt><dd><SegmentBadge segment=g.segment /></dd></div>
+                                <div><dt>"Betreuer:in"</dt><dd>{advisor.unwrap_or_else(|| "–".into())}</dd></div>
+                                <div><dt>"Leitkunde"</dt><dd>{lead.unwrap_or_else(|| "–".into())}</dd></div>
+                            </dl>
+                            {(!g.notes.is_empty()).then(|| view! { <p class="notes">{g.notes.clone()}</p> })}
+                            <div class="page-head">
+                                <h2>{texts::members(members.len())}</h2>
+                                <a class="button primary" href=Route::CustomerNew(g.id.clone()).href()>"Kunde hinzufügen"</a>
+                            </div>
+                            <ul class="cards" data-testid="members">
+                                {members.into_iter().map(|(c, persons)| view! { <CustomerCard customer=c persons=persons /> }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                })
+            }
+        </Show>
+    }
+}
+
+#[component]
+fn CustomerCard(customer: Customer, persons: Vec<ContactPerson>) -> impl IntoView {
+    let today = browser::today();
+    let blocked = customer.no_contact_until.filter(|d| *d > today);
+    view! {
+        <li class="card">
+            <div class="card-head">
+                <h3>{customer.name.to_string()}</h3>
+                <a class="button" href=Route::CustomerEdit(customer.id.clone()).href()
+                    aria-label=format!("{} bearbeiten", customer.name)>"Bearbeiten"</a>
+            </div>
+            <p class="meta">
+                <span>{texts::customer_kind(customer.kind)}</span>
+                {customer.number.clone().map(|n| view! { <span>"Kd.-Nr. " {n}</span> })}
+                <SegmentBadge segment=customer.segment />
+                <ConsentBadge state=customer.consent.state />
+            </p>
+            {blocked.map(|d| view! {
+                <p class="warn">"Keine Ansprache bis " {format::date(d)}</p>
+            })}
+            {(!customer.occasions.is_empty()).then(|| view! {
+                <ul class="occasions">
+                    {customer.occasions.iter().map(|o| view! {
+                        <li>{texts::occasion(o.kind)} ": " {format::date(o.date)}
+                            {(!o.label.is_empty()).then(|| format!(" ({})", o.label))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <h4>"Ansprechpartner"</h4>
+            <ul class="persons">
+                {persons.into_iter().map(|p| view! { <PersonRow person=p /> }).collect_view()}
+            </ul>
+            <a class="button" href=Route::PersonNew(customer.id.clone()).href()>"Ansprechpartner hinzufügen"</a>
+        </li>
+    }
+}
+
+#[component]
+fn PersonRow(person: ContactPerson) -> impl IntoView {
+    let details: Vec<String> = [
+        person.position.clone(),
+        person.influence.map(|i| format!("Einfluss {}", i.get())),
+        person.buying_role.map(|r| texts::buying_role(r).to_owned()),
+        person.motive.map(|m| format!("Motiv: {}", texts::motive(m))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    view! {
+        <li class="person">
+            <a href=Route::PersonEdit(person.id.clone()).href()>{person.name.to_string()}</a>
+            {(!details.is_empty()).then(|| view! { <span class="meta">{details.join(" · ")}</span> })}
+            <span class="links">
+                {person.phone.clone().map(|p| view! { <a class="button" href=p.href()>{p.as_str().to_owned()}</a> })}
+                {person.email.clone().map(|e| view! { <a class="button" href=e.href()>{e.as_str().to_owned()}</a> })}
+                <ConsentBadge state=person.consent.state />
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn ConsentBadge(state: ConsentState) -> impl IntoView {
+    let class = match state {
+        ConsentState::Yes => "badge ok",
+        ConsentState::No => "badge no",
+        ConsentState::Unknown => "badge",
+    };
+    view! { <span class=class>{texts::consent(state)}</span> }
+}

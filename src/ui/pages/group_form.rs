@@ -1,0 +1,124 @@
+//! Create or edit a group.
+
+use super::Missing;
+use crate::domain::ids::{ColleagueId, CustomerId, GroupId};
+use crate::domain::model::Group;
+use crate::domain::text::{parse_notes, Name};
+use crate::domain::vocab::Segment;
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{SelectField, TextArea, TextField};
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Options for picking a colleague, with "none" first.
+pub fn colleague_options(none: &'static str) -> Signal<Vec<(String, String)>> {
+    let app = use_app();
+    Signal::derive(move || {
+        app.book.with(|b| {
+            std::iter::once((String::new(), none.to_owned()))
+                .chain(b.colleagues().values().map(|c| {
+                    let dept = c.department.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                    (c.id.to_string(), format!("{}{dept}", c.name))
+                }))
+                .collect()
+        })
+    })
+}
+
+pub fn segment_options() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        Segment::ALL
+            .iter()
+            .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
+            .collect()
+    })
+}
+
+#[component]
+pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
+    let app = use_app();
+    let existing = id.as_ref().and_then(|id| app.book.with_untracked(|b| b.groups().get(id).cloned()));
+    if id.is_some() && existing.is_none() {
+        return view! { <Missing /> }.into_any();
+    }
+    let me = app.book.with_untracked(|b| b.settings().me.clone());
+    let name = RwSignal::new(existing.as_ref().map(|g| g.name.to_string()).unwrap_or_default());
+    let segment = RwSignal::new(existing.as_ref().map_or(Segment::Private, |g| g.segment).key().to_owned());
+    let advisor = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or(me, |g| g.advisor.clone())
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+    );
+    let lead = RwSignal::new(
+        existing
+            .as_ref()
+            .and_then(|g| g.lead.as_ref())
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+    );
+    let notes = RwSignal::new(existing.as_ref().map(|g| g.notes.clone()).unwrap_or_default());
+    let name_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+
+    let lead_options = {
+        let id = id.clone();
+        Signal::derive(move || {
+            app.book.with(|b| {
+                let members = id.iter().flat_map(|g| b.members(g));
+                std::iter::once((String::new(), "– kein Leitkunde –".to_owned()))
+                    .chain(members.map(|c| (c.id.to_string(), c.name.to_string())))
+                    .collect()
+            })
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed_name = Name::parse(&name.get_untracked());
+        name_error.set(parsed_name.as_ref().err().map(|e| format!("Name {e}")));
+        let (Ok(parsed_name), Ok(parsed_notes)) = (parsed_name, parse_notes(&notes.get_untracked())) else {
+            form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
+            return;
+        };
+        let now = browser::now();
+        let group = Group {
+            id: existing.as_ref().map_or_else(|| GroupId::generate(browser::random_u64()), |g| g.id.clone()),
+            name: parsed_name,
+            segment: Segment::from_key(&segment.get_untracked()).unwrap_or(Segment::Private),
+            advisor: advisor.get_untracked().parse::<ColleagueId>().ok(),
+            lead: lead.get_untracked().parse::<CustomerId>().ok(),
+            notes: parsed_notes,
+            created_at: existing.as_ref().map_or(now, |g| g.created_at),
+            updated_at: now,
+        };
+        let target = Route::Group(group.id.clone()).href();
+        match app.change(|b| b.upsert_group(group)) {
+            Ok(()) => browser::navigate(&target),
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    let title = if id.is_some() { "Verbund bearbeiten" } else { "Neuer Kundenverbund" };
+    let cancel = id.as_ref().map_or(Route::Groups, |g| Route::Group(g.clone())).href();
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{title}</h1>
+            <form class="form" on:submit=submit novalidate>
+                <TextField label="Name des Verbunds" value=name error=name_error.into() required=true />
+                <SelectField label="Segment" value=segment options=segment_options() />
+                <SelectField label="Betreuer:in" value=advisor options=colleague_options("– niemand –") />
+                {id.is_some().then(|| view! { <SelectField label="Leitkunde" value=lead options=lead_options /> })}
+                <TextArea label="Notizen" value=notes />
+                {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="actions">
+                    <button type="submit" class="primary">"Speichern"</button>
+                    <a class="button" href=cancel>"Abbrechen"</a>
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}

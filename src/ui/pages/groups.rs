@@ -1,0 +1,120 @@
+//! The group list: one search over groups, customers and contact persons, filters by segment
+//! and advisor. Renders a page of results at a time so 10,000 customers stay smooth.
+
+use crate::domain::ids::ColleagueId;
+use crate::domain::search::{Filter, HitSource, SearchIndex};
+use crate::domain::vocab::Segment;
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{SegmentBadge, SelectField};
+use crate::ui::route::{query, Route};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+const PAGE: usize = 50;
+
+#[component]
+pub fn Groups() -> impl IntoView {
+    let app = use_app();
+    let initial = query(&browser::current_hash());
+    let param = |name: &str| {
+        initial
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let text = RwSignal::new(param("q"));
+    let segment = RwSignal::new(param("segment"));
+    let advisor = RwSignal::new(param("berater"));
+    let shown = RwSignal::new(PAGE);
+
+    let index = Memo::new_with_compare(
+        move |_| Arc::new(app.book.with(SearchIndex::build)),
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
+    let filter = move || Filter {
+        query: text.get(),
+        segment: Segment::from_key(&segment.get()),
+        advisor: advisor.get().parse::<ColleagueId>().ok(),
+    };
+    let hits = Memo::new(move |_| index.get().search(&filter()));
+    let more = move || hits.with(Vec::len) > shown.get();
+    // A new search starts at the first page again.
+    Effect::new(move |_| {
+        filter();
+        shown.set(PAGE);
+    });
+
+    let segment_options = Signal::derive(|| {
+        std::iter::once((String::new(), "Alle Segmente".to_owned()))
+            .chain(Segment::ALL.iter().map(|s| (s.key().to_owned(), texts::segment(*s).to_owned())))
+            .collect()
+    });
+    let advisor_options = Signal::derive(move || {
+        app.book.with(|b| {
+            std::iter::once((String::new(), "Alle Betreuer:innen".to_owned()))
+                .chain(b.colleagues().values().map(|c| (c.id.to_string(), c.name.to_string())))
+                .collect()
+        })
+    });
+
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1 tabindex="-1">"Kundenverbünde"</h1>
+                <a class="button primary" href=Route::GroupNew.href()>"Neuer Verbund"</a>
+            </div>
+            <div class="filters" role="search">
+                <div class="field grow">
+                    <label for="suche">"Suche"</label>
+                    <input id="suche" type="search" bind:value=text autocomplete="off"
+                        placeholder="Name, Kundennummer, Ansprechpartner, Position" data-testid="search" />
+                </div>
+                <SelectField label="Segment" value=segment options=segment_options />
+                <SelectField label="Betreuer:in" value=advisor options=advisor_options />
+            </div>
+            <p class="count" role="status" data-testid="result-count">
+                {move || texts::group_count(hits.with(Vec::len), index.with(|i| i.len()))}
+            </p>
+            <ul class="list" data-testid="group-list">
+                {move || {
+                    app.book.with(|book| hits.with(|hits| {
+                        hits.iter().take(shown.get()).filter_map(|hit| {
+                            let g = book.groups().get(&hit.group)?;
+                            let advisor = g.advisor.as_ref().and_then(|a| book.colleagues().get(a)).map(|c| c.name.to_string());
+                            let members = book.member_count(&g.id);
+                            let detail = hit.detail.clone().map(|(source, text)| {
+                                let what = match source {
+                                    HitSource::Group => "",
+                                    HitSource::Customer => "Kunde: ",
+                                    HitSource::Person => "Ansprechpartner: ",
+                                };
+                                format!("{what}{text}")
+                            });
+                            Some(view! {
+                                <li>
+                                    <a class="row" href=Route::Group(g.id.clone()).href()>
+                                        <span class="title">{g.name.to_string()}</span>
+                                        <span class="meta">
+                                            <SegmentBadge segment=g.segment />
+                                            <span>{texts::members(members)}</span>
+                                            {advisor.map(|a| view! { <span>{a}</span> })}
+                                        </span>
+                                        {detail.map(|d| view! { <span class="hit">{d}</span> })}
+                                    </a>
+                                </li>
+                            })
+                        }).collect_view()
+                    }))
+                }}
+            </ul>
+            <Show when=more>
+                <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || texts::show_more(PAGE.min(hits.with(Vec::len) - shown.get()))}
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! The start page: what is in the book, a quick search, and sample data for a first try.
+
+use crate::domain::sample::{self, SampleSize};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::UsageMeter;
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Loads a sample book, after confirmation and a backup when the book is not empty.
+pub fn load_sample(size: SampleSize) {
+    let app = use_app();
+    let empty = app.book.with_untracked(|b| b.is_empty());
+    if !empty && !browser::confirm(texts::SAMPLE_CONFIRM) {
+        return;
+    }
+    let book = sample::generate(size, 2026, browser::now());
+    let summary = texts::book_summary(&book);
+    match app.replace_book(book, texts::BACKUP_BEFORE_SAMPLE) {
+        Ok(()) => app.notify(format!("Beispieldaten geladen: {summary}.")),
+        Err(e) => app.notify(e),
+    }
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = query.get_untracked();
+        browser::navigate(&format!("{}?q={}", Route::Groups.href(), js_sys::encode_uri_component(&q)));
+    };
+    let me = move || {
+        app.book.with(|b| {
+            b.settings()
+                .me
+                .as_ref()
+                .and_then(|id| b.colleagues().get(id))
+                .map(|c| c.name.to_string())
+        })
+    };
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">"Übersicht"</h1>
+            {move || me().map(|name| view! { <p class="lead">"Angemeldet als " <strong>{name}</strong></p> })}
+            <Show
+                when=move || !app.book.with(|b| b.is_empty())
+                fallback=move || view! {
+                    <div class="card welcome">
+                        <h2>"Willkommen bei Kontaktnetz"</h2>
+                        <p>"Ihr Kundenbuch ist noch leer. Probieren Sie die App mit Beispieldaten aus, legen Sie Ihren ersten Kundenverbund an oder importieren Sie einen Export."</p>
+                        <div class="actions">
+                            <button type="button" class="primary" data-testid="load-sample"
+                                on:click=move |_| load_sample(SampleSize::ADVISOR)>"Beispieldaten laden"</button>
+                            <a class="button" href=Route::GroupNew.href()>"Ersten Verbund anlegen"</a>
+                            <a class="button" href=Route::Data.href()>"Daten importieren"</a>
+                        </div>
+                    </div>
+                }
+            >
+                <form class="search-box" role="search" on:submit=search>
+                    <label for="home-suche">"Suchen"</label>
+                    <input id="home-suche" type="search" bind:value=query
+                        placeholder="Verbund, Kunde, Ansprechpartner, Kundennummer" />
+                    <button type="submit" class="primary">"Suchen"</button>
+                </form>
+                <dl class="stats" data-testid="stats">
+                    {move || app.book.with(|b| vec![
+                        ("Kundenverbünde", b.groups().len(), Route::Groups.href()),
+                        ("Kunden", b.customers().len(), Route::Groups.href()),
+                        ("Ansprechpartner", b.persons().len(), Route::Groups.href()),
+                        ("Kolleg:innen", b.colleagues().len(), Route::Colleagues.href()),
+                    ]).into_iter().map(|(label, n, href)| view! {
+                        <div class="stat">
+                            <dt>{label}</dt>
+                            <dd><a href=href>{texts::number(n as i64)}</a></dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                <div class="actions">
+                    <a class="button primary" href=Route::GroupNew.href()>"Neuer Kundenverbund"</a>
+                    <a class="button" href=Route::Groups.href()>"Alle Verbünde"</a>
+                </div>
+            </Show>
+            <UsageMeter />
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+//! One module per page; `page` picks the view for a route.
+
+pub mod colleagues;
+pub mod customer_form;
+pub mod data;
+pub mod group;
+pub mod group_form;
+pub mod groups;
+pub mod home;
+pub mod person_form;
+pub mod quarantine;
+
+use super::route::Route;
+use leptos::prelude::*;
+
+pub fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::Home /> }.into_any(),
+        Route::Groups => view! { <groups::Groups /> }.into_any(),
+        Route::GroupNew => view! { <group_form::GroupForm id=None /> }.into_any(),
+        Route::GroupEdit(id) => view! { <group_form::GroupForm id=Some(id) /> }.into_any(),
+        Route::Group(id) => view! { <group::GroupPage id=id /> }.into_any(),
+        Route::CustomerNew(group) => {
+            view! { <customer_form::CustomerForm id=None group=Some(group) /> }.into_any()
+        }
+        Route::CustomerEdit(id) => view! { <customer_form::CustomerForm id=Some(id) group=None /> }.into_any(),
+        Route::PersonNew(customer) => {
+            view! { <person_form::PersonForm id=None customer=Some(customer) /> }.into_any()
+        }
+        Route::PersonEdit(id) => view! { <person_form::PersonForm id=Some(id) customer=None /> }.into_any(),
+        Route::Colleagues => view! { <colleagues::Colleagues /> }.into_any(),
+        Route::ColleagueNew => view! { <colleagues::ColleagueForm id=None /> }.into_any(),
+        Route::ColleagueEdit(id) => view! { <colleagues::ColleagueForm id=Some(id) /> }.into_any(),
+        Route::Data => view! { <data::Data /> }.into_any(),
+        Route::NotFound => view! { <Missing /> }.into_any(),
+    }
+}
+
+/// Which navigation entry a route belongs to.
+pub fn section(route: &Route) -> u8 {
+    match route {
+        Route::Home | Route::NotFound => 0,
+        Route::Groups
+        | Route::GroupNew
+        | Route::Group(_)
+        | Route::GroupEdit(_)
+        | Route::CustomerNew(_)
+        | Route::CustomerEdit(_)
+        | Route::PersonNew(_)
+        | Route::PersonEdit(_) => 1,
+        Route::Colleagues | Route::ColleagueNew | Route::ColleagueEdit(_) => 2,
+        Route::Data => 3,
+    }
+}
+
+/// Shown for unknown routes and for records that no longer exist.
+#[component]
+pub fn Missing() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">"Nicht gefunden"</h1>
+            <p>"Diese Seite oder dieser Datensatz existiert nicht (mehr)."</p>
+            <p><a class="button" href="#/verbuende">"Zur Verbundliste"</a></p>
+        </section>
+    }
+}

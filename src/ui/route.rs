@@ -1,0 +1,157 @@
+//! Hash routes: the page lives after `#`, so any static host under any sub-path serves every
+//! page from the one index.html, and a reload lands where it was.
+
+use crate::domain::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Groups,
+    GroupNew,
+    Group(GroupId),
+    GroupEdit(GroupId),
+    CustomerNew(GroupId),
+    CustomerEdit(CustomerId),
+    PersonNew(CustomerId),
+    PersonEdit(PersonId),
+    Colleagues,
+    ColleagueNew,
+    ColleagueEdit(ColleagueId),
+    Data,
+    NotFound,
+}
+
+impl Route {
+    /// Parses `location.hash` ("#/verbuende/g-1", "", "#/").
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let found = match parts.as_slice() {
+            [] => Some(Route::Home),
+            ["verbuende"] => Some(Route::Groups),
+            ["verbuende", "neu"] => Some(Route::GroupNew),
+            ["verbuende", g] => g.parse().ok().map(Route::Group),
+            ["verbuende", g, "bearbeiten"] => g.parse().ok().map(Route::GroupEdit),
+            ["verbuende", g, "neuer-kunde"] => g.parse().ok().map(Route::CustomerNew),
+            ["kunden", c] => c.parse().ok().map(Route::CustomerEdit),
+            ["kunden", c, "neuer-ansprechpartner"] => c.parse().ok().map(Route::PersonNew),
+            ["ansprechpartner", p] => p.parse().ok().map(Route::PersonEdit),
+            ["kollegen"] => Some(Route::Colleagues),
+            ["kollegen", "neu"] => Some(Route::ColleagueNew),
+            ["kollegen", k] => k.parse().ok().map(Route::ColleagueEdit),
+            ["daten"] => Some(Route::Data),
+            _ => None,
+        };
+        found.unwrap_or(Route::NotFound)
+    }
+
+    /// The `href` of this route, relative to the current document.
+    pub fn href(&self) -> String {
+        let path = match self {
+            Route::Home | Route::NotFound => String::new(),
+            Route::Groups => "verbuende".into(),
+            Route::GroupNew => "verbuende/neu".into(),
+            Route::Group(g) => format!("verbuende/{g}"),
+            Route::GroupEdit(g) => format!("verbuende/{g}/bearbeiten"),
+            Route::CustomerNew(g) => format!("verbuende/{g}/neuer-kunde"),
+            Route::CustomerEdit(c) => format!("kunden/{c}"),
+            Route::PersonNew(c) => format!("kunden/{c}/neuer-ansprechpartner"),
+            Route::PersonEdit(p) => format!("ansprechpartner/{p}"),
+            Route::Colleagues => "kollegen".into(),
+            Route::ColleagueNew => "kollegen/neu".into(),
+            Route::ColleagueEdit(k) => format!("kollegen/{k}"),
+            Route::Data => "daten".into(),
+        };
+        format!("#/{path}")
+    }
+}
+
+/// The query after the route ("#/verbuende?q=m%C3%BCller" → [("q", "müller")]).
+pub fn query(hash: &str) -> Vec<(String, String)> {
+    let Some((_, q)) = hash.split_once('?') else {
+        return Vec::new();
+    };
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+`; invalid escapes stay as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_parameters_are_decoded() {
+        assert_eq!(query("#/verbuende"), vec![]);
+        assert_eq!(
+            query("#/verbuende?q=m%C3%BCller+gmbh&segment=corporate"),
+            vec![("q".into(), "müller gmbh".into()), ("segment".into(), "corporate".into())]
+        );
+        assert_eq!(query("#/x?q=100%&a"), vec![("q".into(), "100%".into()), ("a".into(), "".into())]);
+        assert_eq!(query("#/x?q=%zz"), vec![("q".into(), "%zz".into())]);
+    }
+
+    #[test]
+    fn every_route_round_trips() {
+        let g: GroupId = "g-1".parse().unwrap();
+        let c: CustomerId = "c-1".parse().unwrap();
+        let routes = [
+            Route::Home,
+            Route::Groups,
+            Route::GroupNew,
+            Route::Group(g.clone()),
+            Route::GroupEdit(g.clone()),
+            Route::CustomerNew(g),
+            Route::CustomerEdit(c.clone()),
+            Route::PersonNew(c),
+            Route::PersonEdit("p-1".parse().unwrap()),
+            Route::Colleagues,
+            Route::ColleagueNew,
+            Route::ColleagueEdit("k-1".parse().unwrap()),
+            Route::Data,
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn tolerant_of_empty_and_odd_hashes() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/verbuende/"), Route::Groups);
+        assert_eq!(Route::parse("#/verbuende?q=x"), Route::Groups);
+        assert_eq!(Route::parse("#/verbuende/<b>"), Route::NotFound);
+        assert_eq!(Route::parse("#/gibtsnicht"), Route::NotFound);
+    }
+}

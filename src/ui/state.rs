@@ -1,0 +1,198 @@
+//! The app state in context: the book signal, the store behind it, save status and messages.
+//! The only writer to storage is the save effect, which reads the book and never changes it.
+
+use super::browser;
+use crate::domain::book::{Book, Problem};
+use crate::storage::local::LocalKv;
+use crate::storage::store::META_KEY;
+use crate::storage::{OpenError, RawDump, Saved, SaveError, Store, StoreError, Usage};
+use crate::texts;
+use leptos::prelude::*;
+
+/// How the app came up.
+#[derive(Clone, Debug)]
+pub enum Boot {
+    Ready,
+    /// Stored data could not be read; it is kept as it is.
+    Unreadable { message: String, raw: RawDump },
+    /// No storage at all: the app can still be looked at, nothing is kept.
+    Unavailable(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Failed(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Toast {
+    pub id: u64,
+    pub message: String,
+    /// The book before a delete, for "Rückgängig".
+    pub undo: Option<Book>,
+}
+
+#[derive(Clone, Copy)]
+pub struct App {
+    pub book: RwSignal<Book>,
+    pub boot: RwSignal<Boot>,
+    pub save_state: RwSignal<SaveState>,
+    pub usage: RwSignal<Option<Usage>>,
+    pub toast: RwSignal<Option<Toast>>,
+    /// Bumped when backups change, so lists re-read them.
+    pub backups_changed: RwSignal<u64>,
+    store: StoredValue<Option<Store<LocalKv>>, LocalStorage>,
+}
+
+pub fn use_app() -> App {
+    expect_context::<App>()
+}
+
+impl App {
+    /// Opens storage and the book; provides the state as context and starts the save effect.
+    pub fn start() -> App {
+        let (boot, store, book) = match LocalKv::open() {
+            Err(e) => (Boot::Unavailable(texts::store_error(&e)), None, Book::default()),
+            Ok(kv) => match Store::open(kv, browser::tab_id(), browser::now()) {
+                Ok((store, book)) => (Boot::Ready, Some(store), book),
+                Err(OpenError::Unreadable { reason, raw }) => (
+                    Boot::Unreadable {
+                        message: texts::decode_error(&reason),
+                        raw,
+                    },
+                    None,
+                    Book::default(),
+                ),
+                Err(OpenError::Unavailable(e)) => {
+                    (Boot::Unavailable(texts::store_error(&e)), None, Book::default())
+                }
+            },
+        };
+        let app = App {
+            book: RwSignal::new(book),
+            boot: RwSignal::new(boot),
+            save_state: RwSignal::new(SaveState::Saved),
+            usage: RwSignal::new(None),
+            toast: RwSignal::new(None),
+            backups_changed: RwSignal::new(0),
+            store: StoredValue::new_local(store),
+        };
+        provide_context(app);
+        app.save_effect();
+        app.listen_to_other_tabs();
+        app
+    }
+
+    fn save_effect(self) {
+        Effect::new(move |_| {
+            let result = self.book.with(|book| {
+                self.store.try_update_value(|store| {
+                    store.as_mut().map(|s| {
+                        let saved = s.save(book, browser::now());
+                        (saved, s.usage().ok())
+                    })
+                })
+            });
+            let Some(Some((saved, usage))) = result else { return };
+            self.usage.set(usage);
+            match saved {
+                Ok(Saved::Written) => self.save_state.set(SaveState::Saved),
+                Ok(Saved::Merged { book, conflicts }) => {
+                    self.save_state.set(SaveState::Saved);
+                    self.notify(texts::merged_from_other_tab(conflicts));
+                    // Show the combined book; done outside this effect, which only reads.
+                    request_animation_frame(move || self.book.set(book));
+                }
+                Err(SaveError::Store(e)) => self.save_state.set(SaveState::Failed(texts::store_error(&e))),
+                Err(SaveError::Conflict(e)) => {
+                    self.save_state.set(SaveState::Failed(texts::conflict(&texts::decode_error(&e))))
+                }
+            }
+        });
+    }
+
+    fn listen_to_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().is_some_and(|k| k != META_KEY) {
+                return;
+            }
+            let synced = self.book.with_untracked(|book| {
+                self.store
+                    .try_update_value(|s| s.as_mut().map(|s| s.sync(book)))
+                    .flatten()
+            });
+            match synced {
+                Some(Ok(Some((book, conflicts)))) => {
+                    self.book.set(book);
+                    self.notify(texts::merged_from_other_tab(conflicts));
+                }
+                Some(Err(SaveError::Store(e))) => self.save_state.set(SaveState::Failed(texts::store_error(&e))),
+                Some(Err(SaveError::Conflict(e))) => {
+                    self.save_state.set(SaveState::Failed(texts::conflict(&texts::decode_error(&e))))
+                }
+                _ => {}
+            }
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(handle);
+    }
+
+    /// Applies a change that may be refused; the book is only touched when it succeeds.
+    pub fn change<T>(self, f: impl FnOnce(&mut Book) -> Result<T, Problem>) -> Result<T, String> {
+        let mut attempt = self.book.get_untracked();
+        let value = f(&mut attempt).map_err(|p| texts::problem(&p))?;
+        self.book.set(attempt);
+        Ok(value)
+    }
+
+    /// Applies a delete and offers to undo it; `f` deletes and says what it removed.
+    pub fn delete_with_undo(self, f: impl FnOnce(&mut Book) -> String) {
+        let before = self.book.get_untracked();
+        let mut message = String::new();
+        self.book.update(|b| message = f(b));
+        self.show(message, Some(before));
+    }
+
+    pub fn notify(self, message: String) {
+        self.show(message, None);
+    }
+
+    fn show(self, message: String, undo: Option<Book>) {
+        let id = browser::random_u64();
+        self.toast.set(Some(Toast { id, message, undo }));
+        set_timeout(
+            move || {
+                if self.toast.with_untracked(|t| t.as_ref().map(|t| t.id)) == Some(id) {
+                    self.toast.set(None);
+                }
+            },
+            std::time::Duration::from_secs(10),
+        );
+    }
+
+    /// Runs something that needs the store (backups); `None` when there is no storage.
+    pub fn with_store<T>(self, f: impl FnOnce(&mut Store<LocalKv>) -> T) -> Option<T> {
+        self.store.try_update_value(|s| s.as_mut().map(f)).flatten()
+    }
+
+    /// Keeps a backup of the current book; refuses (with a message) if it cannot be written.
+    pub fn backup_current(self, label: &str) -> Result<(), String> {
+        let result = self.book.with_untracked(|book| self.with_store(|s| s.backup(label, book, browser::now())));
+        self.backups_changed.update(|n| *n += 1);
+        match result {
+            Some(Ok(())) => Ok(()),
+            Some(Err(e)) => Err(texts::backup_failed(&texts::store_error(&e))),
+            None => Err(texts::store_error(&StoreError::Unavailable("kein Speicher".into()))),
+        }
+    }
+
+    /// Replaces the whole book after keeping a backup of the current one.
+    pub fn replace_book(self, book: Book, label: &str) -> Result<(), String> {
+        if !self.book.with_untracked(Book::is_empty) {
+            self.backup_current(label)?;
+        }
+        self.book.set(book);
+        Ok(())
+    }
+}

@@ -1,0 +1,383 @@
+//! Golden files of schema 1 (see `tests/fixtures/README.md`): they must keep opening, with the
+//! values as written, in every future version.
+
+mod common;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use common::*;
+use kontaktnetz::domain::book::Book;
+use kontaktnetz::domain::model::{Consent, Occasion, Timestamp};
+use kontaktnetz::domain::text::{Email, Influence, Phone};
+use kontaktnetz::domain::vocab::{
+    BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
+};
+use kontaktnetz::storage::store::encode;
+use kontaktnetz::storage::{export, parse_import, KeyValue, MemoryStore, Saved, Store};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
+
+const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
+const STORAGE_1: &str = include_str!("fixtures/storage-1.json");
+
+fn ts(text: &str) -> Timestamp {
+    text.parse::<DateTime<Utc>>().unwrap()
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn schema_1_book() -> Book {
+    parse_import(SCHEMA_1).expect("the schema-1 golden export must always parse")
+}
+
+// ---- export file ---------------------------------------------------------------------------
+
+#[test]
+fn schema_1_export_parses_with_the_values_as_written() {
+    let book = schema_1_book();
+    assert_eq!(book.colleagues().len(), 2);
+    assert_eq!(book.groups().len(), 3);
+    assert_eq!(book.customers().len(), 6);
+    assert_eq!(book.persons().len(), 7);
+    assert_eq!(book.settings().me, Some(kid("k-brenner")));
+
+    let brenner = &book.colleagues()[&kid("k-brenner")];
+    assert_eq!(brenner.name.as_str(), "Katharina Brenner");
+    assert_eq!(
+        brenner.department.as_deref(),
+        Some("Firmen- und Privatkundenberatung")
+    );
+    assert_eq!(brenner.phone, Some(Phone::parse("07681 204-0").unwrap()));
+    assert_eq!(
+        brenner.email.as_ref().map(Email::as_str),
+        Some("katharina.brenner@sparkasse-beispiel.de")
+    );
+    let vogt = &book.colleagues()[&kid("k-vogt")];
+    assert_eq!((vogt.phone.as_ref(), vogt.email.as_ref()), (None, None));
+    assert_eq!(vogt.updated_at, ts("2026-01-06T09:30:00Z"));
+
+    let weber = &book.groups()[&gid("g-familie-weber")];
+    assert_eq!(weber.name.as_str(), "Familie Weber");
+    assert_eq!(weber.segment, Segment::Private);
+    assert_eq!(weber.advisor, Some(kid("k-brenner")));
+    assert_eq!(weber.lead, Some(cid("c-anna-weber")));
+    assert_eq!(weber.notes, "Jahresgespräch im Frühjahr bevorzugt.");
+    assert_eq!(weber.created_at, ts("2025-03-01T10:00:00Z"));
+    assert_eq!(weber.updated_at, ts("2026-02-01T10:15:00Z"));
+    assert_eq!(
+        book.groups()[&gid("g-koch-gruppe")].updated_at,
+        ts("2026-03-12T16:20:30Z")
+    );
+    let elzach = &book.groups()[&gid("g-stadt-elzach")];
+    assert_eq!((elzach.lead.as_ref(), elzach.notes.as_str()), (None, ""));
+
+    let anna = &book.customers()[&cid("c-anna-weber")];
+    assert_eq!(anna.kind, CustomerKind::Person);
+    assert_eq!(anna.number.as_deref(), Some("1000012345"));
+    assert_eq!(
+        anna.consent,
+        Consent {
+            state: ConsentState::Yes,
+            since: Some(date("2025-03-01"))
+        }
+    );
+    assert_eq!(
+        anna.occasions,
+        vec![
+            Occasion {
+                kind: OccasionKind::Birthday,
+                date: date("1981-04-12"),
+                label: String::new()
+            },
+            Occasion {
+                kind: OccasionKind::Maturity,
+                date: date("2027-02-01"),
+                label: "Festgeld".into()
+            },
+        ]
+    );
+    assert_eq!(anna.notes, "Bevorzugt Termine am Nachmittag.");
+
+    let jonas = &book.customers()[&cid("c-jonas-weber")];
+    assert_eq!(jonas.segment, Segment::PrivateBanking);
+    assert_eq!(jonas.consent, Consent::default());
+    assert_eq!(jonas.no_contact_until, Some(date("2026-06-30")));
+    assert_eq!(jonas.number, None);
+
+    let koch = &book.customers()[&cid("c-koch-gmbh")];
+    assert_eq!(koch.kind, CustomerKind::Company);
+    assert_eq!(koch.consent.state, ConsentState::No);
+    assert_eq!(koch.occasions[1].label, "Messe „Metall & Mehr“");
+    let city = &book.customers()[&cid("c-stadt-elzach")];
+    assert_eq!(city.kind, CustomerKind::PublicBody);
+    assert_eq!(
+        city.consent,
+        Consent {
+            state: ConsentState::No,
+            since: None
+        }
+    );
+
+    let thomas = &book.persons()[&pid("p-thomas-koch")];
+    assert_eq!(thomas.customer, cid("c-koch-gmbh"));
+    assert_eq!(thomas.position.as_deref(), Some("Geschäftsführer"));
+    assert_eq!(thomas.influence, Some(Influence::new(10).unwrap()));
+    assert_eq!(thomas.buying_role, Some(BuyingRole::Decider));
+    assert_eq!(thomas.motive, Some(BuyingMotive::Status));
+    assert_eq!(
+        thomas.phone.as_ref().map(Phone::href).as_deref(),
+        Some("tel:+49768147110")
+    );
+    assert_eq!(
+        thomas.email.as_ref().map(Email::href).as_deref(),
+        Some("mailto:thomas.koch@koch-maschinenbau.example")
+    );
+    assert_eq!(thomas.consent.since, Some(date("2025-06-01")));
+    assert_eq!(
+        thomas.notes,
+        "Nur vormittags anrufen.\n\"Du\" seit dem Sommerfest."
+    );
+    let anna_person = &book.persons()[&pid("p-anna-weber")];
+    assert_eq!(
+        (
+            &anna_person.position,
+            anna_person.influence,
+            anna_person.buying_role
+        ),
+        (&None, None, None)
+    );
+
+    let members: Vec<String> = book
+        .members(&gid("g-koch-gruppe"))
+        .map(|c| c.id.to_string())
+        .collect();
+    assert_eq!(members, ["c-koch-gmbh", "c-koch-holding"]);
+    assert_eq!(book.group_persons(&gid("g-koch-gruppe")).count(), 3);
+    assert_eq!(book.group_persons(&gid("g-stadt-elzach")).count(), 3);
+}
+
+fn assert_covers<T: Ord + Copy + Debug>(all: &[T], seen: impl IntoIterator<Item = T>, what: &str) {
+    let seen: BTreeSet<T> = seen.into_iter().collect();
+    let all: BTreeSet<T> = all.iter().copied().collect();
+    assert_eq!(
+        seen, all,
+        "{what}: every value must occur in the golden file"
+    );
+}
+
+#[test]
+fn schema_1_export_spells_every_vocabulary_value() {
+    let book = schema_1_book();
+    let customers = || book.customers().values();
+    let persons = || book.persons().values();
+    assert_covers(
+        Segment::ALL,
+        book.groups()
+            .values()
+            .map(|g| g.segment)
+            .chain(customers().map(|c| c.segment)),
+        "segments",
+    );
+    assert_covers(
+        CustomerKind::ALL,
+        customers().map(|c| c.kind),
+        "customer kinds",
+    );
+    assert_covers(
+        ConsentState::ALL,
+        customers()
+            .map(|c| c.consent.state)
+            .chain(persons().map(|p| p.consent.state)),
+        "consent states",
+    );
+    assert_covers(
+        OccasionKind::ALL,
+        customers().flat_map(|c| c.occasions.iter().map(|o| o.kind)),
+        "occasion kinds",
+    );
+    assert_covers(
+        BuyingRole::ALL,
+        persons().filter_map(|p| p.buying_role),
+        "buying roles",
+    );
+    assert_covers(
+        BuyingMotive::ALL,
+        persons().filter_map(|p| p.motive),
+        "buying motives",
+    );
+}
+
+#[test]
+fn schema_1_export_survives_export_and_parse_again() {
+    let book = schema_1_book();
+    let again = parse_import(&export(&book, at(0))).unwrap();
+    assert_eq!(again, book);
+}
+
+/// Holds while the app writes schema 1. On a schema bump, point this at the newest fixture.
+#[test]
+fn current_exporter_writes_schema_1_exactly_as_pinned() {
+    let pinned: Value = serde_json::from_str(SCHEMA_1).unwrap();
+    let written: Value = serde_json::from_str(&export(&schema_1_book(), at(0))).unwrap();
+    assert_eq!(written["format"], pinned["format"]);
+    assert_eq!(written["schema"], pinned["schema"]);
+    assert_eq!(written["book"], pinned["book"]);
+}
+
+// ---- storage dump --------------------------------------------------------------------------
+
+fn storage_entries() -> BTreeMap<String, String> {
+    serde_json::from_str(STORAGE_1).expect("storage-1.json is an object of strings")
+}
+
+/// The storage fixture in a fresh in-memory store, next to a foreign app's key.
+fn storage_1() -> MemoryStore {
+    let mut kv = MemoryStore::new();
+    for (key, value) in storage_entries() {
+        kv.set(&key, &value).unwrap();
+    }
+    kv.set("andere-app.thema", "dunkel").unwrap();
+    kv
+}
+
+/// What `storage-1.json` holds, built independently of the file.
+fn storage_1_book() -> Book {
+    let mut brenner = colleague("k-brenner", "Katharina Brenner");
+    brenner.department = Some("Firmenkundenberatung".into());
+    brenner.phone = Some(Phone::parse("07681 204-0").unwrap());
+    brenner.email = Some(Email::parse("katharina.brenner@sparkasse-beispiel.de").unwrap());
+    brenner.updated_at = ts("2026-01-05T08:00:00Z");
+    let mut vogt = colleague("k-vogt", "Martin Vogt");
+    vogt.updated_at = ts("2026-01-06T09:30:00Z");
+
+    let mut weber = group(
+        "g-familie-weber",
+        "Familie Weber",
+        Segment::Private,
+        Some("k-brenner"),
+    );
+    weber.lead = Some(cid("c-anna-weber"));
+    weber.notes = "Jahresgespräch im Frühjahr.".into();
+    weber.created_at = ts("2025-03-01T10:00:00Z");
+    weber.updated_at = ts("2026-02-01T10:15:00Z");
+    let mut elzach = group(
+        "g-stadt-elzach",
+        "Stadt Elzach",
+        Segment::Municipal,
+        Some("k-vogt"),
+    );
+    elzach.created_at = ts("2025-04-02T08:00:00Z");
+    elzach.updated_at = ts("2025-04-02T08:00:00Z");
+
+    let mut anna = customer("c-anna-weber", "g-familie-weber", "Anna Weber");
+    anna.number = Some("1000012345".into());
+    anna.consent = Consent {
+        state: ConsentState::Yes,
+        since: Some(date("2025-03-01")),
+    };
+    anna.occasions = vec![
+        Occasion {
+            kind: OccasionKind::Birthday,
+            date: date("1981-04-12"),
+            label: String::new(),
+        },
+        Occasion {
+            kind: OccasionKind::Maturity,
+            date: date("2027-02-01"),
+            label: "Festgeld".into(),
+        },
+    ];
+    anna.updated_at = ts("2026-02-01T10:00:00Z");
+    let mut jonas = customer("c-jonas-weber", "g-familie-weber", "Jonas Weber");
+    jonas.segment = Segment::PrivateBanking;
+    jonas.no_contact_until = Some(date("2026-06-30"));
+    jonas.updated_at = ts("2026-01-20T14:00:00Z");
+    let mut city = customer("c-stadt-elzach", "g-stadt-elzach", "Stadt Elzach");
+    city.kind = CustomerKind::PublicBody;
+    city.segment = Segment::Municipal;
+    city.consent.state = ConsentState::No;
+    city.notes = "Haushalt wird im Dezember beschlossen.".into();
+    city.updated_at = ts("2025-04-02T08:00:00Z");
+
+    let mut anna_person = person("p-anna-weber", "c-anna-weber", "Anna Weber");
+    anna_person.updated_at = ts("2026-02-01T10:00:00Z");
+    let mut ute = person("p-ute-krause", "c-stadt-elzach", "Ute Krause");
+    ute.position = Some("Kämmerin".into());
+    ute.influence = Some(Influence::new(7).unwrap());
+    ute.buying_role = Some(BuyingRole::User);
+    ute.motive = Some(BuyingMotive::Security);
+    ute.phone = Some(Phone::parse("07682 804-120").unwrap());
+    ute.email = Some(Email::parse("ute.krause@elzach.example").unwrap());
+    ute.consent = Consent {
+        state: ConsentState::Yes,
+        since: Some(date("2025-05-05")),
+    };
+    ute.notes = "Kämmerin seit 2024, \"sehr genau\".".into();
+    ute.updated_at = ts("2025-05-05T11:00:00Z");
+
+    let mut book = build(
+        vec![brenner, vogt],
+        vec![weber, elzach],
+        vec![anna, jonas, city],
+        vec![anna_person, ute],
+    );
+    book.set_me(Some(kid("k-brenner"))).unwrap();
+    book
+}
+
+#[test]
+fn storage_1_opens_as_the_expected_book_without_writing() {
+    let kv = storage_1();
+    let before = kv.snapshot();
+    let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-1 must open");
+    assert_eq!(book, storage_1_book());
+    assert_eq!(store.revision(), 12);
+    assert_eq!(store.changed_elsewhere(), Ok(false));
+    assert_eq!(
+        kv.snapshot(),
+        before,
+        "opening current-schema data writes nothing"
+    );
+}
+
+#[test]
+fn storage_1_backup_reads_back() {
+    let (store, _) = Store::open(storage_1(), "test".into(), at(0)).unwrap();
+    let backups = store.backups().unwrap();
+    assert_eq!(backups.len(), 1);
+    let info = &backups[0];
+    assert_eq!(info.key, "kontaktnetz.backup.001793534400000");
+    assert_eq!(info.label, "Vor dem Import");
+    assert_eq!(info.created_at, ts("2026-11-01T12:00:00Z"));
+    assert_eq!((info.groups, info.customers), (0, 0));
+    let restored = store.read_backup(&info.key).unwrap();
+    assert_eq!(restored.colleagues().len(), 1);
+    assert_eq!(restored.settings().me, Some(kid("k-brenner")));
+    assert!(restored.groups().is_empty());
+}
+
+/// Holds while the app writes schema 1. On a schema bump, point this at the newest fixture.
+#[test]
+fn current_store_writes_schema_1_records_exactly_as_pinned() {
+    let pinned: BTreeMap<String, String> = storage_entries()
+        .into_iter()
+        .filter(|(k, _)| k != "kontaktnetz.meta" && !k.starts_with("kontaktnetz.backup."))
+        .collect();
+    assert_eq!(encode(&storage_1_book()), pinned);
+
+    // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
+    let kv = storage_1();
+    let before = kv.snapshot();
+    let (mut store, mut book) = Store::open(kv.clone(), "tab-neu".into(), at(0)).unwrap();
+    assert_eq!(store.save(&book, at(1)), Ok(Saved::Written));
+    assert_eq!(kv.snapshot(), before);
+
+    book.delete_person(&pid("p-anna-weber"));
+    store.save(&book, ts("2026-11-22T09:00:00Z")).unwrap();
+    assert_eq!(
+        kv.snapshot()["kontaktnetz.meta"],
+        r#"{"schema":1,"revision":13,"saved_at":"2026-11-22T09:00:00Z","writer":"tab-neu"}"#
+    );
+}

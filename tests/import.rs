@@ -1,0 +1,419 @@
+//! Import files: `export` and `parse_import` round-trip any valid book, and every kind of bad
+//! file is refused with the right error and a German message that names the problem.
+
+mod common;
+
+use common::*;
+use kontaktnetz::domain::book::{Book, Problem, RecordKind};
+use kontaktnetz::domain::model::{Consent, Occasion};
+use kontaktnetz::domain::sample::{generate, SampleSize};
+use kontaktnetz::domain::text::{Email, Influence, Phone};
+use kontaktnetz::domain::vocab::{
+    BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
+};
+use kontaktnetz::storage::migrate::MigrateError;
+use kontaktnetz::storage::{export, parse_import, DecodeError, MAX_IMPORT_BYTES};
+use kontaktnetz::texts;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+// ---- round trips ---------------------------------------------------------------------------
+
+fn assert_round_trip(book: &Book) {
+    let text = export(book, at(999));
+    assert_eq!(parse_import(&text).as_ref(), Ok(book));
+}
+
+/// A small book where every free text is `text` (names get a visible prefix so they are never
+/// empty after trimming) and every optional field is set.
+fn book_with_texts(text: &str) -> Book {
+    let label = |prefix: &str| name(&format!("{prefix} {text}"));
+    let mut book = small_book();
+    let mut data = book.to_data();
+    for c in &mut data.colleagues {
+        c.name = label("K");
+        c.department = Some(text.to_owned());
+        c.phone = Some(Phone::parse("+49 (0)7681 / 12-34").unwrap());
+        c.email = Some(Email::parse("anna.berater@sparkasse-beispiel.de").unwrap());
+    }
+    for g in &mut data.groups {
+        g.name = label("G");
+        g.notes = text.to_owned();
+    }
+    for c in &mut data.customers {
+        c.name = label("C");
+        c.number = Some(text.to_owned());
+        c.notes = text.to_owned();
+        c.kind = CustomerKind::PublicBody;
+        c.segment = Segment::Municipal;
+        c.consent = Consent {
+            state: ConsentState::No,
+            since: chrono::NaiveDate::from_ymd_opt(2025, 2, 28),
+        };
+        c.no_contact_until = chrono::NaiveDate::from_ymd_opt(2026, 12, 31);
+        c.occasions = vec![Occasion {
+            kind: OccasionKind::Anniversary,
+            date: chrono::NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+            label: text.to_owned(),
+        }];
+    }
+    for p in &mut data.persons {
+        p.name = label("P");
+        p.position = Some(text.to_owned());
+        p.notes = text.to_owned();
+        p.influence = Some(Influence::new(10).unwrap());
+        p.buying_role = Some(BuyingRole::Gatekeeper);
+        p.motive = Some(BuyingMotive::Autonomy);
+    }
+    book = Book::from_data(data).unwrap();
+    book
+}
+
+#[test]
+fn hostile_texts_survive_the_round_trip() {
+    for text in [
+        "",
+        "\"Anführungszeichen\" und 'einfache'",
+        r"C:\Pfad\mit\\Backslashes\",
+        "Emoji 👨‍👩‍👧‍👦 🏦 ✓",
+        "<script>alert('x')</script>",
+        "Zeile 1\nZeile 2\r\n\tTab \u{0} Null \u{1f} Steuerzeichen",
+        "\u{feff}BOM mitten im Text \u{202e}rückwärts",
+        &"[".repeat(100),
+        "\\\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "Müller Straße Ähre Öl Übel ẞ",
+    ] {
+        assert_round_trip(&book_with_texts(text));
+    }
+}
+
+#[test]
+fn notes_with_brackets_are_not_mistaken_for_deep_nesting() {
+    let mut book = small_book();
+    let mut g = book.groups()[&gid("g-bau")].clone();
+    g.notes = "[{".repeat(5_000);
+    book.upsert_group(g).unwrap();
+    assert_round_trip(&book);
+}
+
+#[test]
+fn empty_book_round_trips() {
+    assert_round_trip(&Book::default());
+}
+
+#[test]
+fn a_byte_order_mark_in_front_is_accepted() {
+    let book = small_book();
+    let text = format!("\u{feff}{}", export(&book, at(1)));
+    assert_eq!(parse_import(&text), Ok(book));
+}
+
+/// Texts built from pieces that tend to break encoders, plus arbitrary characters.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\"".to_owned()),
+        Just("\\".to_owned()),
+        Just("\\\"".to_owned()),
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("😀".to_owned()),
+        Just("ä".to_owned()),
+        Just("[".repeat(40)),
+        Just("{".to_owned()),
+        Just("\u{0}".to_owned()),
+        Just("\n".to_owned()),
+        Just(" ".to_owned()),
+        any::<char>().prop_map(String::from),
+        "[a-zA-Z0-9 ]{0,8}",
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+}
+
+fn sample_size() -> impl Strategy<Value = SampleSize> {
+    (1..3usize, 5..60usize).prop_map(|(advisors, customers_per_advisor)| SampleSize {
+        advisors,
+        customers_per_advisor,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn generated_books_round_trip(seed in any::<u64>(), size in sample_size()) {
+        let book = generate(size, seed, at(0));
+        let text = export(&book, at(1));
+        prop_assert_eq!(parse_import(&text), Ok(book));
+    }
+
+    #[test]
+    fn books_with_arbitrary_texts_round_trip(text in hostile_text()) {
+        let book = book_with_texts(&text);
+        let exported = export(&book, at(1));
+        prop_assert_eq!(parse_import(&exported), Ok(book));
+    }
+}
+
+// ---- bad files -----------------------------------------------------------------------------
+
+/// A change to an export document.
+type Change = fn(&mut Value);
+
+/// The export of the small book as a JSON value, changed by `change`, as text.
+fn export_with(change: impl FnOnce(&mut Value)) -> String {
+    let mut doc: Value = serde_json::from_str(&export(&small_book(), at(1))).unwrap();
+    change(&mut doc);
+    doc.to_string()
+}
+
+/// Parses `text`, expecting a refusal; returns the error and its German message.
+fn refused(text: &str) -> (DecodeError, String) {
+    let error = parse_import(text).expect_err("the file must be refused");
+    let message = texts::decode_error(&error);
+    (error, message)
+}
+
+fn assert_mentions(message: &str, words: &[&str]) {
+    for w in words {
+        assert!(
+            message.contains(w),
+            "message {message:?} should mention {w:?}"
+        );
+    }
+}
+
+#[test]
+fn empty_files_are_refused() {
+    for text in ["", "   \n\t ", "\u{feff}", "\u{feff}\n"] {
+        let (error, message) = refused(text);
+        assert_eq!(error, DecodeError::Empty, "{text:?}");
+        assert_mentions(&message, &["leer"]);
+    }
+}
+
+#[test]
+fn text_that_is_not_json_names_line_and_column() {
+    let (error, message) = refused("{\n  \"format\": \"kontaktnetz\",\n  schema: 1\n}");
+    assert_eq!(error, DecodeError::NotJson { line: 3, column: 3 });
+    assert_mentions(&message, &["kein gültiges JSON", "Zeile 3", "Spalte 3"]);
+
+    let (error, _) = refused("Name;Vorname\nMüller;Hans");
+    assert!(
+        matches!(error, DecodeError::NotJson { line: 1, .. }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn json_of_another_shape_is_not_a_kontaktnetz_file() {
+    for text in [
+        "[]",
+        "[{\"format\": \"kontaktnetz\"}]",
+        "{}",
+        "{\"schema\": 1, \"book\": {}}",
+        "{\"format\": \"andere-app\", \"schema\": 1, \"book\": {}}",
+        "\"kontaktnetz\"",
+        "42",
+    ] {
+        let (error, message) = refused(text);
+        assert_eq!(error, DecodeError::NotKontaktnetz, "{text}");
+        assert_mentions(&message, &["kein Kontaktnetz-Export", "format"]);
+    }
+}
+
+#[test]
+fn a_missing_schema_is_named() {
+    for change in [
+        (|d: &mut Value| {
+            d.as_object_mut().unwrap().remove("schema");
+        }) as Change,
+        |d| d["schema"] = json!("1"),
+        |d| d["schema"] = json!(null),
+    ] {
+        let (error, message) = refused(&export_with(change));
+        assert_eq!(error, DecodeError::MissingSchema);
+        assert_mentions(&message, &["Datenversion", "schema"]);
+    }
+}
+
+#[test]
+fn a_newer_schema_asks_for_an_update() {
+    let (error, message) = refused(&export_with(|d| d["schema"] = json!(99)));
+    assert_eq!(
+        error,
+        DecodeError::Schema(MigrateError::Newer { found: 99 })
+    );
+    assert_mentions(
+        &message,
+        &["neueren Kontaktnetz-Version", "99", "aktualisieren"],
+    );
+}
+
+#[test]
+fn schema_zero_is_unknown() {
+    let (error, message) = refused(&export_with(|d| d["schema"] = json!(0)));
+    assert_eq!(
+        error,
+        DecodeError::Schema(MigrateError::Unknown { found: 0 })
+    );
+    assert_mentions(&message, &["Datenversion 0", "unbekannt"]);
+}
+
+#[test]
+fn a_missing_book_is_a_shape_error() {
+    let (error, message) = refused(&export_with(|d| {
+        d.as_object_mut().unwrap().remove("book");
+    }));
+    assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
+    assert_mentions(&message, &["nicht den erwarteten Aufbau", "book"]);
+}
+
+#[test]
+fn a_duplicate_id_is_named() {
+    let (error, message) = refused(&export_with(|d| {
+        let persons = d["book"]["persons"].as_array_mut().unwrap();
+        let copy = persons[0].clone();
+        persons.push(copy);
+    }));
+    assert_eq!(
+        error,
+        DecodeError::Problems(vec![Problem::DuplicateId {
+            kind: RecordKind::Person,
+            id: "p-buch".into(),
+        }])
+    );
+    assert_mentions(
+        &message,
+        &["1 fehlerhafte", "„p-buch“", "mehrfach", "Ansprechpartner"],
+    );
+}
+
+#[test]
+fn a_broken_reference_is_named() {
+    let (error, message) = refused(&export_with(|d| {
+        d["book"]["customers"][0]["group"] = json!("g-weg");
+    }));
+    assert_eq!(
+        error,
+        DecodeError::Problems(vec![
+            Problem::LeadNotMember {
+                group: "g-bau".into(),
+                lead: "c-bau".into(),
+            },
+            Problem::UnknownGroup {
+                customer: "c-bau".into(),
+                group: "g-weg".into(),
+            },
+        ])
+    );
+    assert_mentions(
+        &message,
+        &[
+            "2 fehlerhafte",
+            "„c-bau“",
+            "unbekannten Kundenverbund „g-weg“",
+            "Leitkunde",
+        ],
+    );
+}
+
+#[test]
+fn a_long_problem_list_is_cut_and_counted() {
+    let (error, message) = refused(&export_with(|d| {
+        let persons = d["book"]["persons"].as_array_mut().unwrap();
+        for p in persons.iter_mut() {
+            p["customer"] = json!("c-weg");
+        }
+        let template = persons[0].clone();
+        for i in 0..10 {
+            let mut p = template.clone();
+            p["id"] = json!(format!("p-extra-{i}"));
+            persons.push(p);
+        }
+    }));
+    let DecodeError::Problems(list) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(list.len(), 14);
+    assert_mentions(&message, &["14 fehlerhafte", "… und 6 weitere"]);
+    assert_eq!(
+        message.matches("\n• ").count(),
+        9,
+        "8 listed plus the remainder line"
+    );
+}
+
+#[test]
+fn a_record_with_a_bad_field_names_the_rule() {
+    let cases: [(Change, &str); 5] = [
+        (
+            |d| d["book"]["persons"][0]["influence"] = json!(11),
+            "zwischen 1 und 10",
+        ),
+        (
+            |d| d["book"]["persons"][0]["email"] = json!("kein-at-zeichen"),
+            "E-Mail-Adresse",
+        ),
+        (
+            |d| d["book"]["persons"][0]["phone"] = json!("javascript:1234"),
+            "Telefonnummer",
+        ),
+        (|d| d["book"]["groups"][0]["name"] = json!("   "), "leer"),
+        (
+            |d| d["book"]["customers"][0]["id"] = json!("c 1"),
+            "ungültige Kennung „c 1“",
+        ),
+    ];
+    for (change, rule) in cases {
+        let (error, message) = refused(&export_with(change));
+        assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
+        assert_mentions(&message, &["nicht den erwarteten Aufbau", rule]);
+    }
+}
+
+#[test]
+fn an_unknown_vocabulary_value_is_a_shape_error() {
+    let (error, message) = refused(&export_with(|d| {
+        d["book"]["groups"][0]["segment"] = json!("retail")
+    }));
+    assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
+    assert_mentions(&message, &["retail"]);
+}
+
+#[test]
+fn an_unknown_collection_in_the_book_is_refused() {
+    let (error, message) = refused(&export_with(|d| d["book"]["contacts"] = json!([])));
+    assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
+    assert_mentions(&message, &["contacts"]);
+}
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let (error, message) = refused(&"[".repeat(10_000));
+    assert_eq!(error, DecodeError::TooDeep);
+    assert_mentions(&message, &["verschachtelt"]);
+
+    let inside_a_valid_object = format!(
+        "{{\"format\":\"kontaktnetz\",\"x\":{}}}",
+        "{\"a\":".repeat(40)
+    );
+    assert_eq!(refused(&inside_a_valid_object).0, DecodeError::TooDeep);
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_by_size() {
+    let bytes = 21 * 1024 * 1024;
+    // Valid-looking JSON, so only the size check can refuse it.
+    let text = format!("\"{}\"", "a".repeat(bytes - 2));
+    let (error, message) = refused(&text);
+    assert_eq!(error, DecodeError::TooLarge { bytes });
+    assert_mentions(&message, &["zu groß", "21,0 MB", "20,0 MB"]);
+}
+
+#[test]
+fn a_file_just_at_the_limit_is_read() {
+    // Exactly the limit is allowed: padding whitespace after a valid export.
+    let export = export(&small_book(), at(1));
+    let text = format!("{export}{}", " ".repeat(MAX_IMPORT_BYTES - export.len()));
+    assert_eq!(text.len(), MAX_IMPORT_BYTES);
+    assert_eq!(parse_import(&text), Ok(small_book()));
+}

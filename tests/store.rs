@@ -1,0 +1,724 @@
+//! The store on an in-memory key-value map: one key per record, minimal writes, rollback on
+//! quota errors, unreadable data left alone, two tabs merged, backups and usage.
+
+mod common;
+
+use common::*;
+use kontaktnetz::domain::book::Book;
+use kontaktnetz::domain::model::Timestamp;
+use kontaktnetz::domain::text::parse_notes;
+use kontaktnetz::storage::kv::entry_chars;
+use kontaktnetz::storage::migrate::MigrateError;
+use kontaktnetz::storage::store::{MAX_BACKUPS, META_KEY};
+use kontaktnetz::storage::{
+    DecodeError, KeyValue, MemoryStore, OpenError, RawDump, SaveError, Saved, Store, StoreError,
+    Usage, UsageLevel,
+};
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+type Map = BTreeMap<String, String>;
+
+fn open<K: KeyValue>(kv: K) -> (Store<K>, Book) {
+    Store::open(kv, "test-tab".into(), at(0)).expect("storage opens")
+}
+
+/// A map holding the small book, saved once.
+fn saved_small_book() -> MemoryStore {
+    let kv = MemoryStore::new();
+    let (mut store, _) = open(kv.clone());
+    assert_eq!(store.save(&small_book(), at(1)), Ok(Saved::Written));
+    kv
+}
+
+/// Keys whose value differs between two snapshots (added, removed or changed).
+fn changed_keys(before: &Map, after: &Map) -> BTreeSet<String> {
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .cloned()
+        .collect()
+}
+
+fn keys(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|k| k.to_string()).collect()
+}
+
+fn rename_group(book: &mut Book, group: &str, title: &str, now: Timestamp) {
+    let mut g = book.groups()[&gid(group)].clone();
+    g.name = name(title);
+    g.updated_at = now;
+    book.upsert_group(g).unwrap();
+}
+
+fn rename_customer(book: &mut Book, customer: &str, full: &str, now: Timestamp) {
+    let mut c = book.customers()[&cid(customer)].clone();
+    c.name = name(full);
+    c.updated_at = now;
+    book.upsert_customer(c, now).unwrap();
+}
+
+fn total_chars(map: &Map) -> usize {
+    map.iter().map(|(k, v)| entry_chars(k, v)).sum()
+}
+
+// ---- open and save -------------------------------------------------------------------------
+
+#[test]
+fn empty_storage_opens_as_an_empty_book_and_writes_nothing() {
+    let mut kv = MemoryStore::new();
+    kv.set("andere-app.einstellung", "bleibt").unwrap();
+    let before = kv.snapshot();
+    let (store, book) = open(kv.clone());
+    assert_eq!(book, Book::default());
+    assert_eq!(store.revision(), 0);
+    assert_eq!(kv.snapshot(), before);
+}
+
+#[test]
+fn a_saved_book_opens_in_another_store() {
+    let kv = saved_small_book();
+    let stored = kv.snapshot();
+    assert!(stored.contains_key(META_KEY));
+    assert!(stored.contains_key("kontaktnetz.settings"));
+    for key in [
+        "kontaktnetz.colleague.k-anna",
+        "kontaktnetz.group.g-mueller",
+        "kontaktnetz.customer.c-owner",
+        "kontaktnetz.person.p-buch",
+    ] {
+        assert!(stored.contains_key(key), "{key}");
+    }
+    assert_eq!(
+        stored.len(),
+        2 + 2 + 2 + 4 + 4,
+        "meta, settings and one key per record"
+    );
+
+    let (second, book) = open(kv.clone());
+    assert_eq!(book, small_book());
+    assert_eq!(second.revision(), 1);
+}
+
+#[test]
+fn saving_an_unchanged_book_writes_nothing() {
+    let kv = saved_small_book();
+    let before = kv.snapshot();
+    let (mut store, book) = open(kv.clone());
+    assert_eq!(store.save(&book, at(5)), Ok(Saved::Written));
+    assert_eq!(kv.snapshot(), before);
+}
+
+#[test]
+fn an_edit_writes_only_the_changed_records_and_the_meta() {
+    let kv = saved_small_book();
+    let (mut store, mut book) = open(kv.clone());
+
+    let before = kv.snapshot();
+    rename_customer(&mut book, "c-erika", "Erika Meier", at(2));
+    store.save(&book, at(2)).unwrap();
+    assert_eq!(
+        changed_keys(&before, &kv.snapshot()),
+        keys(&["kontaktnetz.customer.c-erika", META_KEY])
+    );
+    assert_eq!(store.revision(), 2);
+
+    // Moving the lead changes the customer and its old group (which loses the lead).
+    let before = kv.snapshot();
+    book.move_customer(&cid("c-hans"), &gid("g-bau"), at(3))
+        .unwrap();
+    store.save(&book, at(3)).unwrap();
+    assert_eq!(
+        changed_keys(&before, &kv.snapshot()),
+        keys(&[
+            "kontaktnetz.customer.c-hans",
+            "kontaktnetz.group.g-mueller",
+            META_KEY
+        ])
+    );
+    assert_eq!(open(kv).1, book);
+}
+
+#[test]
+fn a_delete_removes_the_record_keys() {
+    let kv = saved_small_book();
+    let (mut store, mut book) = open(kv.clone());
+    let before = kv.snapshot();
+    book.delete_group(&gid("g-bau"), at(4));
+    store.save(&book, at(4)).unwrap();
+    let after = kv.snapshot();
+    let removed = [
+        "kontaktnetz.group.g-bau",
+        "kontaktnetz.customer.c-bau",
+        "kontaktnetz.customer.c-owner",
+        "kontaktnetz.person.p-chef",
+        "kontaktnetz.person.p-buch",
+    ];
+    for key in removed {
+        assert!(!after.contains_key(key), "{key} still stored");
+    }
+    let mut expected = keys(&removed);
+    expected.insert(META_KEY.into());
+    assert_eq!(changed_keys(&before, &after), expected);
+    assert_eq!(open(kv).1, book);
+}
+
+// ---- failed writes -------------------------------------------------------------------------
+
+/// The small book with a group renamed, a customer deleted and a person with long notes added:
+/// a save touches sets and removes of several collections.
+fn bigger_edit(book: &Book) -> Book {
+    let mut book = book.clone();
+    rename_group(&mut book, "g-bau", "Bau Schäfer GmbH & Co. KG", at(10));
+    book.delete_customer(&cid("c-erika"), at(10));
+    let mut long = person("p-lang", "c-owner", "Lena Lang");
+    long.notes = parse_notes(&"Viel Text. ".repeat(300)).unwrap();
+    book.upsert_person(long).unwrap();
+    book
+}
+
+#[test]
+fn a_save_beyond_the_quota_changes_nothing() {
+    let stored = saved_small_book().snapshot();
+    let quota = total_chars(&stored) + 200;
+    let mut kv = MemoryStore::with_quota(quota);
+    for (k, v) in &stored {
+        kv.set(k, v).unwrap();
+    }
+    let (mut store, book) = open(kv.clone());
+    let edited = bigger_edit(&book);
+
+    let before = kv.snapshot();
+    assert_eq!(
+        store.save(&edited, at(10)),
+        Err(SaveError::Store(StoreError::Quota))
+    );
+    assert_eq!(
+        kv.snapshot(),
+        before,
+        "a failed save is rolled back completely"
+    );
+    assert_eq!(store.revision(), 1);
+
+    // Without the limit the same store state saves fine (a second tab with more room).
+    let mut roomy = kv.clone();
+    roomy.set_quota(None);
+    let (mut other, _) = open(roomy);
+    assert_eq!(other.save(&edited, at(11)), Ok(Saved::Written));
+    assert_eq!(open(kv).1, edited);
+}
+
+#[test]
+fn the_same_store_saves_after_space_is_freed() {
+    let stored = saved_small_book().snapshot();
+    let mut kv = MemoryStore::with_quota(total_chars(&stored) + 5_000);
+    for (k, v) in &stored {
+        kv.set(k, v).unwrap();
+    }
+    let (mut store, book) = open(kv.clone());
+    // A backup eats the room the edit needs.
+    store.backup("Vor dem Import", &book, at(5)).unwrap();
+    let edited = bigger_edit(&book);
+    let before = kv.snapshot();
+    assert_eq!(
+        store.save(&edited, at(10)),
+        Err(SaveError::Store(StoreError::Quota))
+    );
+    assert_eq!(kv.snapshot(), before);
+
+    let backup = store.backups().unwrap()[0].key.clone();
+    store.delete_backup(&backup).unwrap();
+    assert_eq!(store.save(&edited, at(11)), Ok(Saved::Written));
+    assert_eq!(open(kv).1, edited);
+}
+
+#[test]
+fn a_first_save_that_does_not_fit_leaves_storage_empty() {
+    let kv = MemoryStore::with_quota(300);
+    let (mut store, _) = open(kv.clone());
+    assert_eq!(
+        store.save(&small_book(), at(1)),
+        Err(SaveError::Store(StoreError::Quota))
+    );
+    assert_eq!(kv.snapshot(), Map::new());
+}
+
+/// A key-value store that fails its n-th write (set or remove), to test rollback everywhere.
+#[derive(Clone)]
+struct Flaky {
+    inner: MemoryStore,
+    writes: Rc<Cell<usize>>,
+    fail_at: Rc<Cell<Option<usize>>>,
+}
+
+impl Flaky {
+    fn new(inner: MemoryStore) -> Self {
+        Self {
+            inner,
+            writes: Rc::default(),
+            fail_at: Rc::default(),
+        }
+    }
+
+    fn fail_write(&self, n: Option<usize>) {
+        self.writes.set(0);
+        self.fail_at.set(n);
+    }
+
+    fn tick(&self) -> Result<(), StoreError> {
+        let n = self.writes.get();
+        self.writes.set(n + 1);
+        if self.fail_at.get() == Some(n) {
+            Err(StoreError::Other("Schreibfehler".into()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl KeyValue for Flaky {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.tick()?;
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.tick()?;
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn a_write_failing_at_any_point_is_rolled_back() {
+    let map = saved_small_book();
+    let flaky = Flaky::new(map.clone());
+    let (mut store, book) = open(flaky.clone());
+    let edited = bigger_edit(&book);
+    let before = map.snapshot();
+    let mut failures = 0;
+    for n in 0.. {
+        flaky.fail_write(Some(n));
+        match store.save(&edited, at(10)) {
+            Err(SaveError::Store(StoreError::Other(_))) => {
+                failures += 1;
+                assert_eq!(
+                    map.snapshot(),
+                    before,
+                    "failure at write {n} was not rolled back"
+                );
+            }
+            Ok(Saved::Written) => break,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    // group, person, 2 removes, meta: five writes, each of which may fail.
+    assert_eq!(failures, 5);
+    assert_eq!(open(map).1, edited);
+}
+
+// ---- unreadable data -----------------------------------------------------------------------
+
+/// Opens `kv`, expecting it to be unreadable; checks that the raw dump is complete and that
+/// nothing was written. Returns the reason.
+fn unreadable(kv: MemoryStore) -> DecodeError {
+    let before = kv.snapshot();
+    let Err(OpenError::Unreadable { reason, raw }) = Store::open(kv.clone(), "t".into(), at(0))
+    else {
+        panic!("the data must be refused");
+    };
+    let own: RawDump = before
+        .iter()
+        .filter(|(k, _)| k.starts_with("kontaktnetz."))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    assert_eq!(raw, own, "the raw dump holds every Kontaktnetz entry");
+    assert_eq!(kv.snapshot(), before, "unreadable data is left untouched");
+    reason
+}
+
+fn saved_with(change: impl FnOnce(&mut MemoryStore)) -> MemoryStore {
+    let mut kv = saved_small_book();
+    kv.set("andere-app.schluessel", "wert").unwrap();
+    change(&mut kv);
+    kv
+}
+
+#[test]
+fn a_record_with_invalid_json_is_unreadable() {
+    let reason = unreadable(saved_with(|kv| {
+        kv.set("kontaktnetz.customer.c-hans", "{\"id\": \"c-hans\", ")
+            .unwrap();
+    }));
+    let DecodeError::Shape { detail } = &reason else {
+        panic!("{reason:?}")
+    };
+    assert!(detail.contains("kontaktnetz.customer.c-hans"), "{detail}");
+}
+
+#[test]
+fn a_newer_schema_in_the_meta_is_unreadable() {
+    let reason = unreadable(saved_with(|kv| {
+        let meta = kv
+            .get(META_KEY)
+            .unwrap()
+            .unwrap()
+            .replace("\"schema\":1", "\"schema\":99");
+        kv.set(META_KEY, &meta).unwrap();
+    }));
+    assert_eq!(
+        reason,
+        DecodeError::Schema(MigrateError::Newer { found: 99 })
+    );
+}
+
+#[test]
+fn records_without_meta_are_unreadable() {
+    let reason = unreadable(saved_with(|kv| kv.remove(META_KEY).unwrap()));
+    assert!(
+        matches!(&reason, DecodeError::Shape { detail } if detail.contains("fehlt")),
+        "{reason:?}"
+    );
+}
+
+#[test]
+fn an_unreadable_meta_is_unreadable() {
+    let reason = unreadable(saved_with(|kv| kv.set(META_KEY, "kaputt").unwrap()));
+    assert!(
+        matches!(&reason, DecodeError::Shape { detail } if detail.contains("unlesbar")),
+        "{reason:?}"
+    );
+}
+
+#[test]
+fn a_record_pointing_nowhere_is_unreadable() {
+    let reason = unreadable(saved_with(|kv| {
+        kv.remove("kontaktnetz.group.g-bau").unwrap()
+    }));
+    assert!(matches!(reason, DecodeError::Problems(_)), "{reason:?}");
+}
+
+fn unreadable_raw(kv: &MemoryStore) -> RawDump {
+    match Store::open(kv.clone(), "t".into(), at(0)) {
+        Err(OpenError::Unreadable { raw, .. }) => raw,
+        _ => panic!("must be unreadable"),
+    }
+}
+
+/// The saved small book with one backup, a foreign key and a broken meta.
+fn broken_with_backup() -> (MemoryStore, String) {
+    let mut kv = saved_small_book();
+    let (mut store, _) = open(kv.clone());
+    store.backup("alt", &small_book(), at(1)).unwrap();
+    let backup_key = store.backups().unwrap()[0].key.clone();
+    kv.set("andere-app.schluessel", "wert").unwrap();
+    kv.set(META_KEY, "kaputt").unwrap();
+    (kv, backup_key)
+}
+
+fn quarantine_key(now: Timestamp) -> String {
+    format!("kontaktnetz.quarantine.{}", now.timestamp_millis())
+}
+
+fn is_backup_or_quarantine(key: &str) -> bool {
+    key.starts_with("kontaktnetz.backup.") || key.starts_with("kontaktnetz.quarantine.")
+}
+
+#[test]
+fn quarantine_keeps_the_raw_entries_and_clears_the_rest() {
+    let (kv, backup_key) = broken_with_backup();
+    let raw = unreadable_raw(&kv);
+    Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20)).unwrap();
+
+    let after = kv.snapshot();
+    let kept: RawDump = serde_json::from_str(&after[&quarantine_key(at(20))]).unwrap();
+    for (key, value) in raw.iter().filter(|(k, _)| !is_backup_or_quarantine(k)) {
+        assert_eq!(
+            kept.get(key),
+            Some(value),
+            "{key} must be kept in the quarantine copy"
+        );
+    }
+    let left: BTreeSet<String> = after.keys().cloned().collect();
+    assert_eq!(
+        left,
+        keys(&[
+            &quarantine_key(at(20)),
+            &backup_key,
+            "andere-app.schluessel"
+        ]),
+        "only the quarantine copy, backups and foreign keys stay"
+    );
+    let (_, book) = open(kv);
+    assert_eq!(book, Book::default());
+}
+
+#[test]
+fn quarantine_does_not_copy_the_entries_it_leaves_in_place() {
+    // Backups and earlier quarantine copies stay where they are; copying them as well doubles
+    // the space needed exactly when storage is in trouble, and nests every earlier quarantine.
+    let (mut kv, _) = broken_with_backup();
+    Store::<MemoryStore>::quarantine(kv.clone(), &unreadable_raw(&kv), at(20)).unwrap();
+    let (mut store, _) = open(kv.clone());
+    store.save(&small_book(), at(21)).unwrap();
+    kv.set(META_KEY, "wieder kaputt").unwrap();
+
+    let raw = unreadable_raw(&kv);
+    Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(30)).unwrap();
+    let kept: RawDump = serde_json::from_str(&kv.snapshot()[&quarantine_key(at(30))]).unwrap();
+    let copied: Vec<&String> = kept.keys().filter(|k| is_backup_or_quarantine(k)).collect();
+    assert!(
+        copied.is_empty(),
+        "the quarantine copy duplicates {copied:?}"
+    );
+}
+
+#[test]
+fn quarantine_that_does_not_fit_removes_nothing() {
+    let broken = saved_with(|kv| kv.set(META_KEY, "kaputt").unwrap()).snapshot();
+    let mut kv = MemoryStore::with_quota(total_chars(&broken) + 100);
+    for (k, v) in &broken {
+        kv.set(k, v).unwrap();
+    }
+    let raw = unreadable_raw(&kv);
+    assert_eq!(
+        Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20)),
+        Err(StoreError::Quota)
+    );
+    assert_eq!(kv.snapshot(), broken);
+}
+
+// ---- two tabs ------------------------------------------------------------------------------
+
+/// A tab: its store and the book it shows.
+type Tab = (Store<MemoryStore>, Book);
+
+/// Two stores on the same map, both having read the saved small book.
+fn two_tabs() -> (MemoryStore, Tab, Tab) {
+    let kv = saved_small_book();
+    let a = Store::open(kv.clone(), "tab-a".into(), at(2)).unwrap();
+    let b = Store::open(kv.clone(), "tab-b".into(), at(2)).unwrap();
+    (kv, a, b)
+}
+
+#[test]
+fn edits_of_different_records_in_two_tabs_are_merged() {
+    let (kv, (mut a, mut book_a), (mut b, mut book_b)) = two_tabs();
+    rename_group(&mut book_a, "g-bau", "Schäfer Bau", at(3));
+    assert_eq!(a.save(&book_a, at(3)), Ok(Saved::Written));
+    assert!(b.changed_elsewhere().unwrap());
+
+    rename_customer(&mut book_b, "c-erika", "Erika Meier", at(4));
+    let Ok(Saved::Merged { book, conflicts }) = b.save(&book_b, at(4)) else {
+        panic!("B must merge A's write");
+    };
+    assert_eq!(conflicts, 0);
+    assert_eq!(book.groups()[&gid("g-bau")].name.as_str(), "Schäfer Bau");
+    assert_eq!(
+        book.customers()[&cid("c-erika")].name.as_str(),
+        "Erika Meier"
+    );
+    assert_eq!(
+        open(kv.clone()).1,
+        book,
+        "the merged book is what is stored"
+    );
+    assert_eq!(b.revision(), 3);
+
+    let Ok(Some((synced, conflicts))) = a.sync(&book_a) else {
+        panic!("A must see B's write");
+    };
+    assert_eq!((synced, conflicts), (book, 0));
+    assert_eq!(a.sync(&book_a), Ok(None), "nothing new after syncing");
+}
+
+#[test]
+fn edits_of_the_same_record_in_two_tabs_count_a_conflict() {
+    let (kv, (mut a, mut book_a), (mut b, mut book_b)) = two_tabs();
+    rename_customer(&mut book_a, "c-hans", "Hans A", at(3));
+    a.save(&book_a, at(3)).unwrap();
+    rename_customer(&mut book_b, "c-hans", "Hans B", at(4));
+    let Ok(Saved::Merged { book, conflicts }) = b.save(&book_b, at(4)) else {
+        panic!("B must merge A's write");
+    };
+    assert_eq!(conflicts, 1);
+    assert_eq!(
+        book.customers()[&cid("c-hans")].name.as_str(),
+        "Hans B",
+        "the saving tab wins"
+    );
+    assert_eq!(open(kv).1, book);
+
+    let (synced, conflicts) = a.sync(&book_a).unwrap().expect("A sees B's write");
+    assert_eq!(conflicts, 0, "A had nothing unsaved");
+    assert_eq!(synced, book);
+}
+
+#[test]
+fn a_save_that_cannot_be_combined_is_a_conflict_and_writes_nothing() {
+    let (kv, (mut a, mut book_a), (mut b, mut book_b)) = two_tabs();
+    book_a
+        .upsert_customer(customer("c-neu", "g-bau", "Neu"), at(3))
+        .unwrap();
+    a.save(&book_a, at(3)).unwrap();
+    book_b.delete_group(&gid("g-bau"), at(4));
+    let before = kv.snapshot();
+    assert!(matches!(
+        b.save(&book_b, at(4)),
+        Err(SaveError::Conflict(DecodeError::Problems(_)))
+    ));
+    assert_eq!(kv.snapshot(), before);
+}
+
+#[test]
+fn a_merge_whose_write_failed_is_merged_again_on_retry() {
+    let map = saved_small_book();
+    let (mut a, mut book_a) = Store::open(map.clone(), "tab-a".into(), at(2)).unwrap();
+    let flaky = Flaky::new(map.clone());
+    let (mut b, mut book_b) = Store::open(flaky.clone(), "tab-b".into(), at(2)).unwrap();
+
+    rename_group(&mut book_a, "g-bau", "Schäfer Bau", at(3));
+    a.save(&book_a, at(3)).unwrap();
+
+    // B's save merges A's write, but writing the result fails (e.g. storage full).
+    rename_customer(&mut book_b, "c-hans", "Johann Müller", at(4));
+    flaky.fail_write(Some(0));
+    assert!(matches!(b.save(&book_b, at(4)), Err(SaveError::Store(_))));
+
+    // The advisor retries with the book they still see; A's edit must not be overwritten.
+    flaky.fail_write(None);
+    let saved = b.save(&book_b, at(5)).unwrap();
+    let stored = open(map).1;
+    assert_eq!(
+        stored.customers()[&cid("c-hans")].name.as_str(),
+        "Johann Müller"
+    );
+    assert_eq!(
+        stored.groups()[&gid("g-bau")].name.as_str(),
+        "Schäfer Bau",
+        "the retry wrote B's stale copy of g-bau over A's edit"
+    );
+    assert_eq!(
+        saved,
+        Saved::Merged {
+            book: stored,
+            conflicts: 0
+        }
+    );
+}
+
+// ---- backups and usage ---------------------------------------------------------------------
+
+fn book_named(title: &str) -> Book {
+    let mut book = small_book();
+    rename_group(&mut book, "g-mueller", title, at(1));
+    book
+}
+
+#[test]
+fn only_the_newest_backups_are_kept() {
+    let (mut store, _) = open(saved_small_book());
+    let made = MAX_BACKUPS + 3;
+    for i in 0..made {
+        let label = format!("Sicherung {i}");
+        store
+            .backup(&label, &book_named(&label), at(100 + i as i64))
+            .unwrap();
+    }
+    let backups = store.backups().unwrap();
+    let labels: Vec<&str> = backups.iter().map(|b| b.label.as_str()).collect();
+    let expected: Vec<String> = (made - MAX_BACKUPS..made)
+        .rev()
+        .map(|i| format!("Sicherung {i}"))
+        .collect();
+    assert_eq!(
+        labels, expected,
+        "newest first, only the newest MAX_BACKUPS"
+    );
+    for info in &backups {
+        assert_eq!((info.groups, info.customers), (2, 4));
+        let restored = store.read_backup(&info.key).unwrap();
+        assert_eq!(restored, book_named(&info.label));
+    }
+}
+
+#[test]
+fn reading_a_missing_or_broken_backup_fails() {
+    let kv = saved_small_book();
+    let (mut store, _) = open(kv.clone());
+    assert_eq!(
+        store.read_backup("kontaktnetz.backup.000000000000001"),
+        Err(DecodeError::Empty)
+    );
+    store.backup("x", &small_book(), at(5)).unwrap();
+    let key = store.backups().unwrap()[0].key.clone();
+    let mut raw = kv.clone();
+    raw.set(&key, "{\"label\":\"x\",\"document\":{}}").unwrap();
+    assert_eq!(store.read_backup(&key), Err(DecodeError::NotKontaktnetz));
+}
+
+#[test]
+fn deleting_a_backup_only_touches_backup_keys() {
+    let kv = saved_small_book();
+    let (mut store, _) = open(kv.clone());
+    store.backup("x", &small_book(), at(5)).unwrap();
+    let before = kv.snapshot();
+    store.delete_backup(META_KEY).unwrap();
+    store.delete_backup("kontaktnetz.group.g-bau").unwrap();
+    assert_eq!(kv.snapshot(), before);
+    let key = store.backups().unwrap()[0].key.clone();
+    store.delete_backup(&key).unwrap();
+    assert!(store.backups().unwrap().is_empty());
+}
+
+#[test]
+fn usage_counts_every_entry_including_backups() {
+    let mut kv = saved_small_book();
+    kv.set("andere-app.gross", &"x".repeat(10_000)).unwrap();
+    let (mut store, book) = open(kv.clone());
+    let own = |map: &Map| -> usize {
+        map.iter()
+            .filter(|(k, _)| k.starts_with("kontaktnetz."))
+            .map(|(k, v)| entry_chars(k, v))
+            .sum()
+    };
+    let plain = store.usage().unwrap();
+    assert_eq!(
+        plain.chars,
+        own(&kv.snapshot()),
+        "foreign keys do not count"
+    );
+
+    store.backup("x", &book, at(5)).unwrap();
+    let with_backup = store.usage().unwrap();
+    assert_eq!(with_backup.chars, own(&kv.snapshot()));
+    let backup = &store.backups().unwrap()[0];
+    assert_eq!(with_backup.chars, plain.chars + backup.chars);
+}
+
+#[test]
+fn usage_levels_switch_at_60_and_85_percent() {
+    let level = |percent_times_100: usize| Usage {
+        chars: Usage::BUDGET_CHARS * percent_times_100 / 10_000,
+    };
+    assert_eq!(Usage { chars: 0 }.level(), UsageLevel::Fine);
+    assert_eq!(level(5_999).level(), UsageLevel::Fine);
+    assert_eq!(level(6_000).percent(), 60);
+    assert_eq!(level(6_000).level(), UsageLevel::Warning);
+    assert_eq!(level(8_499).level(), UsageLevel::Warning);
+    assert_eq!(level(8_500).level(), UsageLevel::Critical);
+    assert_eq!(level(15_000).level(), UsageLevel::Critical);
+    assert_eq!(
+        Usage {
+            chars: Usage::BUDGET_CHARS * 60 / 100 - 1
+        }
+        .level(),
+        UsageLevel::Fine
+    );
+}
