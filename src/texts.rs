@@ -3,19 +3,28 @@
 
 use crate::domain::book::{Problem, RecordKind};
 use crate::domain::text::TextError;
+use crate::domain::vocab::{
+    BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
+};
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
 
 pub fn invalid_id(raw: &str) -> String {
-    format!("ungültige Kennung „{raw}“ (erlaubt: Buchstaben, Ziffern, - und _, höchstens 64 Zeichen)")
+    format!(
+        "ungültige Kennung „{raw}“ (erlaubt: Buchstaben, Ziffern, - und _, höchstens 64 Zeichen)"
+    )
 }
 
 pub fn text_error(e: &TextError) -> String {
     match e {
         TextError::Empty => "darf nicht leer sein".into(),
-        TextError::TooLong { max } => format!("ist zu lang (höchstens {} Zeichen)", number(*max as i64)),
+        TextError::TooLong { max } => {
+            format!("ist zu lang (höchstens {} Zeichen)", number(*max as i64))
+        }
         TextError::InvalidEmail => "ist keine gültige E-Mail-Adresse".into(),
-        TextError::InvalidPhone => "ist keine gültige Telefonnummer (Ziffern, Leerzeichen, + - / ( ))".into(),
+        TextError::InvalidPhone => {
+            "ist keine gültige Telefonnummer (Ziffern, Leerzeichen, + - / ( ))".into()
+        }
         TextError::InfluenceOutOfRange => "muss zwischen 1 und 10 liegen".into(),
     }
 }
@@ -41,7 +50,10 @@ fn kind_singular(kind: RecordKind) -> &'static str {
 pub fn problem(p: &Problem) -> String {
     match p {
         Problem::DuplicateId { kind, id } => {
-            format!("Die Kennung „{id}“ kommt bei {} mehrfach vor.", kind_plural(*kind))
+            format!(
+                "Die Kennung „{id}“ kommt bei {} mehrfach vor.",
+                kind_plural(*kind)
+            )
         }
         Problem::UnknownGroup { customer, group } => {
             format!("Kunde „{customer}“ verweist auf den unbekannten Kundenverbund „{group}“.")
@@ -58,7 +70,9 @@ pub fn problem(p: &Problem) -> String {
         Problem::UnknownMe { colleague } => {
             format!("Das eigene Profil verweist auf die unbekannte Person „{colleague}“.")
         }
-        Problem::UnknownRecord { kind, id } => format!("{} „{id}“ gibt es nicht.", kind_singular(*kind)),
+        Problem::UnknownRecord { kind, id } => {
+            format!("{} „{id}“ gibt es nicht.", kind_singular(*kind))
+        }
     }
 }
 
@@ -125,7 +139,7 @@ pub fn number(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -143,24 +157,7 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{},{} MB", number((tenths / 10) as i64), tenths % 10)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn german_numbers() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(1000), "1.000");
-        assert_eq!(number(1_701_000), "1.701.000");
-        assert_eq!(number(-441_000), "-441.000");
-        assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
-    }
-}
-
 // ---- labels of the closed vocabularies -------------------------------------------------------
-
-use crate::domain::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
 
 pub fn segment(s: Segment) -> &'static str {
     match s {
@@ -230,7 +227,11 @@ pub fn motive(m: BuyingMotive) -> &'static str {
 pub fn removed(r: &crate::domain::book::Removed) -> String {
     let mut parts = Vec::new();
     if r.customers > 0 {
-        parts.push(format!("{} {}", number(r.customers as i64), if r.customers == 1 { "Kunde" } else { "Kunden" }));
+        parts.push(format!(
+            "{} {}",
+            number(r.customers as i64),
+            if r.customers == 1 { "Kunde" } else { "Kunden" }
+        ));
     }
     if r.persons > 0 {
         parts.push(format!("{} Ansprechpartner", number(r.persons as i64)));
@@ -296,7 +297,11 @@ pub fn group_count(found: usize, total: usize) -> String {
     if found == total {
         format!("{} Verbünde", number(total as i64))
     } else {
-        format!("{} von {} Verbünden", number(found as i64), number(total as i64))
+        format!(
+            "{} von {} Verbünden",
+            number(found as i64),
+            number(total as i64)
+        )
     }
 }
 
@@ -320,14 +325,18 @@ pub fn group_deleted(name: &str, gone: &crate::domain::book::Removed) -> String 
     }
 }
 
-pub const FORM_HAS_ERRORS: &str = "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.";
+pub const FORM_HAS_ERRORS: &str =
+    "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.";
 
 pub const BAD_DATE: &str = "Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).";
 
 pub fn customer_deleted(name: &str, removed: &crate::domain::book::Removed) -> String {
     match removed.persons {
         0 => format!("Kunde „{name}“ gelöscht."),
-        n => format!("Kunde „{name}“ mit {} Ansprechpartner(n) gelöscht.", number(n as i64)),
+        n => format!(
+            "Kunde „{name}“ mit {} Ansprechpartner(n) gelöscht.",
+            number(n as i64)
+        ),
     }
 }
 
@@ -366,7 +375,8 @@ pub const DOWNLOAD_FAILED: &str = "Der Download konnte nicht gestartet werden.";
 pub const FILE_UNREADABLE: &str = "Die Datei konnte nicht gelesen werden.";
 pub const REPLACE_CONFIRM: &str = "Das ganze Kundenbuch wird durch die Datei ersetzt. Vorher wird eine Sicherung angelegt. Fortfahren?";
 pub const DELETE_BACKUP_CONFIRM: &str = "Diese Sicherung endgültig löschen?";
-pub const RESTORED: &str = "Sicherung wiederhergestellt. Der vorherige Stand wurde ebenfalls gesichert.";
+pub const RESTORED: &str =
+    "Sicherung wiederhergestellt. Der vorherige Stand wurde ebenfalls gesichert.";
 pub const BACKUPS_EXPLAINED: &str = "Vor jedem Ersetzen (Import, Beispieldaten, Wiederherstellen) und vor jeder Umstellung der Datenversion legt Kontaktnetz eine Sicherung im Browser an. Die drei neuesten bleiben erhalten.";
 
 pub fn import_failed(file: &str, why: &str) -> String {
@@ -392,4 +402,19 @@ pub fn backup_contents(groups: usize, customers: usize, chars: usize) -> String 
         number(customers as i64),
         number(chars as i64)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_numbers() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1000), "1.000");
+        assert_eq!(number(1_701_000), "1.701.000");
+        assert_eq!(number(-441_000), "-441.000");
+        assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
+    }
 }

@@ -11,6 +11,7 @@ use kontaktnetz::domain::text::{Email, Influence, Phone};
 use kontaktnetz::domain::vocab::{
     BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
 };
+use kontaktnetz::storage::layout;
 use kontaktnetz::storage::store::encode;
 use kontaktnetz::storage::{export, parse_import, KeyValue, MemoryStore, Saved, Store};
 use serde_json::Value;
@@ -19,6 +20,7 @@ use std::fmt::Debug;
 
 const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
 const STORAGE_1: &str = include_str!("fixtures/storage-1.json");
+const STORAGE_1_RECORDS: &str = include_str!("fixtures/storage-1.records.json");
 
 fn ts(text: &str) -> Timestamp {
     text.parse::<DateTime<Utc>>().unwrap()
@@ -358,14 +360,68 @@ fn storage_1_backup_reads_back() {
     assert!(restored.groups().is_empty());
 }
 
+/// The readable twin of `storage-1.json`: its logical records as JSON values.
+fn pinned_records() -> BTreeMap<String, Value> {
+    serde_json::from_str(STORAGE_1_RECORDS).unwrap()
+}
+
+/// Logical records as JSON values, so the comparison ignores key order inside a record.
+fn as_values(records: &BTreeMap<String, String>) -> BTreeMap<String, Value> {
+    records
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::from_str(v).unwrap()))
+        .collect()
+}
+
+/// The data chunks of the storage fixture ("customer.07" → packed text) and the settings.
+fn data_chunks() -> BTreeMap<String, String> {
+    storage_entries()
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("kontaktnetz.")?.to_owned(), v)))
+        .filter(|(k, _)| {
+            k == layout::SETTINGS
+                || layout::COLLECTIONS
+                    .iter()
+                    .any(|c| k.starts_with(&format!("{c}.")))
+        })
+        .collect()
+}
+
+#[test]
+fn storage_1_chunks_hold_the_pinned_records_in_their_chunks() {
+    let mut records = BTreeMap::new();
+    for (chunk, value) in data_chunks() {
+        if chunk == layout::SETTINGS {
+            records.insert(chunk, value);
+            continue;
+        }
+        for (logical, json) in layout::unpack(&chunk, &value).unwrap() {
+            assert_eq!(
+                layout::chunk_of(&logical),
+                chunk,
+                "{logical} sits in the wrong chunk"
+            );
+            records.insert(logical, json);
+        }
+    }
+    assert_eq!(as_values(&records), pinned_records());
+}
+
 /// Holds while the app writes schema 1. On a schema bump, point this at the newest fixture.
 #[test]
-fn current_store_writes_schema_1_records_exactly_as_pinned() {
-    let pinned: BTreeMap<String, String> = storage_entries()
-        .into_iter()
-        .filter(|(k, _)| k != "kontaktnetz.meta" && !k.starts_with("kontaktnetz.backup."))
+fn current_store_writes_schema_1_as_pinned() {
+    assert_eq!(as_values(&encode(&storage_1_book())), pinned_records());
+
+    // A fresh save of the same book uses exactly the fixture's keys.
+    let fresh = MemoryStore::new();
+    let (mut store, _) = Store::open(fresh.clone(), "tab-7f3a".into(), at(0)).unwrap();
+    store.save(&storage_1_book(), at(0)).unwrap();
+    let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
+    let pinned: BTreeSet<String> = storage_entries()
+        .into_keys()
+        .filter(|k| !k.starts_with("kontaktnetz.backup."))
         .collect();
-    assert_eq!(encode(&storage_1_book()), pinned);
+    assert_eq!(written, pinned);
 
     // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
     let kv = storage_1();

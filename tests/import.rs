@@ -28,8 +28,7 @@ fn assert_round_trip(book: &Book) {
 /// empty after trimming) and every optional field is set.
 fn book_with_texts(text: &str) -> Book {
     let label = |prefix: &str| name(&format!("{prefix} {text}"));
-    let mut book = small_book();
-    let mut data = book.to_data();
+    let mut data = small_book().to_data();
     for c in &mut data.colleagues {
         c.name = label("K");
         c.department = Some(text.to_owned());
@@ -65,8 +64,7 @@ fn book_with_texts(text: &str) -> Book {
         p.buying_role = Some(BuyingRole::Gatekeeper);
         p.motive = Some(BuyingMotive::Autonomy);
     }
-    book = Book::from_data(data).unwrap();
-    book
+    Book::from_data(data).unwrap()
 }
 
 #[test]

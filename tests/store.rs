@@ -1,5 +1,5 @@
-//! The store on an in-memory key-value map: one key per record, minimal writes, rollback on
-//! quota errors, unreadable data left alone, two tabs merged, backups and usage.
+//! The store on an in-memory key-value map: records packed into chunk keys, minimal writes,
+//! rollback on quota errors, unreadable data left alone, two tabs merged, backups and usage.
 
 mod common;
 
@@ -8,8 +8,9 @@ use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::text::parse_notes;
 use kontaktnetz::storage::kv::entry_chars;
+use kontaktnetz::storage::layout::{self, Records};
 use kontaktnetz::storage::migrate::MigrateError;
-use kontaktnetz::storage::store::{MAX_BACKUPS, META_KEY};
+use kontaktnetz::storage::store::{encode, MAX_BACKUPS, META_KEY};
 use kontaktnetz::storage::{
     DecodeError, KeyValue, MemoryStore, OpenError, RawDump, SaveError, Saved, Store, StoreError,
     Usage, UsageLevel,
@@ -46,6 +47,51 @@ fn keys(list: &[&str]) -> BTreeSet<String> {
     list.iter().map(|k| k.to_string()).collect()
 }
 
+/// The logical records ("customer.c-1" → JSON) a stored map holds: data chunks unpacked.
+fn logical(map: &Map) -> Records {
+    let mut out = Records::new();
+    for (key, value) in map {
+        let Some(chunk) = key.strip_prefix("kontaktnetz.") else {
+            continue;
+        };
+        if chunk == layout::SETTINGS {
+            out.insert(chunk.to_owned(), value.clone());
+        } else if layout::COLLECTIONS
+            .iter()
+            .any(|c| chunk.starts_with(&format!("{c}.")))
+        {
+            out.extend(layout::unpack(chunk, value).expect("stored chunks unpack"));
+        }
+    }
+    out
+}
+
+/// The storage key of the chunk that holds a logical record.
+fn chunk_key(logical: &str) -> String {
+    format!("kontaktnetz.{}", layout::chunk_of(logical))
+}
+
+/// The chunk keys of the given logical records, plus the meta key: what a save may touch.
+fn chunks_and_meta(records: &[&str]) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = records.iter().map(|r| chunk_key(r)).collect();
+    out.insert(META_KEY.to_owned());
+    out
+}
+
+/// Text that does not compress: quota tests need writes of a known size.
+fn noise(len: usize) -> String {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+            alphabet[(x % alphabet.len() as u64) as usize] as char
+        })
+        .collect()
+}
+
 fn rename_group(book: &mut Book, group: &str, title: &str, now: Timestamp) {
     let mut g = book.groups()[&gid(group)].clone();
     g.name = name(title);
@@ -62,6 +108,15 @@ fn rename_customer(book: &mut Book, customer: &str, full: &str, now: Timestamp) 
 
 fn total_chars(map: &Map) -> usize {
     map.iter().map(|(k, v)| entry_chars(k, v)).sum()
+}
+
+/// A store limited to `quota` characters, holding `entries`.
+fn limited(entries: &Map, quota: usize) -> MemoryStore {
+    let mut kv = MemoryStore::with_quota(quota);
+    for (k, v) in entries {
+        kv.set(k, v).unwrap();
+    }
+    kv
 }
 
 // ---- open and save -------------------------------------------------------------------------
@@ -83,18 +138,17 @@ fn a_saved_book_opens_in_another_store() {
     let stored = kv.snapshot();
     assert!(stored.contains_key(META_KEY));
     assert!(stored.contains_key("kontaktnetz.settings"));
-    for key in [
-        "kontaktnetz.colleague.k-anna",
-        "kontaktnetz.group.g-mueller",
-        "kontaktnetz.customer.c-owner",
-        "kontaktnetz.person.p-buch",
-    ] {
-        assert!(stored.contains_key(key), "{key}");
-    }
+    let records = logical(&stored);
+    assert_eq!(records, encode(&small_book()));
     assert_eq!(
-        stored.len(),
-        2 + 2 + 2 + 4 + 4,
-        "meta, settings and one key per record"
+        records.len(),
+        1 + 2 + 2 + 4 + 4,
+        "settings and one record each"
+    );
+    assert!(records.contains_key("customer.c-owner"));
+    assert!(
+        stored.iter().all(|(k, v)| k.is_ascii() && v.is_ascii()),
+        "stored text stays ASCII, which Safari counts as one byte per character"
     );
 
     let (second, book) = open(kv.clone());
@@ -112,16 +166,21 @@ fn saving_an_unchanged_book_writes_nothing() {
 }
 
 #[test]
-fn an_edit_writes_only_the_changed_records_and_the_meta() {
+fn an_edit_writes_only_the_chunks_of_changed_records_and_the_meta() {
     let kv = saved_small_book();
     let (mut store, mut book) = open(kv.clone());
 
     let before = kv.snapshot();
     rename_customer(&mut book, "c-erika", "Erika Meier", at(2));
     store.save(&book, at(2)).unwrap();
+    let after = kv.snapshot();
     assert_eq!(
-        changed_keys(&before, &kv.snapshot()),
-        keys(&["kontaktnetz.customer.c-erika", META_KEY])
+        changed_keys(&logical(&before), &logical(&after)),
+        keys(&["customer.c-erika"])
+    );
+    assert_eq!(
+        changed_keys(&before, &after),
+        chunks_and_meta(&["customer.c-erika"])
     );
     assert_eq!(store.revision(), 2);
 
@@ -130,19 +189,18 @@ fn an_edit_writes_only_the_changed_records_and_the_meta() {
     book.move_customer(&cid("c-hans"), &gid("g-bau"), at(3))
         .unwrap();
     store.save(&book, at(3)).unwrap();
+    let after = kv.snapshot();
+    let changed = ["customer.c-hans", "group.g-mueller"];
     assert_eq!(
-        changed_keys(&before, &kv.snapshot()),
-        keys(&[
-            "kontaktnetz.customer.c-hans",
-            "kontaktnetz.group.g-mueller",
-            META_KEY
-        ])
+        changed_keys(&logical(&before), &logical(&after)),
+        keys(&changed)
     );
+    assert_eq!(changed_keys(&before, &after), chunks_and_meta(&changed));
     assert_eq!(open(kv).1, book);
 }
 
 #[test]
-fn a_delete_removes_the_record_keys() {
+fn a_delete_removes_the_records() {
     let kv = saved_small_book();
     let (mut store, mut book) = open(kv.clone());
     let before = kv.snapshot();
@@ -150,19 +208,34 @@ fn a_delete_removes_the_record_keys() {
     store.save(&book, at(4)).unwrap();
     let after = kv.snapshot();
     let removed = [
-        "kontaktnetz.group.g-bau",
-        "kontaktnetz.customer.c-bau",
-        "kontaktnetz.customer.c-owner",
-        "kontaktnetz.person.p-chef",
-        "kontaktnetz.person.p-buch",
+        "group.g-bau",
+        "customer.c-bau",
+        "customer.c-owner",
+        "person.p-chef",
+        "person.p-buch",
     ];
+    let records = logical(&after);
     for key in removed {
-        assert!(!after.contains_key(key), "{key} still stored");
+        assert!(!records.contains_key(key), "{key} still stored");
     }
-    let mut expected = keys(&removed);
-    expected.insert(META_KEY.into());
-    assert_eq!(changed_keys(&before, &after), expected);
+    assert_eq!(changed_keys(&logical(&before), &records), keys(&removed));
+    assert_eq!(changed_keys(&before, &after), chunks_and_meta(&removed));
     assert_eq!(open(kv).1, book);
+}
+
+#[test]
+fn a_chunk_left_empty_is_removed() {
+    let kv = saved_small_book();
+    let (mut store, mut book) = open(kv.clone());
+    let chunk = chunk_key("colleague.k-ben");
+    assert_ne!(
+        chunk,
+        chunk_key("colleague.k-anna"),
+        "the two colleagues share no chunk"
+    );
+    book.delete_colleague(&kid("k-ben"), at(5));
+    store.save(&book, at(5)).unwrap();
+    assert!(!kv.snapshot().contains_key(&chunk));
 }
 
 // ---- failed writes -------------------------------------------------------------------------
@@ -174,7 +247,7 @@ fn bigger_edit(book: &Book) -> Book {
     rename_group(&mut book, "g-bau", "Bau Schäfer GmbH & Co. KG", at(10));
     book.delete_customer(&cid("c-erika"), at(10));
     let mut long = person("p-lang", "c-owner", "Lena Lang");
-    long.notes = parse_notes(&"Viel Text. ".repeat(300)).unwrap();
+    long.notes = parse_notes(&noise(3_000)).unwrap();
     book.upsert_person(long).unwrap();
     book
 }
@@ -183,10 +256,7 @@ fn bigger_edit(book: &Book) -> Book {
 fn a_save_beyond_the_quota_changes_nothing() {
     let stored = saved_small_book().snapshot();
     let quota = total_chars(&stored) + 200;
-    let mut kv = MemoryStore::with_quota(quota);
-    for (k, v) in &stored {
-        kv.set(k, v).unwrap();
-    }
+    let kv = limited(&stored, quota);
     let (mut store, book) = open(kv.clone());
     let edited = bigger_edit(&book);
 
@@ -211,16 +281,23 @@ fn a_save_beyond_the_quota_changes_nothing() {
 }
 
 #[test]
-fn the_same_store_saves_after_space_is_freed() {
+fn the_same_store_saves_after_a_backup_is_deleted() {
     let stored = saved_small_book().snapshot();
-    let mut kv = MemoryStore::with_quota(total_chars(&stored) + 5_000);
-    for (k, v) in &stored {
-        kv.set(k, v).unwrap();
-    }
-    let (mut store, book) = open(kv.clone());
-    // A backup eats the room the edit needs.
-    store.backup("Vor dem Import", &book, at(5)).unwrap();
+    let book = small_book();
     let edited = bigger_edit(&book);
+    // Sizes without a quota: the edited book, and one backup.
+    let (edited_total, backup_chars) = {
+        let kv = saved_small_book();
+        let (mut store, _) = open(kv.clone());
+        store.save(&edited, at(10)).unwrap();
+        let edited_total = total_chars(&kv.snapshot());
+        store.backup("Vor dem Import", &book, at(5)).unwrap();
+        (edited_total, store.backups().unwrap()[0].chars)
+    };
+    // Room for the edit or the backup, not for both.
+    let kv = limited(&stored, edited_total + backup_chars - 1);
+    let (mut store, book) = open(kv.clone());
+    store.backup("Vor dem Import", &book, at(5)).unwrap();
     let before = kv.snapshot();
     assert_eq!(
         store.save(&edited, at(10)),
@@ -318,8 +395,10 @@ fn a_write_failing_at_any_point_is_rolled_back() {
             other => panic!("unexpected {other:?}"),
         }
     }
-    // group, person, 2 removes, meta: five writes, each of which may fail.
-    assert_eq!(failures, 5);
+    // One write per changed chunk plus the meta, each of which may fail.
+    let written = changed_keys(&before, &map.snapshot()).len();
+    assert!(written >= 3, "{written}");
+    assert_eq!(failures, written);
     assert_eq!(open(map).1, edited);
 }
 
@@ -350,16 +429,47 @@ fn saved_with(change: impl FnOnce(&mut MemoryStore)) -> MemoryStore {
     kv
 }
 
+/// Rewrites the stored chunk holding `record`, changing its logical records with `change`.
+fn edit_chunk(kv: &mut MemoryStore, record: &str, change: impl FnOnce(&mut Vec<(String, String)>)) {
+    let key = chunk_key(record);
+    let chunk = key.strip_prefix("kontaktnetz.").unwrap();
+    let mut records = layout::unpack(chunk, &kv.get(&key).unwrap().unwrap()).unwrap();
+    change(&mut records);
+    let pairs: Vec<(&str, &str)> = records
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    kv.set(&key, &layout::pack(&pairs)).unwrap();
+}
+
 #[test]
 fn a_record_with_invalid_json_is_unreadable() {
     let reason = unreadable(saved_with(|kv| {
-        kv.set("kontaktnetz.customer.c-hans", "{\"id\": \"c-hans\", ")
-            .unwrap();
+        edit_chunk(kv, "customer.c-hans", |records| {
+            for (logical, json) in records.iter_mut() {
+                if logical == "customer.c-hans" {
+                    *json = "{\"id\": \"c-hans\", ".into();
+                }
+            }
+        })
     }));
     let DecodeError::Shape { detail } = &reason else {
         panic!("{reason:?}")
     };
-    assert!(detail.contains("kontaktnetz.customer.c-hans"), "{detail}");
+    assert!(detail.contains("customer.c-hans"), "{detail}");
+}
+
+#[test]
+fn a_damaged_chunk_is_unreadable_and_named() {
+    let key = chunk_key("person.p-chef");
+    let reason = unreadable(saved_with(|kv| kv.set(&key, "kaputt").unwrap()));
+    let DecodeError::Shape { detail } = &reason else {
+        panic!("{reason:?}")
+    };
+    assert!(
+        detail.contains(key.strip_prefix("kontaktnetz.").unwrap()),
+        "{detail}"
+    );
 }
 
 #[test]
@@ -399,7 +509,9 @@ fn an_unreadable_meta_is_unreadable() {
 #[test]
 fn a_record_pointing_nowhere_is_unreadable() {
     let reason = unreadable(saved_with(|kv| {
-        kv.remove("kontaktnetz.group.g-bau").unwrap()
+        edit_chunk(kv, "group.g-bau", |records| {
+            records.retain(|(logical, _)| logical != "group.g-bau")
+        })
     }));
     assert!(matches!(reason, DecodeError::Problems(_)), "{reason:?}");
 }
@@ -482,10 +594,7 @@ fn quarantine_does_not_copy_the_entries_it_leaves_in_place() {
 #[test]
 fn quarantine_that_does_not_fit_removes_nothing() {
     let broken = saved_with(|kv| kv.set(META_KEY, "kaputt").unwrap()).snapshot();
-    let mut kv = MemoryStore::with_quota(total_chars(&broken) + 100);
-    for (k, v) in &broken {
-        kv.set(k, v).unwrap();
-    }
+    let kv = limited(&broken, total_chars(&broken) + 100);
     let raw = unreadable_raw(&kv);
     assert_eq!(
         Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20)),
@@ -659,7 +768,8 @@ fn reading_a_missing_or_broken_backup_fails() {
     store.backup("x", &small_book(), at(5)).unwrap();
     let key = store.backups().unwrap()[0].key.clone();
     let mut raw = kv.clone();
-    raw.set(&key, "{\"label\":\"x\",\"document\":{}}").unwrap();
+    let other_app = serde_json::json!({"label": "x", "document": layout::deflate_text("{}")});
+    raw.set(&key, &other_app.to_string()).unwrap();
     assert_eq!(store.read_backup(&key), Err(DecodeError::NotKontaktnetz));
 }
 

@@ -78,13 +78,14 @@ fn insert_unique<K: Ord + Clone + ToString, V>(
     kind: RecordKind,
     problems: &mut Vec<Problem>,
 ) {
-    if map.contains_key(&key) {
-        problems.push(Problem::DuplicateId {
+    match map.entry(key) {
+        std::collections::btree_map::Entry::Occupied(e) => problems.push(Problem::DuplicateId {
             kind,
-            id: key.to_string(),
-        });
-    } else {
-        map.insert(key, value);
+            id: e.key().to_string(),
+        }),
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(value);
+        }
     }
 }
 
@@ -97,16 +98,40 @@ impl Book {
             ..Book::default()
         };
         for c in data.colleagues {
-            insert_unique(&mut book.colleagues, c.id.clone(), c, RecordKind::Colleague, &mut problems);
+            insert_unique(
+                &mut book.colleagues,
+                c.id.clone(),
+                c,
+                RecordKind::Colleague,
+                &mut problems,
+            );
         }
         for g in data.groups {
-            insert_unique(&mut book.groups, g.id.clone(), g, RecordKind::Group, &mut problems);
+            insert_unique(
+                &mut book.groups,
+                g.id.clone(),
+                g,
+                RecordKind::Group,
+                &mut problems,
+            );
         }
         for c in data.customers {
-            insert_unique(&mut book.customers, c.id.clone(), c, RecordKind::Customer, &mut problems);
+            insert_unique(
+                &mut book.customers,
+                c.id.clone(),
+                c,
+                RecordKind::Customer,
+                &mut problems,
+            );
         }
         for p in data.persons {
-            insert_unique(&mut book.persons, p.id.clone(), p, RecordKind::Person, &mut problems);
+            insert_unique(
+                &mut book.persons,
+                p.id.clone(),
+                p,
+                RecordKind::Person,
+                &mut problems,
+            );
         }
         book.rebuild_indexes();
         problems.extend(book.check_references());
@@ -128,7 +153,11 @@ impl Book {
     }
 
     fn rebuild_indexes(&mut self) {
-        self.members = self.groups.keys().map(|g| (g.clone(), BTreeSet::new())).collect();
+        self.members = self
+            .groups
+            .keys()
+            .map(|g| (g.clone(), BTreeSet::new()))
+            .collect();
         self.persons_of = self
             .customers
             .keys()
@@ -333,14 +362,14 @@ impl Book {
         to: &GroupId,
         now: Timestamp,
     ) -> Result<(), Problem> {
-        let mut moved = self
-            .customers
-            .get(customer)
-            .cloned()
-            .ok_or_else(|| Problem::UnknownRecord {
-                kind: RecordKind::Customer,
-                id: customer.to_string(),
-            })?;
+        let mut moved =
+            self.customers
+                .get(customer)
+                .cloned()
+                .ok_or_else(|| Problem::UnknownRecord {
+                    kind: RecordKind::Customer,
+                    id: customer.to_string(),
+                })?;
         moved.group = to.clone();
         moved.updated_at = now;
         self.upsert_customer(moved, now)
@@ -399,7 +428,13 @@ impl Book {
             groups: 1,
             ..Removed::default()
         };
-        let members: Vec<CustomerId> = self.members.get(id).into_iter().flatten().cloned().collect();
+        let members: Vec<CustomerId> = self
+            .members
+            .get(id)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
         for customer in members {
             let r = self.delete_customer(&customer, now);
             removed.customers += r.customers;

@@ -31,7 +31,9 @@ impl Preview {
 
     /// True when a merge would change nothing.
     pub fn is_noop(&self) -> bool {
-        self.tallies.values().all(|t| t.added == 0 && t.changed == 0)
+        self.tallies
+            .values()
+            .all(|t| t.added == 0 && t.changed == 0)
     }
 }
 
@@ -86,7 +88,9 @@ fn compare<T: Stamped>(local: &BTreeMap<T::Key, T>, incoming: &[T]) -> Tally {
 fn merge_into<T: Stamped>(local: &BTreeMap<T::Key, T>, incoming: Vec<T>) -> Vec<T> {
     let mut out = local.clone();
     for rec in incoming {
-        let newer = out.get(rec.key()).is_none_or(|mine| rec.stamp() > mine.stamp());
+        let newer = out
+            .get(rec.key())
+            .is_none_or(|mine| rec.stamp() > mine.stamp());
         if newer {
             out.insert(rec.key().clone(), rec);
         }
@@ -98,9 +102,15 @@ fn merge_into<T: Stamped>(local: &BTreeMap<T::Key, T>, incoming: Vec<T>) -> Vec<
 pub fn preview(book: &Book, incoming: &Book) -> Preview {
     let data = incoming.to_data();
     let tallies = BTreeMap::from([
-        (RecordKind::Colleague, compare(book.colleagues(), &data.colleagues)),
+        (
+            RecordKind::Colleague,
+            compare(book.colleagues(), &data.colleagues),
+        ),
         (RecordKind::Group, compare(book.groups(), &data.groups)),
-        (RecordKind::Customer, compare(book.customers(), &data.customers)),
+        (
+            RecordKind::Customer,
+            compare(book.customers(), &data.customers),
+        ),
         (RecordKind::Person, compare(book.persons(), &data.persons)),
     ]);
     Preview { tallies }

@@ -55,29 +55,110 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "Anna", "Thomas", "Sabine", "Michael", "Julia", "Andreas", "Katrin", "Stefan", "Monika", "Jürgen",
-    "Claudia", "Frank", "Petra", "Markus", "Birgit", "Uwe", "Sandra", "Klaus", "Nicole", "Ralf",
-    "Heike", "Matthias", "Susanne", "Jörg", "Lena", "Jan", "Sophie", "Lukas", "Marie", "Felix",
-    "Gabriele", "Dieter", "Ute", "Bernd", "Karin", "Wolfgang", "Ingrid", "Günther", "Renate", "Holger",
+    "Anna", "Thomas", "Sabine", "Michael", "Julia", "Andreas", "Katrin", "Stefan", "Monika",
+    "Jürgen", "Claudia", "Frank", "Petra", "Markus", "Birgit", "Uwe", "Sandra", "Klaus", "Nicole",
+    "Ralf", "Heike", "Matthias", "Susanne", "Jörg", "Lena", "Jan", "Sophie", "Lukas", "Marie",
+    "Felix", "Gabriele", "Dieter", "Ute", "Bernd", "Karin", "Wolfgang", "Ingrid", "Günther",
+    "Renate", "Holger",
 ];
 const LAST: &[&str] = &[
-    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-    "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
-    "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Schmitz", "Krause", "Meier",
-    "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber",
-    "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel",
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Schäfer",
+    "Koch",
+    "Bauer",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Zimmermann",
+    "Braun",
+    "Krüger",
+    "Hofmann",
+    "Hartmann",
+    "Lange",
+    "Schmitt",
+    "Werner",
+    "Schmitz",
+    "Krause",
+    "Meier",
+    "Lehmann",
+    "Schmid",
+    "Schulze",
+    "Maier",
+    "Köhler",
+    "Herrmann",
+    "König",
+    "Walter",
+    "Mayer",
+    "Huber",
+    "Kaiser",
+    "Fuchs",
+    "Peters",
+    "Lang",
+    "Scholz",
+    "Möller",
+    "Weiß",
+    "Jung",
+    "Hahn",
+    "Vogel",
 ];
 const TOWNS: &[&str] = &[
-    "Waldkirch", "Emmendingen", "Denzlingen", "Gundelfingen", "Kenzingen", "Herbolzheim", "Elzach",
-    "Endingen", "Teningen", "Simonswald", "Gutach", "Sexau", "Reute", "Vörstetten", "Winden",
+    "Waldkirch",
+    "Emmendingen",
+    "Denzlingen",
+    "Gundelfingen",
+    "Kenzingen",
+    "Herbolzheim",
+    "Elzach",
+    "Endingen",
+    "Teningen",
+    "Simonswald",
+    "Gutach",
+    "Sexau",
+    "Reute",
+    "Vörstetten",
+    "Winden",
 ];
 const TRADES: &[&str] = &[
-    "Bäckerei", "Metzgerei", "Elektro", "Sanitär", "Malerbetrieb", "Zahnarztpraxis", "Steuerkanzlei",
-    "Autohaus", "Gasthaus", "Friseursalon", "Schreinerei", "Apotheke", "Physiotherapie", "Architekturbüro",
+    "Bäckerei",
+    "Metzgerei",
+    "Elektro",
+    "Sanitär",
+    "Malerbetrieb",
+    "Zahnarztpraxis",
+    "Steuerkanzlei",
+    "Autohaus",
+    "Gasthaus",
+    "Friseursalon",
+    "Schreinerei",
+    "Apotheke",
+    "Physiotherapie",
+    "Architekturbüro",
 ];
 const INDUSTRIES: &[&str] = &[
-    "Maschinenbau", "Metallbau", "Kunststofftechnik", "Logistik", "Holzbau", "Elektronik", "Bau",
-    "Medizintechnik", "Verpackungen", "Präzisionsteile", "Lebensmittel", "Software",
+    "Maschinenbau",
+    "Metallbau",
+    "Kunststofftechnik",
+    "Logistik",
+    "Holzbau",
+    "Elektronik",
+    "Bau",
+    "Medizintechnik",
+    "Verpackungen",
+    "Präzisionsteile",
+    "Lebensmittel",
+    "Software",
 ];
 const LEGAL: &[&str] = &["GmbH", "GmbH & Co. KG", "KG", "AG", "e.K."];
 const DEPARTMENTS: &[(&str, &str)] = &[
@@ -89,8 +170,16 @@ const DEPARTMENTS: &[(&str, &str)] = &[
     ("Fördermittelberatung", "Öffentliche Fördermittel"),
 ];
 const ADVISORS: &[&str] = &[
-    "Katharina Brenner", "Martin Vogt", "Elke Sauter", "Tobias Ruf", "Silke Haas", "Daniel Frey",
-    "Andrea Kern", "Florian Binder", "Nadine Wehrle", "Christoph Maurer",
+    "Katharina Brenner",
+    "Martin Vogt",
+    "Elke Sauter",
+    "Tobias Ruf",
+    "Silke Haas",
+    "Daniel Frey",
+    "Andrea Kern",
+    "Florian Binder",
+    "Nadine Wehrle",
+    "Christoph Maurer",
 ];
 
 struct Generator {
@@ -178,7 +267,13 @@ impl Generator {
         id
     }
 
-    fn customer(&mut self, group: &GroupId, kind: CustomerKind, title: &str, segment: Segment) -> CustomerId {
+    fn customer(
+        &mut self,
+        group: &GroupId,
+        kind: CustomerKind,
+        title: &str,
+        segment: Segment,
+    ) -> CustomerId {
         let id = CustomerId::generate(self.rng.next());
         let mut occasions = Vec::new();
         if kind == CustomerKind::Person {
@@ -192,8 +287,13 @@ impl Generator {
             occasions.push(Occasion {
                 kind: OccasionKind::Maturity,
                 date: self.future_date(540),
-                label: ["Festgeld", "Sparbrief", "Darlehen Zinsbindung", "Bausparvertrag"][self.rng.below(4)]
-                    .to_owned(),
+                label: [
+                    "Festgeld",
+                    "Sparbrief",
+                    "Darlehen Zinsbindung",
+                    "Bausparvertrag",
+                ][self.rng.below(4)]
+                .to_owned(),
             });
         }
         let no_contact_until = self.rng.chance(3).then(|| self.future_date(180));
@@ -202,7 +302,10 @@ impl Generator {
             group: group.clone(),
             kind,
             name: name(title),
-            number: Some(format!("{:010}", 1_000_000_000 + self.rng.next() % 8_999_999_999)),
+            number: Some(format!(
+                "{:010}",
+                1_000_000_000 + self.rng.next() % 8_999_999_999
+            )),
             segment,
             consent: self.consent(),
             no_contact_until,
@@ -210,7 +313,9 @@ impl Generator {
             notes: String::new(),
             updated_at: self.now,
         };
-        self.book.upsert_customer(customer, self.now).expect("group exists");
+        self.book
+            .upsert_customer(customer, self.now)
+            .expect("group exists");
         id
     }
 
@@ -295,7 +400,12 @@ impl Generator {
         if self.rng.chance(50) {
             let tax_last = self.rng.pick(LAST);
             let tax = self.full_name(tax_last);
-            self.person(&c, &tax, Some("Steuerberater/in (extern)"), "kanzlei-beispiel.de");
+            self.person(
+                &c,
+                &tax,
+                Some("Steuerberater/in (extern)"),
+                "kanzlei-beispiel.de",
+            );
         }
         let mut count = 1;
         if self.rng.chance(50) {
@@ -305,7 +415,12 @@ impl Generator {
                 &format!("{last} Holding GmbH"),
                 Segment::Corporate,
             );
-            self.person(&holding, &ceo, Some("Geschäftsführer/in"), "firma-beispiel.de");
+            self.person(
+                &holding,
+                &ceo,
+                Some("Geschäftsführer/in"),
+                "firma-beispiel.de",
+            );
             count += 1;
         }
         let owner = self.customer(&g, CustomerKind::Person, &ceo, Segment::PrivateBanking);
@@ -318,14 +433,24 @@ impl Generator {
         let town = self.rng.pick(TOWNS);
         let kind = ["Gemeinde", "Stadt"][self.rng.below(2)];
         let g = self.group(&format!("{kind} {town}"), Segment::Municipal, advisor);
-        let c = self.customer(&g, CustomerKind::PublicBody, &format!("{kind} {town}"), Segment::Municipal);
+        let c = self.customer(
+            &g,
+            CustomerKind::PublicBody,
+            &format!("{kind} {town}"),
+            Segment::Municipal,
+        );
         self.set_lead(&g, &c);
         let mayor_last = self.rng.pick(LAST);
         let mayor = self.full_name(mayor_last);
         self.person(&c, &mayor, Some("Bürgermeister/in"), "rathaus-beispiel.de");
         let treasurer_last = self.rng.pick(LAST);
         let treasurer = self.full_name(treasurer_last);
-        self.person(&c, &treasurer, Some("Kämmerer/Kämmerin"), "rathaus-beispiel.de");
+        self.person(
+            &c,
+            &treasurer,
+            Some("Kämmerer/Kämmerin"),
+            "rathaus-beispiel.de",
+        );
         if self.rng.chance(60) {
             let utility = self.customer(
                 &g,
@@ -335,7 +460,12 @@ impl Generator {
             );
             let ceo_last = self.rng.pick(LAST);
             let ceo = self.full_name(ceo_last);
-            self.person(&utility, &ceo, Some("Geschäftsführer/in"), "stadtwerke-beispiel.de");
+            self.person(
+                &utility,
+                &ceo,
+                Some("Geschäftsführer/in"),
+                "stadtwerke-beispiel.de",
+            );
             return 2;
         }
         1
@@ -359,7 +489,9 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
     for (full, department) in DEPARTMENTS {
         gen.colleague(full, department);
     }
-    gen.book.set_me(Some(advisors[0].clone())).expect("advisor exists");
+    gen.book
+        .set_me(Some(advisors[0].clone()))
+        .expect("advisor exists");
     for advisor in &advisors {
         let mut customers = 0;
         while customers < size.customers_per_advisor {
@@ -389,9 +521,14 @@ mod tests {
         let a = generate(SampleSize::ADVISOR, 7, now());
         let b = generate(SampleSize::ADVISOR, 7, now());
         assert_eq!(a, b);
-        assert!((200..=500).contains(&a.groups().len()), "{}", a.groups().len());
+        assert!(
+            (200..=500).contains(&a.groups().len()),
+            "{}",
+            a.groups().len()
+        );
         assert!(a.customers().len() >= 800);
-        let segments: std::collections::BTreeSet<_> = a.groups().values().map(|g| g.segment).collect();
+        let segments: std::collections::BTreeSet<_> =
+            a.groups().values().map(|g| g.segment).collect();
         assert_eq!(segments.len(), Segment::ALL.len());
         assert!(a.settings().me.is_some());
         // Every group has a lead that is one of its members.
@@ -404,13 +541,20 @@ mod tests {
         let team = generate(SampleSize::TEAM, 1, now());
         assert!((10_000..10_050).contains(&team.customers().len()));
         assert_eq!(
-            team.groups().values().filter_map(|g| g.advisor.as_ref()).collect::<std::collections::BTreeSet<_>>().len(),
+            team.groups()
+                .values()
+                .filter_map(|g| g.advisor.as_ref())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
             10
         );
     }
 
     #[test]
     fn other_seed_other_book() {
-        assert_ne!(generate(SampleSize::ADVISOR, 1, now()), generate(SampleSize::ADVISOR, 2, now()));
+        assert_ne!(
+            generate(SampleSize::ADVISOR, 1, now()),
+            generate(SampleSize::ADVISOR, 2, now())
+        );
     }
 }

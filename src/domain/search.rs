@@ -76,7 +76,11 @@ impl SearchIndex {
                         }
                     }
                 }
-                let haystack = parts.iter().map(|p| p.folded.as_str()).collect::<Vec<_>>().join("\n");
+                let haystack = parts
+                    .iter()
+                    .map(|p| p.folded.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 Entry {
                     group: g.id.clone(),
                     segment: g.segment,
@@ -86,7 +90,12 @@ impl SearchIndex {
                 }
             })
             .collect();
-        entries.sort_by(|a, b| a.parts[0].folded.cmp(&b.parts[0].folded).then(a.group.cmp(&b.group)));
+        entries.sort_by(|a, b| {
+            a.parts[0]
+                .folded
+                .cmp(&b.parts[0].folded)
+                .then(a.group.cmp(&b.group))
+        });
         SearchIndex { entries }
     }
 

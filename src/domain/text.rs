@@ -160,7 +160,11 @@ impl Phone {
     /// `tel:` keeps only a leading plus and the digits; "(0)" is the German trunk-prefix hint.
     pub fn href(&self) -> String {
         let cleaned = self.0.replace("(0)", "");
-        let plus = if cleaned.trim_start().starts_with('+') { "+" } else { "" };
+        let plus = if cleaned.trim_start().starts_with('+') {
+            "+"
+        } else {
+            ""
+        };
         let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
         format!("tel:{plus}{digits}")
     }
@@ -226,6 +230,10 @@ pub fn fold(text: &str) -> String {
             'ò' | 'ó' | 'ô' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' => out.push('o'),
             'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => out.push('u'),
             'ç' | 'Ç' => out.push('c'),
+            // Decomposed umlauts (u + U+0308, as macOS and some PDFs write them); other
+            // combining accents are dropped like the precomposed ones above.
+            '\u{0308}' => out.push('e'),
+            '\u{0300}'..='\u{036f}' => {}
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -238,7 +246,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(Name::parse("  Müller GmbH ").unwrap().as_str(), "Müller GmbH");
+        assert_eq!(
+            Name::parse("  Müller GmbH ").unwrap().as_str(),
+            "Müller GmbH"
+        );
         assert_eq!(Name::parse("   "), Err(TextError::Empty));
         assert!(Name::parse(&"x".repeat(201)).is_err());
         assert!(serde_json::from_str::<Name>("\"\"").is_err());
@@ -247,7 +258,15 @@ mod tests {
     #[test]
     fn emails() {
         assert!(Email::parse("anna.mueller@sparkasse.de").is_ok());
-        for bad in ["", "a@b", "a b@c.de", "@c.de", "a@@c.de", "javascript:x@y.de", "a@c.de?x"] {
+        for bad in [
+            "",
+            "a@b",
+            "a b@c.de",
+            "@c.de",
+            "a@@c.de",
+            "javascript:x@y.de",
+            "a@c.de?x",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(Email::parse("a@b.de").unwrap().href(), "mailto:a@b.de");

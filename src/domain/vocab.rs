@@ -66,6 +66,9 @@ mod tests {
             let back: Segment = serde_json::from_str(&json).unwrap();
             assert_eq!(back, *s);
         }
-        assert_eq!(serde_json::to_string(&Segment::PrivateBanking).unwrap(), "\"private_banking\"");
+        assert_eq!(
+            serde_json::to_string(&Segment::PrivateBanking).unwrap(),
+            "\"private_banking\""
+        );
     }
 }

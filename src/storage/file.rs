@@ -4,7 +4,8 @@
 use super::migrate::{self, MigrateError, CURRENT_SCHEMA};
 use crate::domain::book::{Book, BookData, Problem};
 use crate::domain::model::Timestamp;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The `format` marker of every Kontaktnetz document.
 pub const FORMAT: &str = "kontaktnetz";
@@ -26,15 +27,39 @@ pub enum DecodeError {
     Problems(Vec<Problem>),
 }
 
-/// Serialises a book as an export document.
+#[derive(Serialize)]
+struct ExportDoc<'a> {
+    format: &'static str,
+    schema: u32,
+    exported_at: Timestamp,
+    book: &'a BookData,
+}
+
+/// Only what tells a document apart before its body is parsed.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Value,
+    #[serde(default)]
+    schema: Value,
+}
+
+/// The body of a current-schema document, parsed straight into its types.
+#[derive(Deserialize)]
+struct Body {
+    book: BookData,
+}
+
+/// Serialises a book as an export document. Compact: the same serialiser as the stored
+/// records, so the bundle carries one copy of it.
 pub fn export(book: &Book, now: Timestamp) -> String {
-    let doc = json!({
-        "format": FORMAT,
-        "schema": CURRENT_SCHEMA,
-        "exported_at": now,
-        "book": book.to_data(),
-    });
-    serde_json::to_string_pretty(&doc).expect("book data always serialises")
+    let doc = ExportDoc {
+        format: FORMAT,
+        schema: CURRENT_SCHEMA,
+        exported_at: now,
+        book: &book.to_data(),
+    };
+    serde_json::to_string(&doc).expect("book data always serialises")
 }
 
 /// Parses an import file's text: every check an untrusted file needs.
@@ -49,14 +74,43 @@ pub fn parse_import(text: &str) -> Result<Book, DecodeError> {
     if nesting_depth(text) > MAX_DEPTH {
         return Err(DecodeError::TooDeep);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-    decode(value)
+    decode_text(text)
 }
 
-/// Decodes an export-shaped document (from a file, a backup or assembled from storage).
+fn not_json(e: serde_json::Error) -> DecodeError {
+    DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+fn shape(e: serde_json::Error) -> DecodeError {
+    DecodeError::Shape {
+        detail: e.to_string(),
+    }
+}
+
+/// Decodes the text of a document (an import or a backup). The current schema is parsed
+/// straight into its types; older ones go through their migrations first.
+pub fn decode_text(text: &str) -> Result<Book, DecodeError> {
+    let header: Header = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(e)),
+        Err(_) => return Err(DecodeError::NotKontaktnetz),
+    };
+    if header.format.as_str() != Some(FORMAT) {
+        return Err(DecodeError::NotKontaktnetz);
+    }
+    let schema = header.schema.as_u64().ok_or(DecodeError::MissingSchema)?;
+    if schema == u64::from(CURRENT_SCHEMA) {
+        let body: Body = serde_json::from_str(text).map_err(shape)?;
+        return Book::from_data(body.book).map_err(DecodeError::Problems);
+    }
+    decode(serde_json::from_str(text).map_err(not_json)?)
+}
+
+/// Decodes an export-shaped document of any known schema (from a file, a backup or assembled
+/// from storage): migrations, then the typed parse.
 pub fn decode(mut doc: Value) -> Result<Book, DecodeError> {
     if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotKontaktnetz);
@@ -65,6 +119,12 @@ pub fn decode(mut doc: Value) -> Result<Book, DecodeError> {
         .get("schema")
         .and_then(Value::as_u64)
         .ok_or(DecodeError::MissingSchema)?;
+    if schema > u64::from(CURRENT_SCHEMA) {
+        // Said before any shape check: a newer app may have a different shape.
+        return Err(DecodeError::Schema(MigrateError::Newer {
+            found: u32::try_from(schema).unwrap_or(u32::MAX),
+        }));
+    }
     let book = doc.get_mut("book").map(Value::take).unwrap_or(Value::Null);
     if !book.is_object() {
         return Err(DecodeError::Shape {
@@ -72,9 +132,8 @@ pub fn decode(mut doc: Value) -> Result<Book, DecodeError> {
         });
     }
     let book = migrate::upgrade(schema, book).map_err(DecodeError::Schema)?;
-    let data: BookData = serde_json::from_value(book).map_err(|e| DecodeError::Shape {
-        detail: e.to_string(),
-    })?;
+    // Through text rather than `from_value`: one typed parser in the bundle, not two.
+    let data: BookData = serde_json::from_str(&book.to_string()).map_err(shape)?;
     Book::from_data(data).map_err(DecodeError::Problems)
 }
 

@@ -28,8 +28,9 @@ pub struct LayoutError(pub String);
 
 /// FNV-1a: stable across platforms and versions, so a record stays in its chunk.
 fn fnv1a(text: &str) -> u32 {
-    text.bytes()
-        .fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 pub fn record_key(collection: &str, id: &str) -> String {

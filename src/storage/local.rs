@@ -11,7 +11,8 @@ pub struct LocalKv {
 
 impl LocalKv {
     pub fn open() -> Result<Self, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("kein Fenster".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("kein Fenster".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(Self { storage }),
             Ok(None) => Err(StoreError::Unavailable("localStorage fehlt".into())),
@@ -31,7 +32,10 @@ fn describe(e: &JsValue) -> String {
 /// old WebKit only code 22.
 fn classify(e: JsValue) -> StoreError {
     if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
-        if d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" || d.code() == 22 {
+        if d.name() == "QuotaExceededError"
+            || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+            || d.code() == 22
+        {
             return StoreError::Quota;
         }
     }

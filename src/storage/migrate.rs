@@ -28,7 +28,12 @@ pub fn upgrade(from: u64, book: Value) -> Result<Value, MigrateError> {
 }
 
 /// The runner, with the step list as a parameter so tests can exercise it.
-pub fn run(from: u64, mut book: Value, steps: &[Migration], current: u32) -> Result<Value, MigrateError> {
+pub fn run(
+    from: u64,
+    mut book: Value,
+    steps: &[Migration],
+    current: u32,
+) -> Result<Value, MigrateError> {
     let from = u32::try_from(from).map_err(|_| MigrateError::Unknown { found: from })?;
     if from == 0 {
         return Err(MigrateError::Unknown { found: 0 });
@@ -38,7 +43,10 @@ pub fn run(from: u64, mut book: Value, steps: &[Migration], current: u32) -> Res
     }
     for version in from..current {
         let step = steps[(version - 1) as usize];
-        book = step(book).map_err(|reason| MigrateError::Failed { from: version, reason })?;
+        book = step(book).map_err(|reason| MigrateError::Failed {
+            from: version,
+            reason,
+        })?;
     }
     Ok(book)
 }
@@ -77,22 +85,34 @@ mod tests {
             run(1, json!({"title": "x"}), steps, 3).unwrap(),
             json!({"name": "x", "tags": []})
         );
-        assert_eq!(run(2, json!({"name": "x"}), steps, 3).unwrap(), json!({"name": "x", "tags": []}));
+        assert_eq!(
+            run(2, json!({"name": "x"}), steps, 3).unwrap(),
+            json!({"name": "x", "tags": []})
+        );
         assert_eq!(run(3, json!({"a": 1}), steps, 3).unwrap(), json!({"a": 1}));
     }
 
     #[test]
     fn refuses_newer_unknown_and_failing() {
         let steps: &[Migration] = &[refuse];
-        assert_eq!(run(3, json!({}), steps, 2), Err(MigrateError::Newer { found: 3 }));
-        assert_eq!(run(0, json!({}), steps, 2), Err(MigrateError::Unknown { found: 0 }));
+        assert_eq!(
+            run(3, json!({}), steps, 2),
+            Err(MigrateError::Newer { found: 3 })
+        );
+        assert_eq!(
+            run(0, json!({}), steps, 2),
+            Err(MigrateError::Unknown { found: 0 })
+        );
         assert_eq!(
             run(u64::MAX, json!({}), steps, 2),
             Err(MigrateError::Unknown { found: u64::MAX })
         );
         assert_eq!(
             run(1, json!({}), steps, 2),
-            Err(MigrateError::Failed { from: 1, reason: "kaputt".into() })
+            Err(MigrateError::Failed {
+                from: 1,
+                reason: "kaputt".into()
+            })
         );
     }
 }

@@ -11,4 +11,4 @@ pub mod store;
 
 pub use file::{export, parse_import, DecodeError, MAX_IMPORT_BYTES};
 pub use kv::{KeyValue, MemoryStore, StoreError};
-pub use store::{BackupInfo, OpenError, RawDump, Saved, SaveError, Store, Usage, UsageLevel};
+pub use store::{BackupInfo, OpenError, RawDump, SaveError, Saved, Store, Usage, UsageLevel};

@@ -53,7 +53,10 @@ pub enum SaveError {
 pub enum Saved {
     Written,
     /// Another tab had written: the result combines both; show it instead of ours.
-    Merged { book: Book, conflicts: usize },
+    Merged {
+        book: Book,
+        conflicts: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +69,14 @@ pub struct BackupInfo {
     pub customers: usize,
     #[serde(skip)]
     pub chars: usize,
+}
+
+/// Another tab's stored state with our changes on top.
+struct Merge {
+    book: Book,
+    conflicts: usize,
+    theirs: Records,
+    revision: u64,
 }
 
 /// How much of the browser's quota the book uses.
@@ -109,7 +120,11 @@ pub struct Store<K: KeyValue> {
 }
 
 fn own_keys<K: KeyValue>(kv: &K) -> Result<Vec<String>, StoreError> {
-    Ok(kv.keys()?.into_iter().filter(|k| k.starts_with(PREFIX)).collect())
+    Ok(kv
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .collect())
 }
 
 /// The storage key of a chunk ("customer.07" → "kontaktnetz.customer.07").
@@ -120,7 +135,10 @@ fn storage_key(chunk: &str) -> String {
 /// Is this stored key a data chunk (or the settings), as opposed to meta, backups, quarantine?
 fn data_chunk(key: &str) -> Option<&str> {
     let chunk = key.strip_prefix(PREFIX)?;
-    let is_data = chunk == SETTINGS || COLLECTIONS.iter().any(|c| chunk.starts_with(&format!("{c}.")));
+    let is_data = chunk == SETTINGS
+        || COLLECTIONS
+            .iter()
+            .any(|c| chunk.starts_with(&format!("{c}.")));
     is_data.then_some(chunk)
 }
 
@@ -139,10 +157,18 @@ pub fn encode(book: &Book) -> Records {
     let mut add = |collection: &str, id: String, text: String| {
         out.insert(layout::record_key(collection, &id), text);
     };
-    book.colleagues().iter().for_each(|(id, r)| add(colleague, id.to_string(), json(r)));
-    book.groups().iter().for_each(|(id, r)| add(group, id.to_string(), json(r)));
-    book.customers().iter().for_each(|(id, r)| add(customer, id.to_string(), json(r)));
-    book.persons().iter().for_each(|(id, r)| add(person, id.to_string(), json(r)));
+    book.colleagues()
+        .iter()
+        .for_each(|(id, r)| add(colleague, id.to_string(), json(r)));
+    book.groups()
+        .iter()
+        .for_each(|(id, r)| add(group, id.to_string(), json(r)));
+    book.customers()
+        .iter()
+        .for_each(|(id, r)| add(customer, id.to_string(), json(r)));
+    book.persons()
+        .iter()
+        .for_each(|(id, r)| add(person, id.to_string(), json(r)));
     out
 }
 
@@ -153,7 +179,12 @@ fn diff_records(before: &Records, after: &Records) -> Delta {
         .filter(|(k, v)| before.get(*k) != Some(*v))
         .map(|(k, v)| (k.clone(), Some(v.clone())))
         .collect();
-    out.extend(before.keys().filter(|k| !after.contains_key(*k)).map(|k| (k.clone(), None)));
+    out.extend(
+        before
+            .keys()
+            .filter(|k| !after.contains_key(*k))
+            .map(|k| (k.clone(), None)),
+    );
     out
 }
 
@@ -167,7 +198,10 @@ fn diff_books(before: &Book, after: &Book) -> Delta {
     ) {
         for (id, rec) in after {
             if before.get(id) != Some(rec) {
-                out.insert(layout::record_key(collection, &id.to_string()), Some(json(rec)));
+                out.insert(
+                    layout::record_key(collection, &id.to_string()),
+                    Some(json(rec)),
+                );
             }
         }
         for id in before.keys().filter(|id| !after.contains_key(*id)) {
@@ -192,7 +226,10 @@ fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeError> {
     if schema != CURRENT_SCHEMA as u64 {
         return file::decode(assemble(schema, records)?);
     }
-    fn typed<T: serde::de::DeserializeOwned>(records: &Records, collection: &str) -> Result<Vec<T>, DecodeError> {
+    fn typed<T: serde::de::DeserializeOwned>(
+        records: &Records,
+        collection: &str,
+    ) -> Result<Vec<T>, DecodeError> {
         let prefix = format!("{collection}.");
         records
             .range(prefix.clone()..)
@@ -270,7 +307,8 @@ fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {
                 records.insert(SETTINGS.to_owned(), value.clone());
             }
             Some(chunk) => {
-                let unpacked = layout::unpack(chunk, value).map_err(|e| DecodeError::Shape { detail: e.0 })?;
+                let unpacked =
+                    layout::unpack(chunk, value).map_err(|e| DecodeError::Shape { detail: e.0 })?;
                 records.extend(unpacked);
             }
             None => {}
@@ -299,10 +337,11 @@ impl<K: KeyValue> Store<K> {
     /// unreadable is reported with the raw text and left untouched.
     pub fn open(kv: K, writer: String, now: Timestamp) -> Result<(Self, Book), OpenError> {
         let snap = read_snapshot(&kv).map_err(OpenError::Unavailable)?;
-        let (book, records, schema) = decode_snapshot(&snap).map_err(|reason| OpenError::Unreadable {
-            reason,
-            raw: snap.raw.clone(),
-        })?;
+        let (book, records, schema) =
+            decode_snapshot(&snap).map_err(|reason| OpenError::Unreadable {
+                reason,
+                raw: snap.raw.clone(),
+            })?;
         let mut store = Store {
             kv,
             writer,
@@ -316,15 +355,19 @@ impl<K: KeyValue> Store<K> {
                 reason,
                 raw: snap.raw.clone(),
             })?;
-            let label = format!("Vor der Umstellung von Datenversion {schema} auf {CURRENT_SCHEMA}");
+            let label =
+                format!("Vor der Umstellung von Datenversion {schema} auf {CURRENT_SCHEMA}");
             store
-                .put_backup(&label, &book, old, now)
+                .put_backup(&label, &book, &old.to_string(), now)
                 .map_err(OpenError::Unavailable)?;
             store.synced.clear();
             store.synced_book = None;
             store.save(&book, now).map_err(|e| match e {
                 SaveError::Store(s) => OpenError::Unavailable(s),
-                SaveError::Conflict(reason) => OpenError::Unreadable { reason, raw: snap.raw },
+                SaveError::Conflict(reason) => OpenError::Unreadable {
+                    reason,
+                    raw: snap.raw,
+                },
             })?;
         }
         Ok((store, book))
@@ -333,13 +376,17 @@ impl<K: KeyValue> Store<K> {
     /// Keeps the unreadable entries under a quarantine key, then clears them so the app can
     /// start empty. If the copy cannot be written, nothing is removed.
     pub fn quarantine(mut kv: K, raw: &RawDump, now: Timestamp) -> Result<(), StoreError> {
+        // Backups and earlier quarantines stay where they are; only the rest moves.
+        let moved: RawDump = raw
+            .iter()
+            .filter(|(k, _)| !k.starts_with(BACKUP_PREFIX) && !k.starts_with(QUARANTINE_PREFIX))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         let key = format!("{QUARANTINE_PREFIX}{}", now.timestamp_millis());
-        let text = serde_json::to_string(raw).expect("strings serialise");
+        let text = serde_json::to_string(&moved).expect("strings serialise");
         kv.set(&key, &text)?;
-        for k in raw.keys() {
-            if !k.starts_with(BACKUP_PREFIX) && !k.starts_with(QUARANTINE_PREFIX) {
-                kv.remove(k)?;
-            }
+        for k in moved.keys() {
+            kv.remove(k)?;
         }
         Ok(())
     }
@@ -366,8 +413,9 @@ impl<K: KeyValue> Store<K> {
         Ok(stored != self.revision)
     }
 
-    /// Brings in another tab's changes, keeping our own unsaved ones on top.
-    pub fn sync(&mut self, book: &Book) -> Result<Option<(Book, usize)>, SaveError> {
+    /// Another tab's state combined with our unsaved changes, if another tab has written.
+    /// Changes nothing: the caller decides when to adopt it.
+    fn merge_elsewhere(&self, book: &Book) -> Result<Option<Merge>, SaveError> {
         if !self.changed_elsewhere().map_err(SaveError::Store)? {
             return Ok(None);
         }
@@ -386,27 +434,56 @@ impl<K: KeyValue> Store<K> {
                 None => merged.remove(key),
             };
         }
-        let schema = snap.meta.as_ref().map_or(CURRENT_SCHEMA as u64, |m| m.schema);
+        let schema = snap
+            .meta
+            .as_ref()
+            .map_or(CURRENT_SCHEMA as u64, |m| m.schema);
         let book = decode_records(schema, &merged).map_err(SaveError::Conflict)?;
-        self.synced = theirs;
-        self.synced_book = None;
-        self.revision = snap.meta.map_or(0, |m| m.revision);
-        Ok(Some((book, conflicts)))
+        Ok(Some(Merge {
+            book,
+            conflicts,
+            theirs,
+            revision: snap.meta.map_or(0, |m| m.revision),
+        }))
     }
 
-    /// Writes the book. If another tab wrote first, both changes are combined and returned.
-    /// On failure, everything written in this call is rolled back.
+    /// Brings in another tab's changes, keeping our own unsaved ones on top. Our changes
+    /// still need saving afterwards (the save effect does that when the book is updated).
+    pub fn sync(&mut self, book: &Book) -> Result<Option<(Book, usize)>, SaveError> {
+        Ok(self.merge_elsewhere(book)?.map(|m| {
+            self.synced = m.theirs;
+            self.synced_book = None;
+            self.revision = m.revision;
+            (m.book, m.conflicts)
+        }))
+    }
+
+    /// Writes the book. If another tab wrote first, both changes are combined, written and
+    /// returned. On failure, storage and our view of it stay as they were.
     pub fn save(&mut self, book: &Book, now: Timestamp) -> Result<Saved, SaveError> {
-        let merged = self.sync(book)?;
-        let target = merged.as_ref().map_or(book, |(b, _)| b);
-        let delta = self.delta(target);
-        if !delta.is_empty() || self.revision == 0 {
-            self.write(delta, now).map_err(SaveError::Store)?;
+        let Some(m) = self.merge_elsewhere(book)? else {
+            let delta = self.delta(book);
+            if !delta.is_empty() || self.revision == 0 {
+                self.write(delta, now).map_err(SaveError::Store)?;
+            }
+            self.synced_book = Some(book.clone());
+            return Ok(Saved::Written);
+        };
+        let old_synced = std::mem::replace(&mut self.synced, m.theirs);
+        let old_book = self.synced_book.take();
+        let old_revision = std::mem::replace(&mut self.revision, m.revision);
+        let delta = diff_records(&self.synced, &encode(&m.book));
+        if let Err(e) = self.write(delta, now) {
+            // The other tab's state must be merged again next time, not taken as ours.
+            self.synced = old_synced;
+            self.synced_book = old_book;
+            self.revision = old_revision;
+            return Err(SaveError::Store(e));
         }
-        self.synced_book = Some(target.clone());
-        Ok(match merged {
-            Some((book, conflicts)) => Saved::Merged { book, conflicts },
-            None => Saved::Written,
+        self.synced_book = Some(m.book.clone());
+        Ok(Saved::Merged {
+            book: m.book,
+            conflicts: m.conflicts,
         })
     }
 
@@ -489,11 +566,16 @@ impl<K: KeyValue> Store<K> {
 
     /// Keeps a restorable copy of `book`, dropping the oldest copies beyond [`MAX_BACKUPS`].
     pub fn backup(&mut self, label: &str, book: &Book, now: Timestamp) -> Result<(), StoreError> {
-        let doc: Value = serde_json::from_str(&file::export(book, now)).expect("export is JSON");
-        self.put_backup(label, book, doc, now)
+        self.put_backup(label, book, &file::export(book, now), now)
     }
 
-    fn put_backup(&mut self, label: &str, book: &Book, doc: Value, now: Timestamp) -> Result<(), StoreError> {
+    fn put_backup(
+        &mut self,
+        label: &str,
+        book: &Book,
+        doc: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
         let key = format!("{BACKUP_PREFIX}{:015}", now.timestamp_millis());
         let entry = json!({
             "label": label,
@@ -501,22 +583,33 @@ impl<K: KeyValue> Store<K> {
             "groups": book.groups().len(),
             "customers": book.customers().len(),
             // Compressed like the chunks: a backup must not need as much room as the book.
-            "document": layout::deflate_text(&doc.to_string()),
+            "document": layout::deflate_text(doc),
         });
+        let text = entry.to_string();
         let mut old = self.backups()?;
-        // Make room first: the oldest copies go before the new one is written.
-        while old.len() >= MAX_BACKUPS {
-            let oldest = old.pop().expect("non-empty");
-            self.kv.remove(&oldest.key)?;
+        // Write first; drop the oldest copy only when there is no room, then trim to the limit.
+        while let Err(e) = self.kv.set(&key, &text) {
+            match (e, old.pop()) {
+                (StoreError::Quota, Some(oldest)) => self.kv.remove(&oldest.key)?,
+                (e, _) => return Err(e),
+            }
         }
-        self.kv.set(&key, &entry.to_string())
+        for extra in old.iter().skip(MAX_BACKUPS - 1) {
+            self.kv.remove(&extra.key)?;
+        }
+        Ok(())
     }
 
     /// Backups, newest first.
     pub fn backups(&self) -> Result<Vec<BackupInfo>, StoreError> {
         let mut out = Vec::new();
-        for key in own_keys(&self.kv)?.into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)) {
-            let Some(text) = self.kv.get(&key)? else { continue };
+        for key in own_keys(&self.kv)?
+            .into_iter()
+            .filter(|k| k.starts_with(BACKUP_PREFIX))
+        {
+            let Some(text) = self.kv.get(&key)? else {
+                continue;
+            };
             if let Ok(mut info) = serde_json::from_str::<BackupInfo>(&text) {
                 info.chars = entry_chars(&key, &text);
                 info.key = key;
@@ -529,23 +622,15 @@ impl<K: KeyValue> Store<K> {
 
     /// Reads a backup back into a book (migrating it if it is from an older schema).
     pub fn read_backup(&self, key: &str) -> Result<Book, DecodeError> {
-        let text = self
-            .kv
-            .get(key)
-            .ok()
-            .flatten()
-            .ok_or(DecodeError::Empty)?;
+        let text = self.kv.get(key).ok().flatten().ok_or(DecodeError::Empty)?;
         let entry: Value = serde_json::from_str(&text).map_err(|e| DecodeError::NotJson {
             line: e.line(),
             column: e.column(),
         })?;
         let packed = entry["document"].as_str().ok_or(DecodeError::Empty)?;
-        let doc = layout::inflate_text(key, packed).map_err(|e| DecodeError::Shape { detail: e.0 })?;
-        let doc = serde_json::from_str(&doc).map_err(|e| DecodeError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })?;
-        file::decode(doc)
+        let doc =
+            layout::inflate_text(key, packed).map_err(|e| DecodeError::Shape { detail: e.0 })?;
+        file::decode_text(&doc)
     }
 
     pub fn delete_backup(&mut self, key: &str) -> Result<(), StoreError> {

@@ -1,10 +1,10 @@
 //! The shell: header and navigation, the page for the current hash route, messages.
 
+use super::browser;
 use super::components::{SaveBanner, ToastView};
 use super::pages;
 use super::route::Route;
 use super::state::{App, Boot};
-use super::browser;
 use leptos::prelude::*;
 
 pub fn start() {
@@ -37,10 +37,10 @@ fn Shell() -> impl IntoView {
     });
 
     let page = move || match app.boot.get() {
-        Boot::Unreadable { message, raw } => pages::quarantine::Quarantine(
-            pages::quarantine::QuarantineProps { message, raw },
-        )
-        .into_any(),
+        Boot::Unreadable { message, raw } => {
+            pages::quarantine::Quarantine(pages::quarantine::QuarantineProps { message, raw })
+                .into_any()
+        }
         _ => pages::page(route.get()),
     };
 

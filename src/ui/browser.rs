@@ -10,7 +10,8 @@ pub fn now() -> DateTime<Utc> {
 /// The device's offset from UTC right now.
 pub fn local_offset() -> FixedOffset {
     let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    FixedOffset::east_opt(minutes * 60).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"))
+    FixedOffset::east_opt(minutes * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"))
 }
 
 pub fn today() -> NaiveDate {
@@ -55,7 +56,9 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("kein Dokument")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("kein Dokument")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(filename);
@@ -67,7 +70,8 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 /// Reads a picked file as text.
 pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
-    text.as_string().ok_or_else(|| JsValue::from_str("kein Text"))
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("kein Text"))
 }
 
 /// A per-tab id, so the meta key says which tab wrote last.

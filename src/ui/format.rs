@@ -1,32 +1,51 @@
 //! German formats for dates and times.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+//! Written by hand rather than with chrono's strftime: that machinery costs bundle size.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 /// "22.11.2026"
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
 }
 
 /// "22.11.2026, 14:05" in the given local offset.
 pub fn date_time<Tz: chrono::TimeZone>(t: DateTime<Tz>, offset: FixedOffset) -> String {
-    t.with_timezone(&offset).format("%d.%m.%Y, %H:%M").to_string()
+    let local = t.with_timezone(&offset);
+    format!(
+        "{}, {:02}:{:02}",
+        date(local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
 }
 
+/// A date that is not a real calendar day or not in a known notation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadDate;
+
 /// The value of an `<input type="date">` ("2026-11-22"); empty means none.
-pub fn parse_input_date(raw: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_input_date(raw: &str) -> Result<Option<NaiveDate>, BadDate> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(raw, "%d.%m.%Y"))
+    let numbers: Vec<&str> = raw.split(['-', '.']).collect();
+    let (y, m, d) = match (numbers.as_slice(), raw.contains('-')) {
+        ([y, m, d], true) if y.len() == 4 => (*y, *m, *d),
+        ([d, m, y], false) if y.len() == 4 => (*y, *m, *d),
+        _ => return Err(BadDate),
+    };
+    let num = |s: &str| s.parse::<u32>().map_err(|_| BadDate);
+    NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
         .map(Some)
-        .map_err(|_| ())
+        .ok_or(BadDate)
 }
 
-/// The value for an `<input type="date">`.
+/// The value for an `<input type="date">`: "2026-11-22".
 pub fn input_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -39,7 +58,10 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!(date(d), "02.11.2026");
         let t = Utc.with_ymd_and_hms(2026, 11, 22, 13, 5, 0).unwrap();
-        assert_eq!(date_time(t, FixedOffset::east_opt(3600).unwrap()), "22.11.2026, 14:05");
+        assert_eq!(
+            date_time(t, FixedOffset::east_opt(3600).unwrap()),
+            "22.11.2026, 14:05"
+        );
     }
 
     #[test]
@@ -48,7 +70,7 @@ mod tests {
         assert_eq!(parse_input_date("2024-02-29"), Ok(Some(d)));
         assert_eq!(parse_input_date("29.02.2024"), Ok(Some(d)));
         assert_eq!(parse_input_date(""), Ok(None));
-        assert_eq!(parse_input_date("2023-02-29"), Err(()));
+        assert_eq!(parse_input_date("2023-02-29"), Err(BadDate));
         assert_eq!(input_date(Some(d)), "2024-02-29");
     }
 }

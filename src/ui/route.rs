@@ -115,9 +115,15 @@ mod tests {
         assert_eq!(query("#/verbuende"), vec![]);
         assert_eq!(
             query("#/verbuende?q=m%C3%BCller+gmbh&segment=corporate"),
-            vec![("q".into(), "müller gmbh".into()), ("segment".into(), "corporate".into())]
+            vec![
+                ("q".into(), "müller gmbh".into()),
+                ("segment".into(), "corporate".into())
+            ]
         );
-        assert_eq!(query("#/x?q=100%&a"), vec![("q".into(), "100%".into()), ("a".into(), "".into())]);
+        assert_eq!(
+            query("#/x?q=100%&a"),
+            vec![("q".into(), "100%".into()), ("a".into(), "".into())]
+        );
         assert_eq!(query("#/x?q=%zz"), vec![("q".into(), "%zz".into())]);
     }
 

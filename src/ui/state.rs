@@ -5,7 +5,7 @@ use super::browser;
 use crate::domain::book::{Book, Problem};
 use crate::storage::local::LocalKv;
 use crate::storage::store::META_KEY;
-use crate::storage::{OpenError, RawDump, Saved, SaveError, Store, StoreError, Usage};
+use crate::storage::{OpenError, RawDump, SaveError, Saved, Store, StoreError, Usage};
 use crate::texts;
 use leptos::prelude::*;
 
@@ -14,7 +14,10 @@ use leptos::prelude::*;
 pub enum Boot {
     Ready,
     /// Stored data could not be read; it is kept as it is.
-    Unreadable { message: String, raw: RawDump },
+    Unreadable {
+        message: String,
+        raw: RawDump,
+    },
     /// No storage at all: the app can still be looked at, nothing is kept.
     Unavailable(String),
 }
@@ -53,7 +56,11 @@ impl App {
     /// Opens storage and the book; provides the state as context and starts the save effect.
     pub fn start() -> App {
         let (boot, store, book) = match LocalKv::open() {
-            Err(e) => (Boot::Unavailable(texts::store_error(&e)), None, Book::default()),
+            Err(e) => (
+                Boot::Unavailable(texts::store_error(&e)),
+                None,
+                Book::default(),
+            ),
             Ok(kv) => match Store::open(kv, browser::tab_id(), browser::now()) {
                 Ok((store, book)) => (Boot::Ready, Some(store), book),
                 Err(OpenError::Unreadable { reason, raw }) => (
@@ -64,9 +71,11 @@ impl App {
                     None,
                     Book::default(),
                 ),
-                Err(OpenError::Unavailable(e)) => {
-                    (Boot::Unavailable(texts::store_error(&e)), None, Book::default())
-                }
+                Err(OpenError::Unavailable(e)) => (
+                    Boot::Unavailable(texts::store_error(&e)),
+                    None,
+                    Book::default(),
+                ),
             },
         };
         let app = App {
@@ -94,7 +103,9 @@ impl App {
                     })
                 })
             });
-            let Some(Some((saved, usage))) = result else { return };
+            let Some(Some((saved, usage))) = result else {
+                return;
+            };
             self.usage.set(usage);
             match saved {
                 Ok(Saved::Written) => self.save_state.set(SaveState::Saved),
@@ -104,10 +115,12 @@ impl App {
                     // Show the combined book; done outside this effect, which only reads.
                     request_animation_frame(move || self.book.set(book));
                 }
-                Err(SaveError::Store(e)) => self.save_state.set(SaveState::Failed(texts::store_error(&e))),
-                Err(SaveError::Conflict(e)) => {
-                    self.save_state.set(SaveState::Failed(texts::conflict(&texts::decode_error(&e))))
-                }
+                Err(SaveError::Store(e)) => self
+                    .save_state
+                    .set(SaveState::Failed(texts::store_error(&e))),
+                Err(SaveError::Conflict(e)) => self
+                    .save_state
+                    .set(SaveState::Failed(texts::conflict(&texts::decode_error(&e)))),
             }
         });
     }
@@ -127,10 +140,12 @@ impl App {
                     self.book.set(book);
                     self.notify(texts::merged_from_other_tab(conflicts));
                 }
-                Some(Err(SaveError::Store(e))) => self.save_state.set(SaveState::Failed(texts::store_error(&e))),
-                Some(Err(SaveError::Conflict(e))) => {
-                    self.save_state.set(SaveState::Failed(texts::conflict(&texts::decode_error(&e))))
-                }
+                Some(Err(SaveError::Store(e))) => self
+                    .save_state
+                    .set(SaveState::Failed(texts::store_error(&e))),
+                Some(Err(SaveError::Conflict(e))) => self
+                    .save_state
+                    .set(SaveState::Failed(texts::conflict(&texts::decode_error(&e)))),
                 _ => {}
             }
         });
@@ -178,12 +193,16 @@ impl App {
 
     /// Keeps a backup of the current book; refuses (with a message) if it cannot be written.
     pub fn backup_current(self, label: &str) -> Result<(), String> {
-        let result = self.book.with_untracked(|book| self.with_store(|s| s.backup(label, book, browser::now())));
+        let result = self
+            .book
+            .with_untracked(|book| self.with_store(|s| s.backup(label, book, browser::now())));
         self.backups_changed.update(|n| *n += 1);
         match result {
             Some(Ok(())) => Ok(()),
             Some(Err(e)) => Err(texts::backup_failed(&texts::store_error(&e))),
-            None => Err(texts::store_error(&StoreError::Unavailable("kein Speicher".into()))),
+            None => Err(texts::store_error(&StoreError::Unavailable(
+                "kein Speicher".into(),
+            ))),
         }
     }
 

@@ -48,18 +48,30 @@ pub fn Colleagues() -> impl IntoView {
 #[component]
 pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
     let app = use_app();
-    let existing = id.as_ref().and_then(|id| app.book.with_untracked(|b| b.colleagues().get(id).cloned()));
+    let existing = id
+        .as_ref()
+        .and_then(|id| app.book.with_untracked(|b| b.colleagues().get(id).cloned()));
     if id.is_some() && existing.is_none() {
         return view! { <Missing /> }.into_any();
     }
     let e = existing.as_ref();
     let is_me = app.book.with_untracked(|b| {
-        e.map_or(b.settings().me.is_none(), |c| b.settings().me.as_ref() == Some(&c.id))
+        e.map_or(b.settings().me.is_none(), |c| {
+            b.settings().me.as_ref() == Some(&c.id)
+        })
     });
     let name = RwSignal::new(e.map(|c| c.name.to_string()).unwrap_or_default());
     let department = RwSignal::new(e.and_then(|c| c.department.clone()).unwrap_or_default());
-    let phone = RwSignal::new(e.and_then(|c| c.phone.as_ref()).map(|p| p.as_str().to_owned()).unwrap_or_default());
-    let email = RwSignal::new(e.and_then(|c| c.email.as_ref()).map(|m| m.as_str().to_owned()).unwrap_or_default());
+    let phone = RwSignal::new(
+        e.and_then(|c| c.phone.as_ref())
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    let email = RwSignal::new(
+        e.and_then(|c| c.email.as_ref())
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default(),
+    );
     let me = RwSignal::new(is_me);
     let name_error = RwSignal::new(None::<String>);
     let phone_error = RwSignal::new(None::<String>);
@@ -72,7 +84,8 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
         let n = Name::parse(&name.get_untracked()).map_err(|e| format!("Name {e}"));
         let ph = optional("Telefon", &phone.get_untracked(), Phone::parse);
         let em = optional("E-Mail", &email.get_untracked(), Email::parse);
-        let dep = parse_optional(&department.get_untracked()).map_err(|e| format!("Fachbereich {e}"));
+        let dep =
+            parse_optional(&department.get_untracked()).map_err(|e| format!("Fachbereich {e}"));
         name_error.set(n.as_ref().err().cloned());
         phone_error.set(ph.as_ref().err().cloned());
         email_error.set(em.as_ref().err().cloned());
@@ -80,7 +93,9 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
             return form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
         };
         let colleague = Colleague {
-            id: existing_id.clone().unwrap_or_else(|| ColleagueId::generate(browser::random_u64())),
+            id: existing_id
+                .clone()
+                .unwrap_or_else(|| ColleagueId::generate(browser::random_u64())),
             name,
             department,
             phone,
@@ -108,14 +123,22 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
         move |_| {
             let id = id.clone();
             app.delete_with_undo(move |b| {
-                let name = b.colleagues().get(&id).map(|c| c.name.to_string()).unwrap_or_default();
+                let name = b
+                    .colleagues()
+                    .get(&id)
+                    .map(|c| c.name.to_string())
+                    .unwrap_or_default();
                 b.delete_colleague(&id, browser::now());
                 texts::colleague_deleted(&name)
             });
             browser::navigate(&Route::Colleagues.href());
         }
     });
-    let title = if id.is_some() { "Kolleg:in bearbeiten" } else { "Neue Kolleg:in / neuer Fachbereich" };
+    let title = if id.is_some() {
+        "Kolleg:in bearbeiten"
+    } else {
+        "Neue Kolleg:in / neuer Fachbereich"
+    };
     view! {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>

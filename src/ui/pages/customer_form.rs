@@ -27,14 +27,19 @@ impl OccasionRow {
     fn new(o: Option<&Occasion>) -> Self {
         Self {
             key: browser::random_u64(),
-            kind: RwSignal::new(o.map_or(OccasionKind::Maturity, |o| o.kind).key().to_owned()),
+            kind: RwSignal::new(
+                o.map_or(OccasionKind::Maturity, |o| o.kind)
+                    .key()
+                    .to_owned(),
+            ),
             date: RwSignal::new(format::input_date(o.map(|o| o.date))),
             label: RwSignal::new(o.map(|o| o.label.clone()).unwrap_or_default()),
         }
     }
 
     fn parse(&self) -> Result<Option<Occasion>, String> {
-        let date = format::parse_input_date(&self.date.get_untracked()).map_err(|_| texts::BAD_DATE.to_owned())?;
+        let date = format::parse_input_date(&self.date.get_untracked())
+            .map_err(|_| texts::BAD_DATE.to_owned())?;
         Ok(date.map(|date| Occasion {
             kind: OccasionKind::from_key(&self.kind.get_untracked()).unwrap_or(OccasionKind::Other),
             date,
@@ -46,11 +51,14 @@ impl OccasionRow {
 #[component]
 pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl IntoView {
     let app = use_app();
-    let existing = id.as_ref().and_then(|id| app.book.with_untracked(|b| b.customers().get(id).cloned()));
-    let home = existing.as_ref().map(|c| c.group.clone()).or(group);
-    let home_segment = home
+    let existing = id
         .as_ref()
-        .and_then(|g| app.book.with_untracked(|b| b.groups().get(g).map(|g| g.segment)));
+        .and_then(|id| app.book.with_untracked(|b| b.customers().get(id).cloned()));
+    let home = existing.as_ref().map(|c| c.group.clone()).or(group);
+    let home_segment = home.as_ref().and_then(|g| {
+        app.book
+            .with_untracked(|b| b.groups().get(g).map(|g| g.segment))
+    });
     let (Some(home), Some(home_segment)) = (home, home_segment) else {
         return view! { <Missing /> }.into_any();
     };
@@ -60,13 +68,23 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
     let number = RwSignal::new(e.and_then(|c| c.number.clone()).unwrap_or_default());
     let segment = RwSignal::new(e.map_or(home_segment, |c| c.segment).key().to_owned());
     let group_sel = RwSignal::new(home.to_string());
-    let consent = RwSignal::new(e.map_or_else(Default::default, |c| c.consent).state.key().to_owned());
+    let consent = RwSignal::new(
+        e.map_or_else(Default::default, |c| c.consent)
+            .state
+            .key()
+            .to_owned(),
+    );
     let consent_since = RwSignal::new(format::input_date(e.and_then(|c| c.consent.since)));
     let no_contact = RwSignal::new(format::input_date(e.and_then(|c| c.no_contact_until)));
     let notes = RwSignal::new(e.map(|c| c.notes.clone()).unwrap_or_default());
     let occasions = RwSignal::new(
-        e.map(|c| c.occasions.iter().map(|o| OccasionRow::new(Some(o))).collect::<Vec<_>>())
-            .unwrap_or_default(),
+        e.map(|c| {
+            c.occasions
+                .iter()
+                .map(|o| OccasionRow::new(Some(o)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default(),
     );
     let name_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
@@ -78,7 +96,12 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
             .collect()
     });
     let group_options = Signal::derive(move || {
-        app.book.with(|b| b.groups().values().map(|g| (g.id.to_string(), g.name.to_string())).collect())
+        app.book.with(|b| {
+            b.groups()
+                .values()
+                .map(|g| (g.id.to_string(), g.name.to_string()))
+                .collect()
+        })
     });
 
     let existing_for_submit = existing.clone();
@@ -97,13 +120,18 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
                 .flatten()
                 .collect();
             Ok(Customer {
-                id: existing_for_submit
-                    .as_ref()
-                    .map_or_else(|| CustomerId::generate(browser::random_u64()), |c| c.id.clone()),
-                group: group_sel.get_untracked().parse().map_err(|_| texts::FORM_HAS_ERRORS.to_owned())?,
+                id: existing_for_submit.as_ref().map_or_else(
+                    || CustomerId::generate(browser::random_u64()),
+                    |c| c.id.clone(),
+                ),
+                group: group_sel
+                    .get_untracked()
+                    .parse()
+                    .map_err(|_| texts::FORM_HAS_ERRORS.to_owned())?,
                 kind: CustomerKind::from_key(&kind.get_untracked()).unwrap_or(CustomerKind::Person),
                 name,
-                number: parse_optional(&number.get_untracked()).map_err(|e| format!("Kundennummer {e}"))?,
+                number: parse_optional(&number.get_untracked())
+                    .map_err(|e| format!("Kundennummer {e}"))?,
                 segment: Segment::from_key(&segment.get_untracked()).unwrap_or(home_segment),
                 consent: parse_consent(&consent.get_untracked(), &consent_since.get_untracked())?,
                 no_contact_until: format::parse_input_date(&no_contact.get_untracked())
@@ -129,7 +157,11 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
         move |_| {
             let id = id.clone();
             app.delete_with_undo(move |b| {
-                let name = b.customers().get(&id).map(|c| c.name.to_string()).unwrap_or_default();
+                let name = b
+                    .customers()
+                    .get(&id)
+                    .map(|c| c.name.to_string())
+                    .unwrap_or_default();
                 let removed = b.delete_customer(&id, browser::now());
                 texts::customer_deleted(&name, &removed)
             });
@@ -137,7 +169,11 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
         }
     });
 
-    let title = if id.is_some() { "Kunde bearbeiten" } else { "Neuer Kunde" };
+    let title = if id.is_some() {
+        "Kunde bearbeiten"
+    } else {
+        "Neuer Kunde"
+    };
     let cancel = Route::Group(home.clone()).href();
     view! {
         <section class="page">

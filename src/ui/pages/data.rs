@@ -28,18 +28,28 @@ pub fn Data() -> impl IntoView {
     let import_error = RwSignal::new(None::<String>);
 
     let export = move |_| {
-        let text = app.book.with_untracked(|b| storage::export(b, browser::now()));
-        let name = format!("kontaktnetz-{}.json", browser::today().format("%Y-%m-%d"));
+        let text = app
+            .book
+            .with_untracked(|b| storage::export(b, browser::now()));
+        let name = format!(
+            "kontaktnetz-{}.json",
+            crate::ui::format::input_date(Some(browser::today()))
+        );
         if browser::download(&name, "application/json", &text).is_err() {
             app.notify(texts::DOWNLOAD_FAILED.into());
         }
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         // Allow picking the same file again after a fix.
         input.set_value("");
         pending.set(None);
@@ -48,7 +58,9 @@ pub fn Data() -> impl IntoView {
         if file.size() > MAX_IMPORT_BYTES as f64 {
             import_error.set(Some(texts::import_failed(
                 &name,
-                &texts::decode_error(&storage::DecodeError::TooLarge { bytes: file.size() as usize }),
+                &texts::decode_error(&storage::DecodeError::TooLarge {
+                    bytes: file.size() as usize,
+                }),
             )));
             return;
         }
@@ -59,8 +71,14 @@ pub fn Data() -> impl IntoView {
             };
             match result {
                 Ok(book) => {
-                    let preview = app.book.with_untracked(|current| merge::preview(current, &book));
-                    pending.set(Some(Pending { file: name, book, preview }));
+                    let preview = app
+                        .book
+                        .with_untracked(|current| merge::preview(current, &book));
+                    pending.set(Some(Pending {
+                        file: name,
+                        book,
+                        preview,
+                    }));
                 }
                 Err(message) => import_error.set(Some(texts::import_failed(&name, &message))),
             }
@@ -68,19 +86,27 @@ pub fn Data() -> impl IntoView {
     };
 
     let do_merge = move |_| {
-        let Some(p) = pending.get_untracked() else { return };
-        let merged = app.book.with_untracked(|current| merge::merge(current, &p.book));
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        let merged = app
+            .book
+            .with_untracked(|current| merge::merge(current, &p.book));
         match merged {
             Ok(book) => {
                 app.book.set(book);
                 pending.set(None);
                 app.notify(texts::import_merged(&p.file));
             }
-            Err(problems) => import_error.set(Some(texts::decode_error(&storage::DecodeError::Problems(problems)))),
+            Err(problems) => import_error.set(Some(texts::decode_error(
+                &storage::DecodeError::Problems(problems),
+            ))),
         }
     };
     let do_replace = move |_| {
-        let Some(p) = pending.get_untracked() else { return };
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
         if !browser::confirm(texts::REPLACE_CONFIRM) {
             return;
         }
@@ -186,7 +212,8 @@ fn Backups() -> impl IntoView {
     let app = use_app();
     let list = move || {
         app.backups_changed.track();
-        app.with_store(|s| s.backups().unwrap_or_default()).unwrap_or_default()
+        app.with_store(|s| s.backups().unwrap_or_default())
+            .unwrap_or_default()
     };
     let restore = move |info: BackupInfo| {
         if !browser::confirm(&texts::restore_confirm(&info.label)) {

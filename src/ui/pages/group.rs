@@ -24,7 +24,11 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
         move |_| {
             let id = id.clone();
             app.delete_with_undo(move |b| {
-                let name = b.groups().get(&id).map(|g| g.name.to_string()).unwrap_or_default();
+                let name = b
+                    .groups()
+                    .get(&id)
+                    .map(|g| g.name.to_string())
+                    .unwrap_or_default();
                 let removed = b.delete_group(&id, browser::now());
                 texts::group_deleted(&name, &removed)
             });
@@ -119,7 +123,9 @@ fn PersonRow(person: ContactPerson) -> impl IntoView {
         person.position.clone(),
         person.influence.map(|i| format!("Einfluss {}", i.get())),
         person.buying_role.map(|r| texts::buying_role(r).to_owned()),
-        person.motive.map(|m| format!("Motiv: {}", texts::motive(m))),
+        person
+            .motive
+            .map(|m| format!("Motiv: {}", texts::motive(m))),
     ]
     .into_iter()
     .flatten()

@@ -19,7 +19,11 @@ pub fn colleague_options(none: &'static str) -> Signal<Vec<(String, String)>> {
         app.book.with(|b| {
             std::iter::once((String::new(), none.to_owned()))
                 .chain(b.colleagues().values().map(|c| {
-                    let dept = c.department.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                    let dept = c
+                        .department
+                        .as_deref()
+                        .map(|d| format!(" ({d})"))
+                        .unwrap_or_default();
                     (c.id.to_string(), format!("{}{dept}", c.name))
                 }))
                 .collect()
@@ -39,13 +43,26 @@ pub fn segment_options() -> Signal<Vec<(String, String)>> {
 #[component]
 pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
     let app = use_app();
-    let existing = id.as_ref().and_then(|id| app.book.with_untracked(|b| b.groups().get(id).cloned()));
+    let existing = id
+        .as_ref()
+        .and_then(|id| app.book.with_untracked(|b| b.groups().get(id).cloned()));
     if id.is_some() && existing.is_none() {
         return view! { <Missing /> }.into_any();
     }
     let me = app.book.with_untracked(|b| b.settings().me.clone());
-    let name = RwSignal::new(existing.as_ref().map(|g| g.name.to_string()).unwrap_or_default());
-    let segment = RwSignal::new(existing.as_ref().map_or(Segment::Private, |g| g.segment).key().to_owned());
+    let name = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|g| g.name.to_string())
+            .unwrap_or_default(),
+    );
+    let segment = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or(Segment::Private, |g| g.segment)
+            .key()
+            .to_owned(),
+    );
     let advisor = RwSignal::new(
         existing
             .as_ref()
@@ -60,7 +77,12 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
             .map(|l| l.to_string())
             .unwrap_or_default(),
     );
-    let notes = RwSignal::new(existing.as_ref().map(|g| g.notes.clone()).unwrap_or_default());
+    let notes = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|g| g.notes.clone())
+            .unwrap_or_default(),
+    );
     let name_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
 
@@ -80,13 +102,18 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
         ev.prevent_default();
         let parsed_name = Name::parse(&name.get_untracked());
         name_error.set(parsed_name.as_ref().err().map(|e| format!("Name {e}")));
-        let (Ok(parsed_name), Ok(parsed_notes)) = (parsed_name, parse_notes(&notes.get_untracked())) else {
+        let (Ok(parsed_name), Ok(parsed_notes)) =
+            (parsed_name, parse_notes(&notes.get_untracked()))
+        else {
             form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
             return;
         };
         let now = browser::now();
         let group = Group {
-            id: existing.as_ref().map_or_else(|| GroupId::generate(browser::random_u64()), |g| g.id.clone()),
+            id: existing.as_ref().map_or_else(
+                || GroupId::generate(browser::random_u64()),
+                |g| g.id.clone(),
+            ),
             name: parsed_name,
             segment: Segment::from_key(&segment.get_untracked()).unwrap_or(Segment::Private),
             advisor: advisor.get_untracked().parse::<ColleagueId>().ok(),
@@ -101,8 +128,15 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
             Err(e) => form_error.set(Some(e)),
         }
     };
-    let title = if id.is_some() { "Verbund bearbeiten" } else { "Neuer Kundenverbund" };
-    let cancel = id.as_ref().map_or(Route::Groups, |g| Route::Group(g.clone())).href();
+    let title = if id.is_some() {
+        "Verbund bearbeiten"
+    } else {
+        "Neuer Kundenverbund"
+    };
+    let cancel = id
+        .as_ref()
+        .map_or(Route::Groups, |g| Route::Group(g.clone()))
+        .href();
     view! {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>

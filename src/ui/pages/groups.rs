@@ -49,13 +49,21 @@ pub fn Groups() -> impl IntoView {
 
     let segment_options = Signal::derive(|| {
         std::iter::once((String::new(), "Alle Segmente".to_owned()))
-            .chain(Segment::ALL.iter().map(|s| (s.key().to_owned(), texts::segment(*s).to_owned())))
+            .chain(
+                Segment::ALL
+                    .iter()
+                    .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned())),
+            )
             .collect()
     });
     let advisor_options = Signal::derive(move || {
         app.book.with(|b| {
             std::iter::once((String::new(), "Alle Betreuer:innen".to_owned()))
-                .chain(b.colleagues().values().map(|c| (c.id.to_string(), c.name.to_string())))
+                .chain(
+                    b.colleagues()
+                        .values()
+                        .map(|c| (c.id.to_string(), c.name.to_string())),
+                )
                 .collect()
         })
     });

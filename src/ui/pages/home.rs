@@ -30,7 +30,11 @@ pub fn Home() -> impl IntoView {
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let q = query.get_untracked();
-        browser::navigate(&format!("{}?q={}", Route::Groups.href(), js_sys::encode_uri_component(&q)));
+        browser::navigate(&format!(
+            "{}?q={}",
+            Route::Groups.href(),
+            js_sys::encode_uri_component(&q)
+        ));
     };
     let me = move || {
         app.book.with(|b| {

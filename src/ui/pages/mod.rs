@@ -23,11 +23,15 @@ pub fn page(route: Route) -> AnyView {
         Route::CustomerNew(group) => {
             view! { <customer_form::CustomerForm id=None group=Some(group) /> }.into_any()
         }
-        Route::CustomerEdit(id) => view! { <customer_form::CustomerForm id=Some(id) group=None /> }.into_any(),
+        Route::CustomerEdit(id) => {
+            view! { <customer_form::CustomerForm id=Some(id) group=None /> }.into_any()
+        }
         Route::PersonNew(customer) => {
             view! { <person_form::PersonForm id=None customer=Some(customer) /> }.into_any()
         }
-        Route::PersonEdit(id) => view! { <person_form::PersonForm id=Some(id) customer=None /> }.into_any(),
+        Route::PersonEdit(id) => {
+            view! { <person_form::PersonForm id=Some(id) customer=None /> }.into_any()
+        }
         Route::Colleagues => view! { <colleagues::Colleagues /> }.into_any(),
         Route::ColleagueNew => view! { <colleagues::ColleagueForm id=None /> }.into_any(),
         Route::ColleagueEdit(id) => view! { <colleagues::ColleagueForm id=Some(id) /> }.into_any(),

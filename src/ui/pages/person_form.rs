@@ -7,7 +7,9 @@ use crate::domain::text::{parse_notes, parse_optional, Email, Influence, Name, P
 use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{optional, parse_consent, ConsentFields, SelectField, TextArea, TextField};
+use crate::ui::components::{
+    optional, parse_consent, ConsentFields, SelectField, TextArea, TextField,
+};
 use crate::ui::format;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -21,7 +23,10 @@ fn vocab_options<T: Copy + Send + Sync + 'static>(
 ) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
         std::iter::once((String::new(), "– keine Angabe –".to_owned()))
-            .chain(all.iter().map(|v| (key(*v).to_owned(), label(*v).to_owned())))
+            .chain(
+                all.iter()
+                    .map(|v| (key(*v).to_owned(), label(*v).to_owned())),
+            )
             .collect()
     })
 }
@@ -29,23 +34,51 @@ fn vocab_options<T: Copy + Send + Sync + 'static>(
 #[component]
 pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl IntoView {
     let app = use_app();
-    let existing = id.as_ref().and_then(|id| app.book.with_untracked(|b| b.persons().get(id).cloned()));
-    let owner = existing.as_ref().map(|p| p.customer.clone()).or(customer);
-    let group = owner
+    let existing = id
         .as_ref()
-        .and_then(|c| app.book.with_untracked(|b| b.customers().get(c).map(|c| c.group.clone())));
+        .and_then(|id| app.book.with_untracked(|b| b.persons().get(id).cloned()));
+    let owner = existing.as_ref().map(|p| p.customer.clone()).or(customer);
+    let group = owner.as_ref().and_then(|c| {
+        app.book
+            .with_untracked(|b| b.customers().get(c).map(|c| c.group.clone()))
+    });
     let (Some(owner), Some(group)) = (owner, group) else {
         return view! { <Missing /> }.into_any();
     };
     let e = existing.as_ref();
     let name = RwSignal::new(e.map(|p| p.name.to_string()).unwrap_or_default());
     let position = RwSignal::new(e.and_then(|p| p.position.clone()).unwrap_or_default());
-    let influence = RwSignal::new(e.and_then(|p| p.influence).map(|i| i.get().to_string()).unwrap_or_default());
-    let role = RwSignal::new(e.and_then(|p| p.buying_role).map(|r| r.key().to_owned()).unwrap_or_default());
-    let motive = RwSignal::new(e.and_then(|p| p.motive).map(|m| m.key().to_owned()).unwrap_or_default());
-    let phone = RwSignal::new(e.and_then(|p| p.phone.as_ref()).map(|p| p.as_str().to_owned()).unwrap_or_default());
-    let email = RwSignal::new(e.and_then(|p| p.email.as_ref()).map(|m| m.as_str().to_owned()).unwrap_or_default());
-    let consent = RwSignal::new(e.map_or_else(Default::default, |p| p.consent).state.key().to_owned());
+    let influence = RwSignal::new(
+        e.and_then(|p| p.influence)
+            .map(|i| i.get().to_string())
+            .unwrap_or_default(),
+    );
+    let role = RwSignal::new(
+        e.and_then(|p| p.buying_role)
+            .map(|r| r.key().to_owned())
+            .unwrap_or_default(),
+    );
+    let motive = RwSignal::new(
+        e.and_then(|p| p.motive)
+            .map(|m| m.key().to_owned())
+            .unwrap_or_default(),
+    );
+    let phone = RwSignal::new(
+        e.and_then(|p| p.phone.as_ref())
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    let email = RwSignal::new(
+        e.and_then(|p| p.email.as_ref())
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    let consent = RwSignal::new(
+        e.map_or_else(Default::default, |p| p.consent)
+            .state
+            .key()
+            .to_owned(),
+    );
     let consent_since = RwSignal::new(format::input_date(e.and_then(|p| p.consent.since)));
     let notes = RwSignal::new(e.map(|p| p.notes.clone()).unwrap_or_default());
     let name_error = RwSignal::new(None::<String>);
@@ -75,11 +108,18 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                 _ => return Err(texts::FORM_HAS_ERRORS.into()),
             };
             Ok(ContactPerson {
-                id: existing_id.clone().unwrap_or_else(|| PersonId::generate(browser::random_u64())),
+                id: existing_id
+                    .clone()
+                    .unwrap_or_else(|| PersonId::generate(browser::random_u64())),
                 customer: submit_owner.clone(),
                 name,
-                position: parse_optional(&position.get_untracked()).map_err(|e| format!("Position {e}"))?,
-                influence: influence.get_untracked().parse::<u8>().ok().and_then(|n| Influence::new(n).ok()),
+                position: parse_optional(&position.get_untracked())
+                    .map_err(|e| format!("Position {e}"))?,
+                influence: influence
+                    .get_untracked()
+                    .parse::<u8>()
+                    .ok()
+                    .and_then(|n| Influence::new(n).ok()),
                 buying_role: BuyingRole::from_key(&role.get_untracked()),
                 motive: BuyingMotive::from_key(&motive.get_untracked()),
                 phone,
@@ -111,7 +151,11 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
         move |_| {
             let id = id.clone();
             app.delete_with_undo(move |b| {
-                let name = b.persons().get(&id).map(|p| p.name.to_string()).unwrap_or_default();
+                let name = b
+                    .persons()
+                    .get(&id)
+                    .map(|p| p.name.to_string())
+                    .unwrap_or_default();
                 b.delete_person(&id);
                 texts::person_deleted(&name)
             });
@@ -122,7 +166,11 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
         .book
         .with_untracked(|b| b.customers().get(&owner).map(|c| c.name.to_string()))
         .unwrap_or_default();
-    let title = if id.is_some() { "Ansprechpartner bearbeiten" } else { "Neuer Ansprechpartner" };
+    let title = if id.is_some() {
+        "Ansprechpartner bearbeiten"
+    } else {
+        "Neuer Ansprechpartner"
+    };
     view! {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>

@@ -13,7 +13,10 @@ pub fn Quarantine(message: String, raw: RawDump) -> impl IntoView {
     let raw_for_export = raw.clone();
     let export = move |_| {
         let text = serde_json::to_string_pretty(&raw_for_export).unwrap_or_default();
-        let name = format!("kontaktnetz-rohdaten-{}.json", browser::today().format("%Y-%m-%d"));
+        let name = format!(
+            "kontaktnetz-rohdaten-{}.json",
+            crate::ui::format::input_date(Some(browser::today()))
+        );
         if browser::download(&name, "application/json", &text).is_err() {
             error.set(Some("Der Download konnte nicht gestartet werden.".into()));
         }
