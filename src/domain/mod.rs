@@ -7,4 +7,5 @@ pub mod model;
 pub mod sample;
 pub mod search;
 pub mod text;
+pub mod time_format;
 pub mod vocab;

@@ -21,7 +21,9 @@ pub struct Group {
     pub lead: Option<CustomerId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    #[serde(with = "super::time_format::timestamp")]
     pub created_at: Timestamp,
+    #[serde(with = "super::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 
@@ -29,7 +31,11 @@ pub struct Group {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     pub state: ConsentState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time_format::opt_date"
+    )]
     pub since: Option<NaiveDate>,
 }
 
@@ -52,6 +58,7 @@ impl Consent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occasion {
     pub kind: OccasionKind,
+    #[serde(with = "super::time_format::date")]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
@@ -69,12 +76,17 @@ pub struct Customer {
     #[serde(default, skip_serializing_if = "Consent::is_unknown")]
     pub consent: Consent,
     /// Set after a customer declined an offer: no outreach before this day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time_format::opt_date"
+    )]
     pub no_contact_until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub occasions: Vec<Occasion>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    #[serde(with = "super::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 
@@ -100,6 +112,7 @@ pub struct ContactPerson {
     pub consent: Consent,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    #[serde(with = "super::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 
@@ -114,6 +127,7 @@ pub struct Colleague {
     pub phone: Option<Phone>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<Email>,
+    #[serde(with = "super::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 

@@ -102,7 +102,7 @@ impl Email {
             && !domain.ends_with('.')
             && domain
                 .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+                .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || c == '.' || c == '-');
         let local_ok = !local.is_empty()
             && local
                 .chars()
@@ -234,7 +234,10 @@ pub fn fold(text: &str) -> String {
             // combining accents are dropped like the precomposed ones above.
             '\u{0308}' => out.push('e'),
             '\u{0300}'..='\u{036f}' => {}
-            _ => out.extend(c.to_lowercase()),
+            // Latin-1 capitals by offset; other scripts pass through. Avoids the Unicode
+            // case tables, which would cost bundle size for names that are Latin here.
+            'A'..='Z' | 'Æ' | 'Ð' | 'Ñ' | 'Ø' | 'Ý' | 'Þ' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+            _ => out.push(c),
         }
     }
     out

@@ -31,6 +31,7 @@ pub enum DecodeError {
 struct ExportDoc<'a> {
     format: &'static str,
     schema: u32,
+    #[serde(with = "crate::domain::time_format::timestamp")]
     exported_at: Timestamp,
     book: &'a BookData,
 }

@@ -27,6 +27,7 @@ const FIELDS: [&str; 4] = ["colleagues", "groups", "customers", "persons"];
 pub struct Meta {
     pub schema: u64,
     pub revision: u64,
+    #[serde(with = "crate::domain::time_format::timestamp")]
     pub saved_at: Timestamp,
     pub writer: String,
 }
@@ -64,6 +65,7 @@ pub struct BackupInfo {
     #[serde(skip)]
     pub key: String,
     pub label: String,
+    #[serde(with = "crate::domain::time_format::timestamp")]
     pub created_at: Timestamp,
     pub groups: usize,
     pub customers: usize,
@@ -490,9 +492,15 @@ impl<K: KeyValue> Store<K> {
     /// Rewrites the chunks the delta touches, parent collections first, then the meta key.
     /// On failure the stored entries and our view of them are as before.
     fn write(&mut self, delta: Delta, now: Timestamp) -> Result<(), StoreError> {
-        let mut chunks: Vec<String> = delta.keys().map(|k| layout::chunk_of(k)).collect();
-        chunks.sort_by(|a, b| layout::rank(a).cmp(&layout::rank(b)).then(a.cmp(b)));
-        chunks.dedup();
+        // Parent collections first; a set rather than a sort keeps the bundle small.
+        let ordered: std::collections::BTreeSet<(usize, String)> = delta
+            .keys()
+            .map(|k| {
+                let chunk = layout::chunk_of(k);
+                (layout::rank(&chunk), chunk)
+            })
+            .collect();
+        let chunks: Vec<String> = ordered.into_iter().map(|(_, c)| c).collect();
         let before: Vec<(String, Option<String>)> = delta
             .into_iter()
             .map(|(k, v)| {
@@ -579,7 +587,7 @@ impl<K: KeyValue> Store<K> {
         let key = format!("{BACKUP_PREFIX}{:015}", now.timestamp_millis());
         let entry = json!({
             "label": label,
-            "created_at": now,
+            "created_at": crate::domain::time_format::format_timestamp(now),
             "groups": book.groups().len(),
             "customers": book.customers().len(),
             // Compressed like the chunks: a backup must not need as much room as the book.

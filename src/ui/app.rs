@@ -8,7 +8,6 @@ use super::state::{App, Boot};
 use leptos::prelude::*;
 
 pub fn start() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(Shell);
 }
 

@@ -44,7 +44,7 @@ pub fn parse_input_date(raw: &str) -> Result<Option<NaiveDate>, BadDate> {
 
 /// The value for an `<input type="date">`: "2026-11-22".
 pub fn input_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+    d.map(crate::domain::time_format::format_date)
         .unwrap_or_default()
 }
 
