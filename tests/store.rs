@@ -798,7 +798,7 @@ fn usage_counts_every_entry_including_backups() {
             .map(|(k, v)| entry_chars(k, v))
             .sum()
     };
-    let plain = store.usage().unwrap();
+    let plain = store.usage();
     assert_eq!(
         plain.chars,
         own(&kv.snapshot()),
@@ -806,7 +806,7 @@ fn usage_counts_every_entry_including_backups() {
     );
 
     store.backup("x", &book, at(5)).unwrap();
-    let with_backup = store.usage().unwrap();
+    let with_backup = store.usage();
     assert_eq!(with_backup.chars, own(&kv.snapshot()));
     let backup = &store.backups().unwrap()[0];
     assert_eq!(with_backup.chars, plain.chars + backup.chars);

@@ -38,8 +38,7 @@ fn base36(mut n: u64) -> String {
             break;
         }
     }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII digits")
+    out.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 macro_rules! id_type {

@@ -189,15 +189,24 @@ struct Generator {
     book: Book,
 }
 
+/// The generator only builds consistent data; this unwraps without formatting the error,
+/// which keeps error formatting out of the bundle.
+fn valid<T, E>(result: Result<T, E>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(_) => unreachable!("sample data is consistent"),
+    }
+}
+
 fn name(text: &str) -> Name {
-    Name::parse(text).expect("sample names are valid")
+    valid(Name::parse(text))
 }
 
 impl Generator {
     fn phone(&mut self) -> Phone {
         let area = ["07681", "07641", "0761", "07666", "07644"][self.rng.below(5)];
         let number = 100_000 + self.rng.below(899_999);
-        Phone::parse(&format!("{area} {number}")).expect("sample phone is valid")
+        valid(Phone::parse(&format!("{area} {number}")))
     }
 
     fn email(&mut self, person: &str, domain: &str) -> Email {
@@ -206,7 +215,7 @@ impl Generator {
             .map(|c| if c == ' ' { '.' } else { c })
             .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
             .collect();
-        Email::parse(&format!("{local}@{domain}")).expect("sample e-mail is valid")
+        valid(Email::parse(&format!("{local}@{domain}")))
     }
 
     fn consent(&mut self) -> Consent {
@@ -252,18 +261,16 @@ impl Generator {
         } else {
             String::new()
         };
-        self.book
-            .upsert_group(Group {
-                id: id.clone(),
-                name: name(title),
-                segment,
-                advisor: Some(advisor.clone()),
-                lead: None,
-                notes,
-                created_at: self.now,
-                updated_at: self.now,
-            })
-            .expect("advisor exists");
+        valid(self.book.upsert_group(Group {
+            id: id.clone(),
+            name: name(title),
+            segment,
+            advisor: Some(advisor.clone()),
+            lead: None,
+            notes,
+            created_at: self.now,
+            updated_at: self.now,
+        }));
         id
     }
 
@@ -313,9 +320,7 @@ impl Generator {
             notes: String::new(),
             updated_at: self.now,
         };
-        self.book
-            .upsert_customer(customer, self.now)
-            .expect("group exists");
+        valid(self.book.upsert_customer(customer, self.now));
         id
     }
 
@@ -339,13 +344,13 @@ impl Generator {
             notes: String::new(),
             updated_at: self.now,
         };
-        self.book.upsert_person(person).expect("customer exists");
+        valid(self.book.upsert_person(person));
     }
 
     fn set_lead(&mut self, group: &GroupId, lead: &CustomerId) {
         let mut g = self.book.groups()[group].clone();
         g.lead = Some(lead.clone());
-        self.book.upsert_group(g).expect("lead is a member");
+        valid(self.book.upsert_group(g));
     }
 
     fn full_name(&mut self, last: &str) -> String {
@@ -489,9 +494,7 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
     for (full, department) in DEPARTMENTS {
         gen.colleague(full, department);
     }
-    gen.book
-        .set_me(Some(advisors[0].clone()))
-        .expect("advisor exists");
+    valid(gen.book.set_me(Some(advisors[0].clone())));
     for advisor in &advisors {
         let mut customers = 0;
         while customers < size.customers_per_advisor {

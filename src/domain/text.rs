@@ -236,7 +236,9 @@ pub fn fold(text: &str) -> String {
             '\u{0300}'..='\u{036f}' => {}
             // Latin-1 capitals by offset; other scripts pass through. Avoids the Unicode
             // case tables, which would cost bundle size for names that are Latin here.
-            'A'..='Z' | 'Æ' | 'Ð' | 'Ñ' | 'Ø' | 'Ý' | 'Þ' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+            'A'..='Z' | 'Æ' | 'Ð' | 'Ñ' | 'Ø' | 'Ý' | 'Þ' => {
+                out.push(char::from_u32(c as u32 + 32).unwrap_or(c))
+            }
             _ => out.push(c),
         }
     }

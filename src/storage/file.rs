@@ -60,7 +60,7 @@ pub fn export(book: &Book, now: Timestamp) -> String {
         exported_at: now,
         book: &book.to_data(),
     };
-    serde_json::to_string(&doc).expect("book data always serialises")
+    super::to_json(&doc)
 }
 
 /// Parses an import file's text: every check an untrusted file needs.

@@ -4,8 +4,6 @@
 //! book fit the browsers' quota; chunks keep one edit's write small; base64 keeps every stored
 //! character ASCII, which Safari counts as one byte instead of two.
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine;
 use std::collections::BTreeMap;
 
 /// Logical records: "settings" and "<collection>.<id>" → JSON text.
@@ -70,7 +68,63 @@ pub fn pack(records: &[(&str, &str)]) -> String {
 /// Text → deflate → base64, tagged.
 pub fn deflate_text(plain: &str) -> String {
     let packed = miniz_oxide::deflate::compress_to_vec(plain.as_bytes(), 6);
-    format!("{TAG}{}", BASE64.encode(packed))
+    format!("{TAG}{}", base64_encode(&packed))
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Byte → 6-bit value, 255 for bytes outside the alphabet.
+const DECODE: [u8; 256] = {
+    let mut table = [255u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Standard base64 with padding. Hand-written: a dozen lines instead of a crate's generic
+/// engines in the bundle.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            let c = if i <= chunk.len() {
+                ALPHABET[(n >> (18 - 6 * i) & 63) as usize]
+            } else {
+                b'='
+            };
+            out.push(char::from(c));
+        }
+    }
+    out
+}
+
+/// The inverse of [`base64_encode`]; `None` for anything that is not canonical base64.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if !bytes.len().is_multiple_of(4) {
+        return None;
+    }
+    let value = |c: u8| (DECODE[c as usize] != 255).then(|| u32::from(DECODE[c as usize]));
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for (index, quad) in bytes.chunks(4).enumerate() {
+        let last = index + 1 == bytes.len() / 4;
+        let pad = quad.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, &c) in quad[..4 - pad].iter().enumerate() {
+            n |= value(c)? << (18 - 6 * i);
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
+    }
+    Some(out)
 }
 
 /// The inverse of [`deflate_text`]; `what` names the entry in error messages.
@@ -78,9 +132,8 @@ pub fn inflate_text(what: &str, value: &str) -> Result<String, LayoutError> {
     let body = value
         .strip_prefix(TAG)
         .ok_or_else(|| LayoutError(format!("{what}: unbekanntes Speicherformat")))?;
-    let bytes = BASE64
-        .decode(body)
-        .map_err(|e| LayoutError(format!("{what}: Base64 beschädigt ({e})")))?;
+    let bytes =
+        base64_decode(body).ok_or_else(|| LayoutError(format!("{what}: Base64 beschädigt")))?;
     let plain = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED)
         .map_err(|e| LayoutError(format!("{what}: Komprimierung beschädigt ({:?})", e.status)))?;
     String::from_utf8(plain).map_err(|_| LayoutError(format!("{what}: kein UTF-8")))
@@ -155,6 +208,21 @@ mod tests {
                 ("customer.c-2".to_owned(), "{}".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn base64_matches_the_reference_crate() {
+        use base64::Engine;
+        let reference = base64::engine::general_purpose::STANDARD;
+        for len in 0..70 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let ours = base64_encode(&bytes);
+            assert_eq!(ours, reference.encode(&bytes));
+            assert_eq!(base64_decode(&ours), Some(bytes));
+        }
+        for bad in ["A", "AB=C", "A===", "AA==AA==", "ä===", "AAA*"] {
+            assert_eq!(base64_decode(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -9,6 +9,15 @@ pub mod local;
 pub mod migrate;
 pub mod store;
 
+/// Serialises a value that cannot fail to serialise (our own plain data types).
+/// Matching instead of `expect` keeps serde_json's error formatting out of the bundle.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    match serde_json::to_string(value) {
+        Ok(text) => text,
+        Err(_) => unreachable!("plain data always serialises"),
+    }
+}
+
 pub use file::{export, parse_import, DecodeError, MAX_IMPORT_BYTES};
 pub use kv::{KeyValue, MemoryStore, StoreError};
 pub use store::{BackupInfo, OpenError, RawDump, SaveError, Saved, Store, Usage, UsageLevel};

@@ -78,6 +78,7 @@ struct Merge {
     book: Book,
     conflicts: usize,
     theirs: Records,
+    sizes: BTreeMap<String, usize>,
     revision: u64,
 }
 
@@ -118,6 +119,8 @@ pub struct Store<K: KeyValue> {
     synced: Records,
     /// The book `synced` holds, to re-serialise only what changed.
     synced_book: Option<Book>,
+    /// Size of every stored Kontaktnetz entry, so the meter needs no full read per save.
+    sizes: BTreeMap<String, usize>,
     revision: u64,
 }
 
@@ -148,7 +151,7 @@ fn data_chunk(key: &str) -> Option<&str> {
 type Delta = BTreeMap<String, Option<String>>;
 
 fn json<T: Serialize>(rec: &T) -> String {
-    serde_json::to_string(rec).expect("records always serialise")
+    super::to_json(rec)
 }
 
 /// The logical records of a book.
@@ -319,6 +322,12 @@ fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {
     Ok(records)
 }
 
+fn sizes_of(raw: &RawDump) -> BTreeMap<String, usize> {
+    raw.iter()
+        .map(|(k, v)| (k.clone(), entry_chars(k, v)))
+        .collect()
+}
+
 /// Turns a snapshot into a book and its records, or says exactly why not.
 fn decode_snapshot(snap: &Snapshot) -> Result<(Book, Records, u64), DecodeError> {
     let records = snap.records.clone()?;
@@ -349,6 +358,7 @@ impl<K: KeyValue> Store<K> {
             writer,
             synced: records,
             synced_book: Some(book.clone()),
+            sizes: sizes_of(&snap.raw),
             revision: snap.meta.as_ref().map_or(0, |m| m.revision),
         };
         if schema < CURRENT_SCHEMA as u64 {
@@ -385,7 +395,7 @@ impl<K: KeyValue> Store<K> {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let key = format!("{QUARANTINE_PREFIX}{}", now.timestamp_millis());
-        let text = serde_json::to_string(&moved).expect("strings serialise");
+        let text = super::to_json(&moved);
         kv.set(&key, &text)?;
         for k in moved.keys() {
             kv.remove(k)?;
@@ -445,6 +455,7 @@ impl<K: KeyValue> Store<K> {
             book,
             conflicts,
             theirs,
+            sizes: sizes_of(&snap.raw),
             revision: snap.meta.map_or(0, |m| m.revision),
         }))
     }
@@ -455,6 +466,7 @@ impl<K: KeyValue> Store<K> {
         Ok(self.merge_elsewhere(book)?.map(|m| {
             self.synced = m.theirs;
             self.synced_book = None;
+            self.sizes = m.sizes;
             self.revision = m.revision;
             (m.book, m.conflicts)
         }))
@@ -473,12 +485,14 @@ impl<K: KeyValue> Store<K> {
         };
         let old_synced = std::mem::replace(&mut self.synced, m.theirs);
         let old_book = self.synced_book.take();
+        let old_sizes = std::mem::replace(&mut self.sizes, m.sizes);
         let old_revision = std::mem::replace(&mut self.revision, m.revision);
         let delta = diff_records(&self.synced, &encode(&m.book));
         if let Err(e) = self.write(delta, now) {
             // The other tab's state must be merged again next time, not taken as ours.
             self.synced = old_synced;
             self.synced_book = old_book;
+            self.sizes = old_sizes;
             self.revision = old_revision;
             return Err(SaveError::Store(e));
         }
@@ -518,7 +532,7 @@ impl<K: KeyValue> Store<K> {
             saved_at: now,
             writer: self.writer.clone(),
         };
-        let meta_text = serde_json::to_string(&meta).expect("meta serialises");
+        let meta_text = super::to_json(&meta);
         let mut writes: Vec<(String, Option<&String>)> = chunks
             .iter()
             .map(|c| (storage_key(c), packed.get(c)))
@@ -530,8 +544,8 @@ impl<K: KeyValue> Store<K> {
         for (key, value) in &writes {
             let step = self.kv.get(key).and_then(|old| {
                 match value {
-                    Some(v) => self.kv.set(key, v),
-                    None => self.kv.remove(key),
+                    Some(v) => self.set(key, v),
+                    None => self.remove(key),
                 }?;
                 done.push((key, old));
                 Ok(())
@@ -545,8 +559,8 @@ impl<K: KeyValue> Store<K> {
             // Put back what this call changed, newest first, and forget the delta.
             for (key, old) in done.into_iter().rev() {
                 let _ = match old {
-                    Some(v) => self.kv.set(key, &v),
-                    None => self.kv.remove(key),
+                    Some(v) => self.set(key, &v),
+                    None => self.remove(key),
                 };
             }
             for (k, old) in before {
@@ -562,12 +576,23 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Characters used by everything Kontaktnetz keeps, backups included.
-    pub fn usage(&self) -> Result<Usage, StoreError> {
-        let mut chars = 0;
-        for key in own_keys(&self.kv)? {
-            chars += self.kv.get(&key)?.map_or(0, |v| entry_chars(&key, &v));
+    pub fn usage(&self) -> Usage {
+        Usage {
+            chars: self.sizes.values().sum(),
         }
-        Ok(Usage { chars })
+    }
+
+    /// Every write goes through here and [`Store::remove`], so `sizes` stays true.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.kv.set(key, value)?;
+        self.sizes.insert(key.to_owned(), entry_chars(key, value));
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.kv.remove(key)?;
+        self.sizes.remove(key);
+        Ok(())
     }
 
     // ---- backups -------------------------------------------------------------------------
@@ -596,14 +621,14 @@ impl<K: KeyValue> Store<K> {
         let text = entry.to_string();
         let mut old = self.backups()?;
         // Write first; drop the oldest copy only when there is no room, then trim to the limit.
-        while let Err(e) = self.kv.set(&key, &text) {
+        while let Err(e) = self.set(&key, &text) {
             match (e, old.pop()) {
-                (StoreError::Quota, Some(oldest)) => self.kv.remove(&oldest.key)?,
+                (StoreError::Quota, Some(oldest)) => self.remove(&oldest.key)?,
                 (e, _) => return Err(e),
             }
         }
         for extra in old.iter().skip(MAX_BACKUPS - 1) {
-            self.kv.remove(&extra.key)?;
+            self.remove(&extra.key)?;
         }
         Ok(())
     }
@@ -643,7 +668,7 @@ impl<K: KeyValue> Store<K> {
 
     pub fn delete_backup(&mut self, key: &str) -> Result<(), StoreError> {
         if key.starts_with(BACKUP_PREFIX) {
-            self.kv.remove(key)?;
+            self.remove(key)?;
         }
         Ok(())
     }

@@ -44,7 +44,8 @@ fn Shell() -> impl IntoView {
     };
 
     view! {
-        <div class="app" data-app-ready="">
+        <div class="app" data-app-ready="" data-load-ms=app.load_ms.to_string()
+            data-save-ms=move || app.save_ms.get().to_string()>
             <a class="skip" href="#inhalt" on:click=|ev| {
                 ev.prevent_default();
                 if let Some(m) = document().get_element_by_id("inhalt") {

@@ -160,12 +160,10 @@ pub fn SegmentBadge(segment: crate::domain::vocab::Segment) -> impl IntoView {
 #[component]
 pub fn ConsentFields(state: RwSignal<String>, since: RwSignal<String>) -> impl IntoView {
     use crate::domain::vocab::ConsentState;
-    let options = Signal::derive(|| {
-        ConsentState::ALL
-            .iter()
-            .map(|c| (c.key().to_owned(), texts::consent_short(*c).to_owned()))
-            .collect()
-    });
+    let options: Vec<(String, String)> = ConsentState::ALL
+        .iter()
+        .map(|c| (c.key().to_owned(), texts::consent_short(*c).to_owned()))
+        .collect();
     view! {
         <fieldset class="group">
             <legend>"Werbeeinwilligung (Telefon / E-Mail)"</legend>

@@ -45,6 +45,9 @@ pub struct App {
     pub toast: RwSignal<Option<Toast>>,
     /// Bumped when backups change, so lists re-read them.
     pub backups_changed: RwSignal<u64>,
+    /// Milliseconds to open and parse the stored book, and of the last save (for benchmarks).
+    pub load_ms: f64,
+    pub save_ms: RwSignal<f64>,
     store: StoredValue<Option<Store<LocalKv>>, LocalStorage>,
 }
 
@@ -55,6 +58,7 @@ pub fn use_app() -> App {
 impl App {
     /// Opens storage and the book; provides the state as context and starts the save effect.
     pub fn start() -> App {
+        let started = js_sys::Date::now();
         let (boot, store, book) = match LocalKv::open() {
             Err(e) => (
                 Boot::Unavailable(texts::store_error(&e)),
@@ -85,6 +89,8 @@ impl App {
             usage: RwSignal::new(None),
             toast: RwSignal::new(None),
             backups_changed: RwSignal::new(0),
+            load_ms: js_sys::Date::now() - started,
+            save_ms: RwSignal::new(0.0),
             store: StoredValue::new_local(store),
         };
         provide_context(app);
@@ -95,17 +101,19 @@ impl App {
 
     fn save_effect(self) {
         Effect::new(move |_| {
+            let started = js_sys::Date::now();
             let result = self.book.with(|book| {
                 self.store.try_update_value(|store| {
                     store.as_mut().map(|s| {
                         let saved = s.save(book, browser::now());
-                        (saved, s.usage().ok())
+                        (saved, Some(s.usage()))
                     })
                 })
             });
             let Some(Some((saved, usage))) = result else {
                 return;
             };
+            self.save_ms.set(js_sys::Date::now() - started);
             self.usage.set(usage);
             match saved {
                 Ok(Saved::Written) => self.save_state.set(SaveState::Saved),
@@ -187,8 +195,16 @@ impl App {
     }
 
     /// Runs something that needs the store (backups); `None` when there is no storage.
+    /// The storage meter follows whatever it changed.
     pub fn with_store<T>(self, f: impl FnOnce(&mut Store<LocalKv>) -> T) -> Option<T> {
-        self.store.try_update_value(|s| s.as_mut().map(f)).flatten()
+        let result = self
+            .store
+            .try_update_value(|s| s.as_mut().map(|s| (f(s), s.usage())))
+            .flatten();
+        result.map(|(value, usage)| {
+            self.usage.set(Some(usage));
+            value
+        })
     }
 
     /// Keeps a backup of the current book; refuses (with a message) if it cannot be written.

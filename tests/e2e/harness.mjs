@@ -113,14 +113,19 @@ export async function newAppPage(browser, baseUrl, { viewport = { width: 768, he
     },
   );
 
-  const page = await context.newPage();
+  const page = watchPage(await context.newPage(), problems);
+  return { context, page, problems };
+}
+
+/** Records page errors and console errors of `page` (e.g. a second tab) into `problems`. */
+export function watchPage(page, problems) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.stack || error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url, lineNumber } = message.location();
     problems.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
   });
-  return { context, page, problems };
+  return page;
 }
 
 export function assertNoProblems(problems) {

@@ -89,12 +89,10 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
     let name_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
 
-    let kind_options = Signal::derive(|| {
-        CustomerKind::ALL
-            .iter()
-            .map(|k| (k.key().to_owned(), texts::customer_kind(*k).to_owned()))
-            .collect()
-    });
+    let kind_options: Vec<(String, String)> = CustomerKind::ALL
+        .iter()
+        .map(|k| (k.key().to_owned(), texts::customer_kind(*k).to_owned()))
+        .collect();
     let group_options = Signal::derive(move || {
         app.book.with(|b| {
             b.groups()
@@ -210,12 +208,10 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
 
 #[component]
 fn OccasionEditor(row: OccasionRow, on_remove: impl Fn() + 'static + Send + Sync) -> impl IntoView {
-    let options = Signal::derive(|| {
-        OccasionKind::ALL
-            .iter()
-            .map(|k| (k.key().to_owned(), texts::occasion(*k).to_owned()))
-            .collect()
-    });
+    let options: Vec<(String, String)> = OccasionKind::ALL
+        .iter()
+        .map(|k| (k.key().to_owned(), texts::occasion(*k).to_owned()))
+        .collect();
     let id = format!("anlass-{}", row.key);
     view! {
         <div class="occasion-row">

@@ -31,13 +31,11 @@ pub fn colleague_options(none: &'static str) -> Signal<Vec<(String, String)>> {
     })
 }
 
-pub fn segment_options() -> Signal<Vec<(String, String)>> {
-    Signal::derive(|| {
-        Segment::ALL
-            .iter()
-            .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
-            .collect()
-    })
+pub fn segment_options() -> Vec<(String, String)> {
+    Segment::ALL
+        .iter()
+        .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
+        .collect()
 }
 
 #[component]

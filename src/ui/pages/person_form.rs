@@ -86,11 +86,10 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     let email_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
 
-    let influence_options = Signal::derive(|| {
+    let influence_options: Vec<(String, String)> =
         std::iter::once((String::new(), "– keine Angabe –".to_owned()))
             .chain((1..=10).map(|n| (n.to_string(), n.to_string())))
-            .collect()
-    });
+            .collect();
 
     let existing_id = existing.as_ref().map(|p| p.id.clone());
     let submit_owner = owner.clone();

@@ -12,7 +12,7 @@ pub fn Quarantine(message: String, raw: RawDump) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let raw_for_export = raw.clone();
     let export = move |_| {
-        let text = serde_json::to_string_pretty(&raw_for_export).unwrap_or_default();
+        let text = crate::storage::to_json(&raw_for_export);
         let name = format!(
             "kontaktnetz-rohdaten-{}.json",
             crate::ui::format::input_date(Some(browser::today()))

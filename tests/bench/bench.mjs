@@ -1,0 +1,116 @@
+// Benchmarks of the release build in headless Chromium on generated books: prints figures,
+// never fails on time. Run with `bash scripts/bench.sh` (it builds dist/ first).
+import { startServer, launchBrowser, newAppPage, gotoApp } from '../e2e/harness.mjs';
+
+const ROUNDS = 5;
+const QUERIES = ['mül', 'schmidt', 'gmbh', 'kämmer', 'zz-kein-treffer'];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+// Records when the first list row is painted after a navigation.
+function watchFirstRow() {
+  window.__firstRow = null;
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid=group-list] li')) {
+      requestAnimationFrame(() => { window.__firstRow = performance.now(); });
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function measureBook(browser, url, button) {
+  const { page, context } = await newAppPage(browser, url, { viewport: { width: 1024, height: 768 } });
+  page.on('dialog', (d) => d.accept());
+  await gotoApp(page, url, '/daten');
+  const t0 = Date.now();
+  await page.getByTestId(button).click();
+  await page.waitForFunction(() => /geladen/.test(document.querySelector('.toast')?.textContent ?? ''), null, { timeout: 120_000 });
+  const generateMs = Date.now() - t0;
+
+  const stored = await page.evaluate(() => {
+    let chars = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      chars += k.length + localStorage.getItem(k).length;
+    }
+    return chars;
+  });
+
+  await page.addInitScript(watchFirstRow);
+  const loads = [], paints = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    await page.reload();
+    await page.waitForSelector('[data-app-ready]');
+    await page.evaluate(() => { location.hash = '#/verbuende'; });
+    await page.waitForFunction(() => window.__firstRow !== null, null, { timeout: 60_000 });
+    loads.push(Number(await page.getAttribute('[data-app-ready]', 'data-load-ms')));
+    paints.push(await page.evaluate(() => window.__firstRow));
+  }
+
+  // Keystroke to painted result count, per query, typed as one input event.
+  const searches = [];
+  for (const q of QUERIES) {
+    const ms = await page.evaluate(async (q) => {
+      const input = document.querySelector('[data-testid=search]');
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      const t = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t;
+    }, q);
+    searches.push(ms);
+  }
+
+  // One edit through the UI, and how long its save took.
+  const firstHref = await page.getAttribute('[data-testid=group-list] li a', 'href');
+  await page.evaluate((h) => { location.hash = h.replace(/^#/, '') + '/bearbeiten'; }, firstHref);
+  await page.getByLabel('Notizen').fill('Benchmark-Notiz');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.waitForSelector('[data-testid=members]');
+  const saveMs = Number(await page.getAttribute('[data-app-ready]', 'data-save-ms'));
+
+  // The same book as plain JSON, parsed by the browser's JSON.parse in the same run.
+  const download = page.waitForEvent('download');
+  await page.evaluate(() => { location.hash = '#/daten'; });
+  await page.getByTestId('export').click();
+  const exportPath = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const exportText = await readFile(exportPath, 'utf8');
+  const jsonParse = await page.evaluate((text) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      JSON.parse(text);
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[2];
+  }, exportText);
+
+  const counts = await page.evaluate(() => localStorage.getItem('kontaktnetz.meta'));
+  await context.close();
+  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts };
+}
+
+const server = await startServer({ root: 'dist' });
+const browser = await launchBrowser();
+try {
+  for (const [label, button] of [['Beraterbuch (≈800 Kunden)', 'load-sample-data'], ['Teambuch (10 Berater:innen, 10.000 Kunden)', 'load-team']]) {
+    const r = await measureBook(browser, server.url, button);
+    console.log(`\n${label}`);
+    console.log(`  erzeugen + speichern:          ${fmt(r.generateMs)} ms`);
+    console.log(`  gespeicherte Zeichen:          ${fmt(r.stored)} (Safari-Schlechtestfall 2.600.000)`);
+    console.log(`  laden + parsen (Median ${ROUNDS}x):   ${fmt(median(r.loads), 1)} ms  [${r.loads.map((x) => fmt(x)).join(', ')}]`);
+    console.log(`  erste Listenzeile gemalt:      ${fmt(median(r.paints), 1)} ms nach Navigationsbeginn`);
+    console.log(`  Suche Tastendruck→Bild:        Median ${fmt(median(r.searches), 1)} ms, max ${fmt(Math.max(...r.searches), 1)} ms (${QUERIES.join(', ')})`);
+    console.log(`  eine Änderung speichern:       ${fmt(r.saveMs, 1)} ms`);
+    console.log(`  JSON.parse desselben Buchs:    ${fmt(r.jsonParse, 1)} ms für ${fmt(r.exportBytes)} Zeichen Export-JSON`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,239 @@
+// Records through the forms: create and keep across reloads, validation, delete with undo,
+// moving a customer to another group.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dumpStorage } from './harness.mjs';
+import {
+  createColleague,
+  createCustomer,
+  createGroup,
+  createPerson,
+  dayFromToday,
+  expectCount,
+  expectText,
+  exportDoc,
+  heading,
+  importByMerge,
+  jsonFile,
+  navigate,
+  openApp,
+  reloadApp,
+  settle,
+  smallBook,
+  storedRevision,
+  useApp,
+  waitForHash,
+  waitForSave,
+} from './app.mjs';
+
+const { session } = useApp();
+
+test('a colleague, group, customer and contact person survive a reload', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    const me = await createColleague(page, {
+      name: 'Anna Berater',
+      department: 'Firmenkunden',
+      me: true,
+    });
+    await expectText(page.locator('[data-testid=colleague-list] .title'), 'Anna Berater (ich)');
+
+    const group = await createGroup(page, {
+      name: 'Müller Maschinenbau',
+      segment: 'Firmenkunden',
+      advisor: me,
+    });
+    const blockedUntil = dayFromToday(60);
+    const customer = await createCustomer(page, group, {
+      kind: 'Unternehmen',
+      name: 'Müller Maschinenbau GmbH',
+      number: '4711-0815',
+      consent: 'ja',
+      consentSince: '2025-03-14',
+      noContactUntil: blockedUntil.input,
+      occasions: [{ kind: 'Jubiläum', date: '2027-05-01', label: '50 Jahre Firma' }],
+    });
+    const person = await createPerson(page, customer, {
+      name: 'Erika Müller',
+      position: 'Geschäftsführer/in',
+      influence: 9,
+      phone: '+49 (0)89 / 12 34-5',
+      email: 'erika.mueller@example.de',
+    });
+
+    await reloadApp(page);
+    assert.equal(new URL(page.url()).hash, `#/verbuende/${group}`, 'the reload stays on the group page');
+    const checkGroupPage = async () => {
+      await expectText(heading(page), 'Müller Maschinenbau');
+      const facts = page.locator('dl.facts');
+      await expectText(facts, /Segment\s+Firmenkunden/);
+      await expectText(facts, /Betreuer:in\s+Anna Berater/);
+      const card = page.locator('[data-testid=members] li.card');
+      await expectCount(card, 1);
+      await expectText(card.locator('h3'), 'Müller Maschinenbau GmbH');
+      const meta = await card.locator('p.meta').first().innerText();
+      for (const part of ['Unternehmen', 'Kd.-Nr. 4711-0815', 'Firmenkunden', 'Werbeeinwilligung: ja']) {
+        assert.ok(meta.includes(part), `customer meta ${JSON.stringify(meta)} lacks ${part}`);
+      }
+      await expectText(card.locator('p.warn'), `Keine Ansprache bis ${blockedUntil.german}`);
+      await expectText(card.locator('ul.occasions'), 'Jubiläum: 01.05.2027 (50 Jahre Firma)');
+
+      const row = card.locator('li.person');
+      await expectText(row.locator(':scope > a'), 'Erika Müller');
+      assert.equal(await row.locator(':scope > a').getAttribute('href'), `#/ansprechpartner/${person}`);
+      await expectText(row.locator('.meta'), 'Geschäftsführer/in · Einfluss 9');
+      const phone = row.locator('a[href^="tel:"]');
+      await expectText(phone, '+49 (0)89 / 12 34-5');
+      assert.equal(await phone.getAttribute('href'), 'tel:+498912345');
+      const mail = row.locator('a[href^="mailto:"]');
+      await expectText(mail, 'erika.mueller@example.de');
+      assert.equal(await mail.getAttribute('href'), 'mailto:erika.mueller@example.de');
+    };
+    await checkGroupPage();
+
+    // The consent date is not shown on the group page; the form still has it.
+    await navigate(page, `/kunden/${customer}`);
+    await expectText(heading(page), 'Kunde bearbeiten');
+    assert.equal(await page.getByLabel('Einwilligung seit').inputValue(), '2025-03-14');
+    assert.equal(await page.getByLabel('Keine Ansprache bis').inputValue(), blockedUntil.input);
+    assert.equal(await page.getByLabel('Kundenverbund').inputValue(), group);
+
+    // A reload on a deep route lands on the same page with the record filled in.
+    await navigate(page, `/ansprechpartner/${person}`);
+    await reloadApp(page);
+    assert.equal(new URL(page.url()).hash, `#/ansprechpartner/${person}`);
+    await expectText(heading(page), 'Ansprechpartner bearbeiten');
+    await expectText(page.locator('main .lead'), 'bei Müller Maschinenbau GmbH');
+    assert.equal(await page.getByLabel('Name', { exact: false }).inputValue(), 'Erika Müller');
+    assert.equal(await page.getByLabel('Einfluss (1–10)').inputValue(), '9');
+
+    await navigate(page, '/');
+    await expectText(page.locator('main .lead'), 'Angemeldet als Anna Berater');
+    await navigate(page, `/verbuende/${group}`);
+    await checkGroupPage();
+  });
+});
+
+test('an empty group name is refused in German and nothing is created', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/verbuende/neu');
+    await expectText(heading(page), 'Neuer Kundenverbund');
+    const before = await dumpStorage(page);
+
+    for (const name of ['', '   ']) {
+      await page.getByLabel('Name des Verbunds').fill(name);
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      const field = page.getByLabel('Name des Verbunds');
+      await expectText(page.locator('#f-name-des-verbunds-fehler'), 'Name darf nicht leer sein');
+      assert.equal(await field.getAttribute('aria-invalid'), 'true');
+      assert.equal(await field.getAttribute('aria-describedby'), 'f-name-des-verbunds-fehler');
+      await expectText(
+        page.locator('form [role=alert]'),
+        'Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.',
+      );
+      assert.equal(new URL(page.url()).hash, '#/verbuende/neu', 'the form stays open');
+    }
+    await settle(page);
+    assert.deepEqual(await dumpStorage(page), before, 'storage changed after a refused save');
+    await navigate(page, '/verbuende');
+    await expectText(page.locator('[data-testid=result-count]'), '0 Verbünde');
+    await expectCount(page.locator('[data-testid=group-list] li'), 0);
+  });
+});
+
+test('an invalid e-mail of a contact person is refused', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+    await navigate(page, '/kunden/c-korn/neuer-ansprechpartner');
+    await expectText(heading(page), 'Neuer Ansprechpartner');
+    const before = await dumpStorage(page);
+
+    await page.getByLabel('Name', { exact: false }).fill('Hans Ohne Mail');
+    await page.getByLabel('E-Mail').fill('hans@@example');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expectText(page.locator('#f-e-mail-fehler'), 'E-Mail ist keine gültige E-Mail-Adresse');
+    assert.equal(await page.getByLabel('E-Mail').getAttribute('aria-invalid'), 'true');
+    await expectText(page.locator('form [role=alert]'), /Es wurde nichts gespeichert/);
+
+    // A fixed address is accepted; the other fields were kept.
+    await page.getByLabel('E-Mail').fill('hans@example.de');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await waitForHash(page, /^#\/verbuende\/g-baecker$/);
+    await expectText(page.locator('.person > a', { hasText: 'Hans Ohne Mail' }), 'Hans Ohne Mail');
+    assert.notDeepEqual(await dumpStorage(page), before);
+  });
+});
+
+test('a deleted group comes back with undo, and stays gone after a reload', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+    const list = page.locator('[data-testid=group-list] .title');
+
+    await navigate(page, '/verbuende/g-baecker');
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
+    await waitForHash(page, /^#\/verbuende$/);
+    const toast = page.locator('.toast');
+    await expectText(toast.locator('span'), 'Verbund „Bäckerei Korn“ mit 1 Kunde und 1 Ansprechpartner gelöscht.');
+    await expectText(page.locator('[data-testid=result-count]'), '1 Verbünde');
+    assert.deepEqual(await list.allInnerTexts(), ['Stadtwerke Ahlen']);
+
+    await toast.getByRole('button', { name: 'Rückgängig' }).click();
+    await expectText(toast.locator('span'), 'Rückgängig gemacht.');
+    await expectText(page.locator('[data-testid=result-count]'), '2 Verbünde');
+    assert.deepEqual(await list.allInnerTexts(), ['Bäckerei Korn', 'Stadtwerke Ahlen']);
+    // The customer and contact person came back with the group.
+    await navigate(page, '/verbuende/g-baecker');
+    await expectText(page.locator('[data-testid=members] h3'), 'Korn GmbH');
+    await expectText(page.locator('.person > a'), 'Karl Korn');
+
+    const revision = await storedRevision(page);
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
+    await waitForHash(page, /^#\/verbuende$/);
+    await waitForSave(page, revision);
+    await reloadApp(page);
+    await expectText(page.locator('[data-testid=result-count]'), '1 Verbünde');
+    assert.deepEqual(await list.allInnerTexts(), ['Stadtwerke Ahlen']);
+    await navigate(page, '/verbuende/g-baecker');
+    await expectText(heading(page), 'Nicht gefunden');
+    await navigate(page, '/kunden/c-korn');
+    await expectText(heading(page), 'Nicht gefunden');
+  });
+});
+
+test('a customer moves to another group through the "Kundenverbund" select', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+
+    await navigate(page, '/kunden/c-korn');
+    await expectText(heading(page), 'Kunde bearbeiten');
+    const select = page.getByLabel('Kundenverbund');
+    assert.equal(await select.inputValue(), 'g-baecker');
+    await select.selectOption({ label: 'Stadtwerke Ahlen' });
+    const revision = await storedRevision(page);
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await waitForHash(page, /^#\/verbuende\/g-stadt$/);
+    await waitForSave(page, revision);
+
+    const check = async () => {
+      await navigate(page, '/verbuende/g-stadt');
+      await expectText(heading(page), 'Stadtwerke Ahlen');
+      assert.deepEqual(await page.locator('[data-testid=members] h3').allInnerTexts(), [
+        'Korn GmbH',
+        'Stadtwerke Ahlen AöR',
+      ]);
+      await expectText(page.locator('main h2').first(), '2 Kunden');
+      // The contact person moved along with the customer.
+      await expectText(page.locator('li.card', { hasText: 'Korn GmbH' }).locator('.person > a'), 'Karl Korn');
+      await navigate(page, '/verbuende/g-baecker');
+      await expectText(page.locator('main h2').first(), '0 Kunden');
+      await expectCount(page.locator('[data-testid=members] li.card'), 0);
+    };
+    await check();
+    await reloadApp(page);
+    await check();
+  });
+});
