@@ -808,8 +808,19 @@ fn usage_counts_every_entry_including_backups() {
     store.backup("x", &book, at(5)).unwrap();
     let with_backup = store.usage();
     assert_eq!(with_backup.chars, own(&kv.snapshot()));
-    let backup = &store.backups().unwrap()[0];
+    let backup = store.backups().unwrap()[0].clone();
     assert_eq!(with_backup.chars, plain.chars + backup.chars);
+
+    // The meter follows saves and deleted backups without re-reading storage.
+    let mut edited = book.clone();
+    edited.delete_group(
+        edited.groups().keys().next().cloned().as_ref().unwrap(),
+        at(6),
+    );
+    store.save(&edited, at(6)).unwrap();
+    assert_eq!(store.usage().chars, own(&kv.snapshot()));
+    store.delete_backup(&backup.key).unwrap();
+    assert_eq!(store.usage().chars, own(&kv.snapshot()));
 }
 
 #[test]

@@ -19,6 +19,32 @@ impl fmt::Display for TextError {
     }
 }
 
+/// The conversions every validated string type shares: serde goes through `parse`.
+macro_rules! validated_string {
+    ($($name:ident),+) => {$(
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = TextError;
+            fn try_from(raw: String) -> Result<Self, TextError> {
+                Self::parse(&raw)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+    )+};
+}
+
+validated_string!(Name, Email, Phone);
+
 pub const MAX_NAME_LEN: usize = 200;
 pub const MAX_NOTES_LEN: usize = 20_000;
 
@@ -37,23 +63,6 @@ impl Name {
             return Err(TextError::TooLong { max: MAX_NAME_LEN });
         }
         Ok(Self(trimmed.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for Name {
-    type Error = TextError;
-    fn try_from(raw: String) -> Result<Self, TextError> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<Name> for String {
-    fn from(name: Name) -> String {
-        name.0
     }
 }
 
@@ -113,25 +122,8 @@ impl Email {
         Ok(Self(text.to_owned()))
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     pub fn href(&self) -> String {
         format!("mailto:{}", self.0)
-    }
-}
-
-impl TryFrom<String> for Email {
-    type Error = TextError;
-    fn try_from(raw: String) -> Result<Self, TextError> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<Email> for String {
-    fn from(v: Email) -> String {
-        v.0
     }
 }
 
@@ -153,10 +145,6 @@ impl Phone {
         Ok(Self(text.to_owned()))
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// `tel:` keeps only a leading plus and the digits; "(0)" is the German trunk-prefix hint.
     pub fn href(&self) -> String {
         let cleaned = self.0.replace("(0)", "");
@@ -167,19 +155,6 @@ impl Phone {
         };
         let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
         format!("tel:{plus}{digits}")
-    }
-}
-
-impl TryFrom<String> for Phone {
-    type Error = TextError;
-    fn try_from(raw: String) -> Result<Self, TextError> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<Phone> for String {
-    fn from(v: Phone) -> String {
-        v.0
     }
 }
 

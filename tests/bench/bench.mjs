@@ -67,6 +67,7 @@ async function measureBook(browser, url, button) {
   }
 
   // One edit through the UI, and how long its save took.
+  await page.getByTestId('search').fill('');
   const firstHref = await page.getAttribute('[data-testid=group-list] li a', 'href');
   await page.evaluate((h) => { location.hash = h.replace(/^#/, '') + '/bearbeiten'; }, firstHref);
   await page.getByLabel('Notizen').fill('Benchmark-Notiz');
@@ -96,7 +97,7 @@ async function measureBook(browser, url, button) {
   return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts };
 }
 
-const server = await startServer({ root: 'dist' });
+const server = await startServer({ root: process.env.DIST || 'dist' });
 const browser = await launchBrowser();
 try {
   for (const [label, button] of [['Beraterbuch (≈800 Kunden)', 'load-sample-data'], ['Teambuch (10 Berater:innen, 10.000 Kunden)', 'load-team']]) {
