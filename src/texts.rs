@@ -107,7 +107,7 @@ pub fn decode_error(e: &DecodeError) -> String {
             format!("Die Daten der Version {from} ließen sich nicht umstellen: {reason}")
         }
         DecodeError::Shape { detail } => {
-            format!("Die Datei hat nicht den erwarteten Aufbau: {detail}")
+            format!("Die Datei hat nicht den erwarteten Aufbau: {}", serde_detail(detail))
         }
         DecodeError::Problems(list) => {
             let mut out = format!(
@@ -124,6 +124,51 @@ pub fn decode_error(e: &DecodeError) -> String {
             out
         }
     }
+}
+
+/// The same problem found in the data stored in this browser rather than in a file.
+pub fn stored_data_error(e: &DecodeError) -> String {
+    let detail = match e {
+        DecodeError::Shape { detail } => {
+            format!("Ein Speicherblock ist beschädigt: {}", serde_detail(detail))
+        }
+        other => decode_error(other),
+    };
+    format!("Die im Browser gespeicherten Kontaktnetz-Daten können nicht gelesen werden. {detail}")
+}
+
+/// serde's English parse messages in German ("missing field `name` at line 3 column 5" →
+/// "Feld „name“ fehlt (Zeile 3, Spalte 5)"); unknown shapes pass through unchanged.
+pub fn serde_detail(detail: &str) -> String {
+    let (message, position) = match detail.rsplit_once(" at line ") {
+        Some((m, pos)) => match pos.split_once(" column ") {
+            Some((line, column)) => (m, format!(" (Zeile {line}, Spalte {column})")),
+            None => (detail, String::new()),
+        },
+        None => (detail, String::new()),
+    };
+    let quoted = |s: &str| s.trim_matches('`').to_owned();
+    let german = if let Some(rest) = message.strip_prefix("missing field ") {
+        format!("Feld „{}“ fehlt", quoted(rest))
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        format!("unbekanntes Feld „{}“", quoted(name))
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let value = rest.split(',').next().unwrap_or(rest);
+        format!("unbekannter Wert „{}“", quoted(value))
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("falscher Typ ({found}), erwartet: {expected}"),
+            None => format!("falscher Typ ({rest})"),
+        }
+    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+        format!("ungültiger Wert ({rest})")
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        format!("Feld „{}“ doppelt", quoted(rest))
+    } else {
+        message.to_owned()
+    };
+    format!("{german}{position}")
 }
 
 pub fn store_error(e: &StoreError) -> String {
@@ -407,6 +452,25 @@ pub fn backup_contents(groups: usize, customers: usize, chars: usize) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_messages_in_german() {
+        assert_eq!(
+            serde_detail("missing field `name` at line 3 column 5"),
+            "Feld „name“ fehlt (Zeile 3, Spalte 5)"
+        );
+        assert_eq!(
+            serde_detail(
+                "unknown variant `gold`, expected one of `private`, `business` at line 1 column 9"
+            ),
+            "unbekannter Wert „gold“ (Zeile 1, Spalte 9)"
+        );
+        assert_eq!(
+            serde_detail("invalid type: integer `5`, expected a string"),
+            "falscher Typ (integer `5`), erwartet: a string"
+        );
+        assert_eq!(serde_detail("something else"), "something else");
+    }
 
     #[test]
     fn german_numbers() {

@@ -94,6 +94,11 @@ fn shape(e: serde_json::Error) -> DecodeError {
 /// Decodes the text of a document (an import or a backup). The current schema is parsed
 /// straight into its types; older ones go through their migrations first.
 pub fn decode_text(text: &str) -> Result<Book, DecodeError> {
+    // serde would also read a struct from an array; only an object can be a document.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
+        return Err(DecodeError::NotKontaktnetz);
+    }
     let header: Header = match serde_json::from_str(text) {
         Ok(h) => h,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(e)),

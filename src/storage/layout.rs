@@ -135,7 +135,7 @@ pub fn inflate_text(what: &str, value: &str) -> Result<String, LayoutError> {
     let bytes =
         base64_decode(body).ok_or_else(|| LayoutError(format!("{what}: Base64 beschädigt")))?;
     let plain = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED)
-        .map_err(|e| LayoutError(format!("{what}: Komprimierung beschädigt ({:?})", e.status)))?;
+        .map_err(|_| LayoutError(format!("{what}: Komprimierung beschädigt")))?;
     String::from_utf8(plain).map_err(|_| LayoutError(format!("{what}: kein UTF-8")))
 }
 

@@ -69,7 +69,7 @@ impl App {
                 Ok((store, book)) => (Boot::Ready, Some(store), book),
                 Err(OpenError::Unreadable { reason, raw }) => (
                     Boot::Unreadable {
-                        message: texts::decode_error(&reason),
+                        message: texts::stored_data_error(&reason),
                         raw,
                     },
                     None,
