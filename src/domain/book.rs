@@ -4,7 +4,27 @@
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
 use super::model::{Colleague, ContactPerson, Customer, Group, Settings, Timestamp};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+/// Keeps an id list sorted and free of duplicates.
+trait SortedIds<T: Ord> {
+    fn insert_sorted(&mut self, id: T);
+    fn remove_sorted(&mut self, id: &T);
+}
+
+impl<T: Ord> SortedIds<T> for Vec<T> {
+    fn insert_sorted(&mut self, id: T) {
+        if let Err(at) = self.binary_search(&id) {
+            self.insert(at, id);
+        }
+    }
+
+    fn remove_sorted(&mut self, id: &T) {
+        if let Ok(at) = self.binary_search(id) {
+            self.remove(at);
+        }
+    }
+}
 
 /// The flat, serialisable form of a book: what export files and storage hold.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -67,8 +87,9 @@ pub struct Book {
     groups: BTreeMap<GroupId, Group>,
     customers: BTreeMap<CustomerId, Customer>,
     persons: BTreeMap<PersonId, ContactPerson>,
-    members: BTreeMap<GroupId, BTreeSet<CustomerId>>,
-    persons_of: BTreeMap<CustomerId, BTreeSet<PersonId>>,
+    /// Sorted id lists (Vecs rather than sets: same order, less code in the bundle).
+    members: BTreeMap<GroupId, Vec<CustomerId>>,
+    persons_of: BTreeMap<CustomerId, Vec<PersonId>>,
 }
 
 fn insert_unique<K: Ord + Clone + ToString, V>(
@@ -156,21 +177,21 @@ impl Book {
         self.members = self
             .groups
             .keys()
-            .map(|g| (g.clone(), BTreeSet::new()))
+            .map(|g| (g.clone(), Vec::new()))
             .collect();
         self.persons_of = self
             .customers
             .keys()
-            .map(|c| (c.clone(), BTreeSet::new()))
+            .map(|c| (c.clone(), Vec::new()))
             .collect();
         for c in self.customers.values() {
             if let Some(set) = self.members.get_mut(&c.group) {
-                set.insert(c.id.clone());
+                set.insert_sorted(c.id.clone());
             }
         }
         for p in self.persons.values() {
             if let Some(set) = self.persons_of.get_mut(&p.customer) {
-                set.insert(p.id.clone());
+                set.insert_sorted(p.id.clone());
             }
         }
     }
@@ -253,7 +274,7 @@ impl Book {
     }
 
     pub fn member_count(&self, group: &GroupId) -> usize {
-        self.members.get(group).map_or(0, BTreeSet::len)
+        self.members.get(group).map_or(0, Vec::len)
     }
 
     /// Contact persons of one customer.
@@ -327,7 +348,7 @@ impl Book {
         self.members
             .entry(customer.group.clone())
             .or_default()
-            .insert(customer.id.clone());
+            .insert_sorted(customer.id.clone());
         self.persons_of.entry(customer.id.clone()).or_default();
         self.customers.insert(customer.id.clone(), customer);
         Ok(())
@@ -343,14 +364,14 @@ impl Book {
         if let Some(old) = self.persons.get(&person.id) {
             if old.customer != person.customer {
                 if let Some(set) = self.persons_of.get_mut(&old.customer) {
-                    set.remove(&person.id);
+                    set.remove_sorted(&person.id);
                 }
             }
         }
         self.persons_of
             .entry(person.customer.clone())
             .or_default()
-            .insert(person.id.clone());
+            .insert_sorted(person.id.clone());
         self.persons.insert(person.id.clone(), person);
         Ok(())
     }
@@ -378,7 +399,7 @@ impl Book {
     /// Takes a customer out of its group's member list; a group loses its lead with it.
     fn detach_from_group(&mut self, customer: &CustomerId, group: &GroupId, now: Timestamp) {
         if let Some(set) = self.members.get_mut(group) {
-            set.remove(customer);
+            set.remove_sorted(customer);
         }
         if let Some(g) = self.groups.get_mut(group) {
             if g.lead.as_ref() == Some(customer) {
@@ -392,7 +413,7 @@ impl Book {
         match self.persons.remove(id) {
             Some(p) => {
                 if let Some(set) = self.persons_of.get_mut(&p.customer) {
-                    set.remove(id);
+                    set.remove_sorted(id);
                 }
                 Removed {
                     persons: 1,

@@ -52,15 +52,20 @@ pub fn rank(key: &str) -> usize {
         .unwrap_or(COLLECTIONS.len())
 }
 
-/// Packs the records of one chunk: one "id<TAB>json" line each, deflated, base64.
+/// One record inside a chunk's text: "id<TAB>json\n" (JSON text never holds a raw newline).
+fn push_line(plain: &mut String, logical: &str, json: &str) {
+    let id = logical.split_once('.').map_or(logical, |(_, id)| id);
+    plain.push_str(id);
+    plain.push('\t');
+    plain.push_str(json);
+    plain.push('\n');
+}
+
+/// Packs the records of one chunk.
 pub fn pack(records: &[(&str, &str)]) -> String {
     let mut plain = String::new();
     for (logical, json) in records {
-        let id = logical.split_once('.').map_or(*logical, |(_, id)| id);
-        plain.push_str(id);
-        plain.push('\t');
-        plain.push_str(json);
-        plain.push('\n');
+        push_line(&mut plain, logical, json);
     }
     deflate_text(&plain)
 }
@@ -153,35 +158,28 @@ pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, LayoutE
         .collect()
 }
 
-/// Packs every chunk that holds at least one record; settings stay plain JSON.
-pub fn to_chunks(records: &Records) -> BTreeMap<String, String> {
-    let mut grouped: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
-    for (k, v) in records {
-        grouped.entry(chunk_of(k)).or_default().push((k, v));
-    }
-    pack_grouped(grouped)
-}
-
-/// Packs only the named chunks; a chunk left without records is absent from the result.
-pub fn pack_chunks(records: &Records, chunks: &[String]) -> BTreeMap<String, String> {
-    let mut grouped: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
-    for (k, v) in records {
-        let chunk = chunk_of(k);
-        if chunks.contains(&chunk) {
-            grouped.entry(chunk).or_default().push((k, v));
+/// Packs the chunks named in `only` (every chunk when `None`) that hold at least one record;
+/// settings stay plain JSON. A named chunk left without records is absent from the result.
+pub fn pack_chunks(records: &Records, only: Option<&[String]>) -> Records {
+    let mut plain = Records::new();
+    for (logical, json) in records {
+        let chunk = chunk_of(logical);
+        if only.is_some_and(|names| !names.contains(&chunk)) {
+            continue;
+        }
+        if chunk == SETTINGS {
+            plain.insert(chunk, json.clone());
+        } else {
+            push_line(plain.entry(chunk).or_default(), logical, json);
         }
     }
-    pack_grouped(grouped)
-}
-
-fn pack_grouped(grouped: BTreeMap<String, Vec<(&str, &str)>>) -> BTreeMap<String, String> {
-    grouped
+    plain
         .into_iter()
-        .map(|(chunk, recs)| {
+        .map(|(chunk, text)| {
             let value = if chunk == SETTINGS {
-                recs[0].1.to_owned()
+                text
             } else {
-                pack(&recs)
+                deflate_text(&text)
             };
             (chunk, value)
         })

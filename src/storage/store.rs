@@ -148,7 +148,8 @@ fn data_chunk(key: &str) -> Option<&str> {
 }
 
 /// Record changes: the new text of a record, or `None` for a deleted one.
-type Delta = BTreeMap<String, Option<String>>;
+/// A list rather than a map: it is only walked, and one map type less keeps the bundle small.
+type Delta = Vec<(String, Option<String>)>;
 
 fn json<T: Serialize>(rec: &T) -> String {
     super::to_json(rec)
@@ -203,19 +204,19 @@ fn diff_books(before: &Book, after: &Book) -> Delta {
     ) {
         for (id, rec) in after {
             if before.get(id) != Some(rec) {
-                out.insert(
+                out.push((
                     layout::record_key(collection, &id.to_string()),
                     Some(json(rec)),
-                );
+                ));
             }
         }
         for id in before.keys().filter(|id| !after.contains_key(*id)) {
-            out.insert(layout::record_key(collection, &id.to_string()), None);
+            out.push((layout::record_key(collection, &id.to_string()), None));
         }
     }
     let mut out = Delta::new();
     if before.settings() != after.settings() {
-        out.insert(SETTINGS.to_owned(), Some(json(after.settings())));
+        out.push((SETTINGS.to_owned(), Some(json(after.settings()))));
     }
     let [colleague, group, customer, person] = COLLECTIONS;
     diff_map(&mut out, colleague, before.colleagues(), after.colleagues());
@@ -506,15 +507,16 @@ impl<K: KeyValue> Store<K> {
     /// Rewrites the chunks the delta touches, parent collections first, then the meta key.
     /// On failure the stored entries and our view of them are as before.
     fn write(&mut self, delta: Delta, now: Timestamp) -> Result<(), StoreError> {
-        // Parent collections first; a set rather than a sort keeps the bundle small.
-        let ordered: std::collections::BTreeSet<(usize, String)> = delta
-            .keys()
-            .map(|k| {
+        // Parent collections first: keyed by rank, then name. A map we already have rather
+        // than a sort keeps the bundle small.
+        let ordered: Records = delta
+            .iter()
+            .map(|(k, _)| {
                 let chunk = layout::chunk_of(k);
-                (layout::rank(&chunk), chunk)
+                (format!("{}{chunk}", layout::rank(&chunk)), chunk)
             })
             .collect();
-        let chunks: Vec<String> = ordered.into_iter().map(|(_, c)| c).collect();
+        let chunks: Vec<String> = ordered.into_values().collect();
         let before: Vec<(String, Option<String>)> = delta
             .into_iter()
             .map(|(k, v)| {
@@ -525,7 +527,7 @@ impl<K: KeyValue> Store<K> {
                 (k, old)
             })
             .collect();
-        let packed = layout::pack_chunks(&self.synced, &chunks);
+        let packed = layout::pack_chunks(&self.synced, Some(&chunks));
         let meta = Meta {
             schema: CURRENT_SCHEMA as u64,
             revision: self.revision + 1,
