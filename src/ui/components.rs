@@ -21,7 +21,15 @@ pub fn SaveBanner() -> impl IntoView {
                         <a class="button" href="#/daten">"Zu Export und Sicherungen"</a>
                     </div>
                 </div>
-            }),
+            }.into_any()),
+            SaveState::Conflict(message) => Some(view! {
+                <div class="banner banner-error" role="alert" data-testid="save-error">
+                    <p>{message}</p>
+                    <div class="actions">
+                        <button type="button" on:click=|_| super::browser::reload()>"Neu laden"</button>
+                    </div>
+                </div>
+            }.into_any()),
         }}
     }
 }

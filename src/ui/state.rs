@@ -25,7 +25,10 @@ pub enum Boot {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
     Saved,
+    /// Not saved; a retry may work (e.g. after freeing space).
     Failed(String),
+    /// Not saved because another tab's data cannot take this change; only a reload helps.
+    Conflict(String),
 }
 
 #[derive(Clone, Debug)]
@@ -123,12 +126,7 @@ impl App {
                     // Show the combined book; done outside this effect, which only reads.
                     request_animation_frame(move || self.book.set(book));
                 }
-                Err(SaveError::Store(e)) => self
-                    .save_state
-                    .set(SaveState::Failed(texts::store_error(&e))),
-                Err(SaveError::Conflict(e)) => self
-                    .save_state
-                    .set(SaveState::Failed(texts::conflict(&texts::decode_error(&e)))),
+                Err(e) => self.report(e),
             }
         });
     }
@@ -148,17 +146,21 @@ impl App {
                     self.book.set(book);
                     self.notify(texts::merged_from_other_tab(conflicts));
                 }
-                Some(Err(SaveError::Store(e))) => self
-                    .save_state
-                    .set(SaveState::Failed(texts::store_error(&e))),
-                Some(Err(SaveError::Conflict(e))) => self
-                    .save_state
-                    .set(SaveState::Failed(texts::conflict(&texts::decode_error(&e)))),
+                Some(Err(e)) => self.report(e),
                 _ => {}
             }
         });
         // The listener lives as long as the app.
         std::mem::forget(handle);
+    }
+
+    fn report(self, e: SaveError) {
+        self.save_state.set(match e {
+            SaveError::Store(e) => SaveState::Failed(texts::store_error(&e)),
+            SaveError::Conflict(e) => {
+                SaveState::Conflict(texts::conflict(&texts::decode_error(&e)))
+            }
+        });
     }
 
     /// Applies a change that may be refused; the book is only touched when it succeeds.
