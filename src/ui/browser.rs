@@ -31,6 +31,21 @@ pub fn navigate(href: &str) {
     }
 }
 
+/// Replaces the hash without a navigation (no `hashchange`, no history entry): keeps view
+/// state such as search filters in the address, so a reload or bookmark restores it.
+pub fn replace_hash(href: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let location = w.location();
+    let base = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{base}{href}")));
+    }
+}
+
 pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())

@@ -81,6 +81,33 @@ pub fn query(hash: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A route href with query parameters; empty values are left out ("#/verbuende?q=m%C3%BCller").
+pub fn with_query(href: &str, params: &[(&str, &str)]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+        .collect();
+    if query.is_empty() {
+        href.to_owned()
+    } else {
+        format!("{href}?{}", query.join("&"))
+    }
+}
+
+/// Escapes everything but the unreserved characters of RFC 3986.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` escapes and `+`; invalid escapes stay as written.
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -109,6 +136,27 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queries_round_trip() {
+        let href = with_query(
+            "#/verbuende",
+            &[("q", "Müller & Söhne+1 %"), ("segment", ""), ("b", "k-1")],
+        );
+        assert_eq!(
+            href,
+            "#/verbuende?q=M%C3%BCller%20%26%20S%C3%B6hne%2B1%20%25&b=k-1"
+        );
+        assert_eq!(
+            query(&href),
+            vec![
+                ("q".into(), "Müller & Söhne+1 %".into()),
+                ("b".into(), "k-1".into())
+            ]
+        );
+        assert_eq!(Route::parse(&href), Route::Groups);
+        assert_eq!(with_query("#/verbuende", &[("q", "")]), "#/verbuende");
+    }
 
     #[test]
     fn query_parameters_are_decoded() {

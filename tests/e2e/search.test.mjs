@@ -10,6 +10,7 @@ import {
   loadSampleData,
   navigate,
   openApp,
+  reloadApp,
   useApp,
 } from './app.mjs';
 
@@ -144,5 +145,11 @@ test('search finds a group by part of a contact person name; the segment filter 
     const expected = group.segment === key ? 1 : 0;
     await expectText(count, `${expected} von ${german(total)} Verbünden`);
     await expectCount(rows, expected);
+
+    // The search and filter live in the address: a reload shows the same list.
+    await reloadApp(page);
+    await expectText(count, `${expected} von ${german(total)} Verbünden`);
+    assert.equal(await page.locator('[data-testid=search]').inputValue(), typed);
+    assert.equal(await page.getByLabel('Segment').evaluate((s) => s.selectedOptions[0].textContent), label);
   });
 });

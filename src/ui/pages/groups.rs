@@ -7,7 +7,7 @@ use crate::domain::vocab::Segment;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{SegmentBadge, SelectField};
-use crate::ui::route::{query, Route};
+use crate::ui::route::{query, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -41,10 +41,18 @@ pub fn Groups() -> impl IntoView {
     };
     let hits = Memo::new(move |_| index.get().search(&filter()));
     let more = move || hits.with(Vec::len) > shown.get();
-    // A new search starts at the first page again.
+    // A new search starts at the first page again, and is kept in the address for reloads.
     Effect::new(move |_| {
         filter();
         shown.set(PAGE);
+        browser::replace_hash(&with_query(
+            &Route::Groups.href(),
+            &[
+                ("q", &text.get()),
+                ("segment", &segment.get()),
+                ("berater", &advisor.get()),
+            ],
+        ));
     });
 
     let segment_options = Signal::derive(|| {
