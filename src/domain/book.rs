@@ -174,16 +174,14 @@ impl Book {
     }
 
     fn rebuild_indexes(&mut self) {
-        self.members = self
-            .groups
-            .keys()
-            .map(|g| (g.clone(), Vec::new()))
-            .collect();
-        self.persons_of = self
-            .customers
-            .keys()
-            .map(|c| (c.clone(), Vec::new()))
-            .collect();
+        // `extend` rather than `collect`: collecting into a map sorts first, and every sort
+        // instantiation costs bundle size.
+        self.members.clear();
+        self.members
+            .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
+        self.persons_of.clear();
+        self.persons_of
+            .extend(self.customers.keys().map(|c| (c.clone(), Vec::new())));
         for c in self.customers.values() {
             if let Some(set) = self.members.get_mut(&c.group) {
                 set.insert_sorted(c.id.clone());

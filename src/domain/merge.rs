@@ -21,19 +21,18 @@ pub struct Tally {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
-    pub tallies: BTreeMap<RecordKind, Tally>,
+    /// One tally per collection, in the order of [`RecordKind::ALL`].
+    tallies: [Tally; 4],
 }
 
 impl Preview {
     pub fn tally(&self, kind: RecordKind) -> Tally {
-        self.tallies.get(&kind).copied().unwrap_or_default()
+        self.tallies[kind as usize]
     }
 
     /// True when a merge would change nothing.
     pub fn is_noop(&self) -> bool {
-        self.tallies
-            .values()
-            .all(|t| t.added == 0 && t.changed == 0)
+        self.tallies.iter().all(|t| t.added == 0 && t.changed == 0)
     }
 }
 
@@ -101,18 +100,12 @@ fn merge_into<T: Stamped>(local: &BTreeMap<T::Key, T>, incoming: Vec<T>) -> Vec<
 /// What importing `incoming` would do to `book`.
 pub fn preview(book: &Book, incoming: &Book) -> Preview {
     let data = incoming.to_data();
-    let tallies = BTreeMap::from([
-        (
-            RecordKind::Colleague,
-            compare(book.colleagues(), &data.colleagues),
-        ),
-        (RecordKind::Group, compare(book.groups(), &data.groups)),
-        (
-            RecordKind::Customer,
-            compare(book.customers(), &data.customers),
-        ),
-        (RecordKind::Person, compare(book.persons(), &data.persons)),
-    ]);
+    let tallies = [
+        compare(book.colleagues(), &data.colleagues),
+        compare(book.groups(), &data.groups),
+        compare(book.customers(), &data.customers),
+        compare(book.persons(), &data.persons),
+    ];
     Preview { tallies }
 }
 

@@ -173,17 +173,17 @@ pub fn pack_chunks(records: &Records, only: Option<&[String]>) -> Records {
             push_line(plain.entry(chunk).or_default(), logical, json);
         }
     }
-    plain
-        .into_iter()
-        .map(|(chunk, text)| {
-            let value = if chunk == SETTINGS {
-                text
-            } else {
-                deflate_text(&text)
-            };
-            (chunk, value)
-        })
-        .collect()
+    // `extend`, not `collect`: collecting into a map brings a stable sort into the bundle.
+    let mut packed = Records::new();
+    packed.extend(plain.into_iter().map(|(chunk, text)| {
+        let value = if chunk == SETTINGS {
+            text
+        } else {
+            deflate_text(&text)
+        };
+        (chunk, value)
+    }));
+    packed
 }
 
 #[cfg(test)]

@@ -324,9 +324,11 @@ fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {
 }
 
 fn sizes_of(raw: &RawDump) -> BTreeMap<String, usize> {
-    raw.iter()
-        .map(|(k, v)| (k.clone(), entry_chars(k, v)))
-        .collect()
+    // Maps are filled with `extend` here, never `collect`: collecting sorts first, and each
+    // sort instantiation costs bundle size.
+    let mut sizes = BTreeMap::new();
+    sizes.extend(raw.iter().map(|(k, v)| (k.clone(), entry_chars(k, v))));
+    sizes
 }
 
 /// Turns a snapshot into a book and its records, or says exactly why not.
@@ -390,11 +392,12 @@ impl<K: KeyValue> Store<K> {
     /// start empty. If the copy cannot be written, nothing is removed.
     pub fn quarantine(mut kv: K, raw: &RawDump, now: Timestamp) -> Result<(), StoreError> {
         // Backups and earlier quarantines stay where they are; only the rest moves.
-        let moved: RawDump = raw
-            .iter()
-            .filter(|(k, _)| !k.starts_with(BACKUP_PREFIX) && !k.starts_with(QUARANTINE_PREFIX))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let mut moved = RawDump::new();
+        moved.extend(
+            raw.iter()
+                .filter(|(k, _)| !k.starts_with(BACKUP_PREFIX) && !k.starts_with(QUARANTINE_PREFIX))
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
         let key = format!("{QUARANTINE_PREFIX}{}", now.timestamp_millis());
         let text = super::to_json(&moved);
         kv.set(&key, &text)?;
@@ -509,13 +512,11 @@ impl<K: KeyValue> Store<K> {
     fn write(&mut self, delta: Delta, now: Timestamp) -> Result<(), StoreError> {
         // Parent collections first: keyed by rank, then name. A map we already have rather
         // than a sort keeps the bundle small.
-        let ordered: Records = delta
-            .iter()
-            .map(|(k, _)| {
-                let chunk = layout::chunk_of(k);
-                (format!("{}{chunk}", layout::rank(&chunk)), chunk)
-            })
-            .collect();
+        let mut ordered = Records::new();
+        ordered.extend(delta.iter().map(|(k, _)| {
+            let chunk = layout::chunk_of(k);
+            (format!("{}{chunk}", layout::rank(&chunk)), chunk)
+        }));
         let chunks: Vec<String> = ordered.into_values().collect();
         let before: Vec<(String, Option<String>)> = delta
             .into_iter()
