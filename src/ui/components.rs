@@ -1,6 +1,7 @@
 //! Small shared views: messages, the storage meter, form fields.
 
 use super::state::{use_app, SaveState};
+use crate::domain::text::{Email, Name, Phone};
 use crate::storage::{Usage, UsageLevel};
 use crate::texts;
 use leptos::prelude::*;
@@ -201,4 +202,67 @@ pub fn optional<T, E: std::fmt::Display>(
         return Ok(None);
     }
     parse(raw).map(Some).map_err(|e| format!("{label} {e}"))
+}
+
+/// Name, phone and e-mail inputs with their field errors, shared by the contact-person and the
+/// colleague form.
+#[derive(Clone, Copy)]
+pub struct ContactInputs {
+    pub name: RwSignal<String>,
+    pub phone: RwSignal<String>,
+    pub email: RwSignal<String>,
+    name_error: RwSignal<Option<String>>,
+    phone_error: RwSignal<Option<String>>,
+    email_error: RwSignal<Option<String>>,
+}
+
+/// What [`ContactInputs::parse`] gives when every field is valid.
+pub struct Contact {
+    pub name: Name,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+}
+
+impl ContactInputs {
+    pub fn new(name: Option<&Name>, phone: Option<&Phone>, email: Option<&Email>) -> Self {
+        let text = |v: Option<&str>| RwSignal::new(v.unwrap_or_default().to_owned());
+        Self {
+            name: text(name.map(Name::as_str)),
+            phone: text(phone.map(Phone::as_str)),
+            email: text(email.map(Email::as_str)),
+            name_error: RwSignal::new(None),
+            phone_error: RwSignal::new(None),
+            email_error: RwSignal::new(None),
+        }
+    }
+
+    /// Parses all three fields and shows each one's error; `None` when any is wrong.
+    pub fn parse(&self) -> Option<Contact> {
+        let name = Name::parse(&self.name.get_untracked()).map_err(|e| format!("Name {e}"));
+        let phone = optional("Telefon", &self.phone.get_untracked(), Phone::parse);
+        let email = optional("E-Mail", &self.email.get_untracked(), Email::parse);
+        self.name_error.set(name.as_ref().err().cloned());
+        self.phone_error.set(phone.as_ref().err().cloned());
+        self.email_error.set(email.as_ref().err().cloned());
+        Some(Contact {
+            name: name.ok()?,
+            phone: phone.ok()?,
+            email: email.ok()?,
+        })
+    }
+}
+
+#[component]
+pub fn NameField(inputs: ContactInputs) -> impl IntoView {
+    view! {
+        <TextField label="Name" value=inputs.name error=inputs.name_error.into() required=true autocomplete="off" />
+    }
+}
+
+#[component]
+pub fn ReachFields(inputs: ContactInputs) -> impl IntoView {
+    view! {
+        <TextField label="Telefon" value=inputs.phone kind="tel" error=inputs.phone_error.into() autocomplete="off" />
+        <TextField label="E-Mail" value=inputs.email kind="email" error=inputs.email_error.into() autocomplete="off" />
+    }
 }

@@ -3,10 +3,10 @@
 use super::Missing;
 use crate::domain::ids::ColleagueId;
 use crate::domain::model::Colleague;
-use crate::domain::text::{parse_optional, Email, Name, Phone};
+use crate::domain::text::parse_optional;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{optional, TextField};
+use crate::ui::components::{ContactInputs, NameField, ReachFields, TextField};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -60,46 +60,32 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
             b.settings().me.as_ref() == Some(&c.id)
         })
     });
-    let name = RwSignal::new(e.map(|c| c.name.to_string()).unwrap_or_default());
+    let contact = ContactInputs::new(
+        e.map(|c| &c.name),
+        e.and_then(|c| c.phone.as_ref()),
+        e.and_then(|c| c.email.as_ref()),
+    );
     let department = RwSignal::new(e.and_then(|c| c.department.clone()).unwrap_or_default());
-    let phone = RwSignal::new(
-        e.and_then(|c| c.phone.as_ref())
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default(),
-    );
-    let email = RwSignal::new(
-        e.and_then(|c| c.email.as_ref())
-            .map(|m| m.as_str().to_owned())
-            .unwrap_or_default(),
-    );
     let me = RwSignal::new(is_me);
-    let name_error = RwSignal::new(None::<String>);
-    let phone_error = RwSignal::new(None::<String>);
-    let email_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
 
     let existing_id = existing.as_ref().map(|c| c.id.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = Name::parse(&name.get_untracked()).map_err(|e| format!("Name {e}"));
-        let ph = optional("Telefon", &phone.get_untracked(), Phone::parse);
-        let em = optional("E-Mail", &email.get_untracked(), Email::parse);
-        let dep =
+        let parsed = contact.parse();
+        let department =
             parse_optional(&department.get_untracked()).map_err(|e| format!("Fachbereich {e}"));
-        name_error.set(n.as_ref().err().cloned());
-        phone_error.set(ph.as_ref().err().cloned());
-        email_error.set(em.as_ref().err().cloned());
-        let (Ok(name), Ok(phone), Ok(email), Ok(department)) = (n, ph, em, dep) else {
+        let (Some(contact), Ok(department)) = (parsed, department) else {
             return form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
         };
         let colleague = Colleague {
             id: existing_id
                 .clone()
                 .unwrap_or_else(|| ColleagueId::generate(browser::random_u64())),
-            name,
+            name: contact.name,
             department,
-            phone,
-            email,
+            phone: contact.phone,
+            email: contact.email,
             updated_at: browser::now(),
         };
         let cid = colleague.id.clone();
@@ -143,10 +129,9 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>
             <form class="form" on:submit=submit novalidate>
-                <TextField label="Name" value=name error=name_error.into() required=true autocomplete="off" />
+                <NameField inputs=contact />
                 <TextField label="Fachbereich / Abteilung" value=department />
-                <TextField label="Telefon" value=phone kind="tel" error=phone_error.into() autocomplete="off" />
-                <TextField label="E-Mail" value=email kind="email" error=email_error.into() autocomplete="off" />
+                <ReachFields inputs=contact />
                 <div class="field check">
                     <input id="f-ich" type="checkbox" bind:checked=me />
                     <label for="f-ich">"Das bin ich (eigenes Profil)"</label>

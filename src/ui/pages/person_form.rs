@@ -3,12 +3,13 @@
 use super::Missing;
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::model::ContactPerson;
-use crate::domain::text::{parse_notes, parse_optional, Email, Influence, Name, Phone};
+use crate::domain::text::{parse_notes, parse_optional, Influence};
 use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    optional, parse_consent, ConsentFields, SelectField, TextArea, TextField,
+    parse_consent, ConsentFields, ContactInputs, NameField, ReachFields, SelectField, TextArea,
+    TextField,
 };
 use crate::ui::format;
 use crate::ui::route::Route;
@@ -46,7 +47,11 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
         return view! { <Missing /> }.into_any();
     };
     let e = existing.as_ref();
-    let name = RwSignal::new(e.map(|p| p.name.to_string()).unwrap_or_default());
+    let contact = ContactInputs::new(
+        e.map(|p| &p.name),
+        e.and_then(|p| p.phone.as_ref()),
+        e.and_then(|p| p.email.as_ref()),
+    );
     let position = RwSignal::new(e.and_then(|p| p.position.clone()).unwrap_or_default());
     let influence = RwSignal::new(
         e.and_then(|p| p.influence)
@@ -63,16 +68,6 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
             .map(|m| m.key().to_owned())
             .unwrap_or_default(),
     );
-    let phone = RwSignal::new(
-        e.and_then(|p| p.phone.as_ref())
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default(),
-    );
-    let email = RwSignal::new(
-        e.and_then(|p| p.email.as_ref())
-            .map(|m| m.as_str().to_owned())
-            .unwrap_or_default(),
-    );
     let consent = RwSignal::new(
         e.map_or_else(Default::default, |p| p.consent)
             .state
@@ -81,9 +76,6 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     );
     let consent_since = RwSignal::new(format::input_date(e.and_then(|p| p.consent.since)));
     let notes = RwSignal::new(e.map(|p| p.notes.clone()).unwrap_or_default());
-    let name_error = RwSignal::new(None::<String>);
-    let phone_error = RwSignal::new(None::<String>);
-    let email_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
 
     let influence_options: Vec<(String, String)> =
@@ -95,23 +87,17 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     let submit_owner = owner.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = Name::parse(&name.get_untracked()).map_err(|e| format!("Name {e}"));
-        let ph = optional("Telefon", &phone.get_untracked(), Phone::parse);
-        let em = optional("E-Mail", &email.get_untracked(), Email::parse);
-        name_error.set(n.as_ref().err().cloned());
-        phone_error.set(ph.as_ref().err().cloned());
-        email_error.set(em.as_ref().err().cloned());
+        let fields = contact.parse();
         let parsed = (|| -> Result<ContactPerson, String> {
-            let (name, phone, email) = match (n, ph, em) {
-                (Ok(n), Ok(p), Ok(e)) => (n, p, e),
-                _ => return Err(texts::FORM_HAS_ERRORS.into()),
+            let Some(fields) = fields else {
+                return Err(texts::FORM_HAS_ERRORS.into());
             };
             Ok(ContactPerson {
                 id: existing_id
                     .clone()
                     .unwrap_or_else(|| PersonId::generate(browser::random_u64())),
                 customer: submit_owner.clone(),
-                name,
+                name: fields.name,
                 position: parse_optional(&position.get_untracked())
                     .map_err(|e| format!("Position {e}"))?,
                 influence: influence
@@ -121,8 +107,8 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                     .and_then(|n| Influence::new(n).ok()),
                 buying_role: BuyingRole::from_key(&role.get_untracked()),
                 motive: BuyingMotive::from_key(&motive.get_untracked()),
-                phone,
-                email,
+                phone: fields.phone,
+                email: fields.email,
                 consent: parse_consent(&consent.get_untracked(), &consent_since.get_untracked())?,
                 notes: parse_notes(&notes.get_untracked()).map_err(|e| format!("Notizen {e}"))?,
                 updated_at: browser::now(),
@@ -175,7 +161,7 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
             <h1 tabindex="-1">{title}</h1>
             <p class="lead">"bei " {customer_name}</p>
             <form class="form" on:submit=submit novalidate>
-                <TextField label="Name" value=name error=name_error.into() required=true autocomplete="off" />
+                <NameField inputs=contact />
                 <TextField label="Position / Funktion" value=position list="positionen" />
                 <datalist id="positionen">
                     {texts::POSITIONS.iter().map(|p| view! { <option value=*p></option> }).collect_view()}
@@ -185,8 +171,7 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                     options=vocab_options(BuyingRole::ALL, BuyingRole::key, texts::buying_role) />
                 <SelectField label="Dominantes Kaufmotiv" value=motive
                     options=vocab_options(BuyingMotive::ALL, BuyingMotive::key, texts::motive) />
-                <TextField label="Telefon" value=phone kind="tel" error=phone_error.into() autocomplete="off" />
-                <TextField label="E-Mail" value=email kind="email" error=email_error.into() autocomplete="off" />
+                <ReachFields inputs=contact />
                 <ConsentFields state=consent since=consent_since />
                 <TextArea label="Notizen" value=notes />
                 {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
