@@ -90,6 +90,13 @@ pub struct Customer {
     pub updated_at: Timestamp,
 }
 
+impl Customer {
+    /// The day until which outreach is blocked (the customer declined), if that is after `today`.
+    pub fn blocked_until(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.no_contact_until.filter(|until| *until > today)
+    }
+}
+
 /// A contact person (Ansprechpartner) at a customer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContactPerson {
@@ -137,4 +144,40 @@ pub struct Settings {
     /// The colleague record that is the advisor using this device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub me: Option<ColleagueId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::{CustomerId, GroupId};
+    use crate::domain::vocab::{CustomerKind, Segment};
+
+    fn customer(until: Option<NaiveDate>) -> Customer {
+        Customer {
+            id: CustomerId::generate(1),
+            group: GroupId::generate(1),
+            kind: CustomerKind::Person,
+            name: Name::parse("Anna Weber").unwrap(),
+            number: None,
+            segment: Segment::Private,
+            consent: Consent::default(),
+            no_contact_until: until,
+            occasions: Vec::new(),
+            notes: String::new(),
+            updated_at: Timestamp::default(),
+        }
+    }
+
+    #[test]
+    fn blocked_until_the_day_itself() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let c = customer(Some(day(22)));
+        assert_eq!(c.blocked_until(day(21)), Some(day(22)));
+        assert_eq!(
+            c.blocked_until(day(22)),
+            None,
+            "on the day itself contact is allowed again"
+        );
+        assert_eq!(customer(None).blocked_until(day(1)), None);
+    }
 }

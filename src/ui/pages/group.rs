@@ -83,7 +83,7 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
 #[component]
 fn CustomerCard(customer: Customer, persons: Vec<ContactPerson>) -> impl IntoView {
     let today = browser::today();
-    let blocked = customer.no_contact_until.filter(|d| *d > today);
+    let blocked = customer.blocked_until(today);
     view! {
         <li class="card">
             <div class="card-head">
