@@ -324,9 +324,14 @@ impl Generator {
         id
     }
 
+    /// A contact person; one with a position is a business contact with influence and a
+    /// buying-center role, one without is a private customer speaking for themselves.
     fn person(&mut self, customer: &CustomerId, full: &str, position: Option<&str>, domain: &str) {
-        let influence = Influence::new(1 + self.rng.below(10) as u8).ok();
-        let buying_role = Some(BuyingRole::ALL[self.rng.below(BuyingRole::ALL.len())]);
+        let business = position.is_some();
+        let influence = business
+            .then(|| Influence::new(1 + self.rng.below(10) as u8).ok())
+            .flatten();
+        let buying_role = business.then(|| BuyingRole::ALL[self.rng.below(BuyingRole::ALL.len())]);
         let motive = Some(BuyingMotive::ALL[self.rng.below(BuyingMotive::ALL.len())]);
         let phone = Some(self.phone());
         let email = self.rng.chance(80).then(|| self.email(full, domain));
@@ -534,6 +539,16 @@ mod tests {
             a.groups().values().map(|g| g.segment).collect();
         assert_eq!(segments.len(), Segment::ALL.len());
         assert!(a.settings().me.is_some());
+        // Buying-center data only for business contacts (those with a position).
+        let (business, private): (Vec<_>, Vec<_>) =
+            a.persons().values().partition(|p| p.position.is_some());
+        assert!(private
+            .iter()
+            .all(|p| p.influence.is_none() && p.buying_role.is_none()));
+        assert!(business
+            .iter()
+            .all(|p| p.influence.is_some() && p.buying_role.is_some()));
+        assert!(!private.is_empty() && !business.is_empty());
         // Every group has a lead that is one of its members.
         assert!(a.groups().values().all(|g| g.lead.is_some()));
         assert!(Book::from_data(a.to_data()).is_ok());
