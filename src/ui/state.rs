@@ -109,7 +109,7 @@ impl App {
                 self.store.try_update_value(|store| {
                     store.as_mut().map(|s| {
                         let saved = s.save(book, browser::now());
-                        (saved, Some(s.usage()))
+                        (saved, s.usage())
                     })
                 })
             });
@@ -117,7 +117,7 @@ impl App {
                 return;
             };
             self.save_ms.set(js_sys::Date::now() - started);
-            self.usage.set(usage);
+            self.usage.set(Some(usage));
             match saved {
                 Ok(Saved::Written) => self.save_state.set(SaveState::Saved),
                 Ok(Saved::Merged { book, conflicts }) => {
