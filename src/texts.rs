@@ -416,6 +416,8 @@ pub fn advised(n: usize) -> String {
     }
 }
 
+pub const IMPORT_NOTHING_NEW: &str =
+    "Die Datei enthält nichts, was neuer ist als Ihr Kundenbuch: Zusammenführen ändert nichts.";
 pub const DOWNLOAD_FAILED: &str = "Der Download konnte nicht gestartet werden.";
 pub const FILE_UNREADABLE: &str = "Die Datei konnte nicht gelesen werden.";
 pub const REPLACE_CONFIRM: &str = "Das ganze Kundenbuch wird durch die Datei ersetzt. Vorher wird eine Sicherung angelegt. Fortfahren?";

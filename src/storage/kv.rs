@@ -51,6 +51,7 @@ impl MemoryStore {
         self.map.borrow().clone()
     }
 
+    /// Changes the limit of this handle only (as a tab with other room would see it).
     pub fn set_quota(&mut self, chars: Option<usize>) {
         self.quota = chars;
     }

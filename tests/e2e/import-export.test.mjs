@@ -54,6 +54,18 @@ for (const mode of ['Ersetzen', 'Zusammenführen']) {
       assert.deepEqual(counts.map((n) => n.toLocaleString('de-DE')), stats, 'export counts differ from the start page');
       assert.ok(book.groups.length > 0 && book.persons.length > 0);
 
+      // The same file into the same book: nothing new, and the preview says so.
+      await pickImport(page, jsonFile(first.filename, first.text));
+      await page.locator('[data-testid=import-noop]').waitFor();
+      assert.deepEqual(await previewRow(page, 'Group'), {
+        neu: 0,
+        geaendert: 0,
+        unveraendert: book.groups.length,
+        hierNeuer: 0,
+        nurHier: 0,
+      });
+      await page.getByRole('button', { name: 'Abbrechen' }).click();
+
       await page.evaluate(() => localStorage.clear());
       await reloadApp(page);
       await navigate(page, '/');
@@ -61,6 +73,7 @@ for (const mode of ['Ersetzen', 'Zusammenführen']) {
 
       await pickImport(page, jsonFile(first.filename, first.text));
       await expectText(page.locator('[data-testid=import-preview] h3'), `Vorschau: ${first.filename}`);
+      assert.equal(await page.locator('[data-testid=import-noop]').count(), 0, 'an empty book gains everything');
       for (const [kind, field] of Object.entries(KINDS)) {
         assert.deepEqual(
           await previewRow(page, kind),

@@ -142,6 +142,9 @@ pub fn Data() -> impl IntoView {
                 <div class="card" data-testid="import-preview">
                     <h3>"Vorschau: " {p.file.clone()}</h3>
                     <PreviewTable preview=p.preview.clone() />
+                    {p.preview.is_noop().then(|| view! {
+                        <p class="lead" data-testid="import-noop">{texts::IMPORT_NOTHING_NEW}</p>
+                    })}
                     <p>
                         "Zusammenführen übernimmt neue und neuere Datensätze und behält alles andere. "
                         "Ersetzen legt zuerst eine Sicherung an und ersetzt dann das ganze Kundenbuch."
