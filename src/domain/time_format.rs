@@ -95,11 +95,13 @@ macro_rules! serde_module {
 
             pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
                 let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                $parse(&text).ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        concat!("„{}“ ist kein gültiges ", $expected),
-                        text
-                    ))
+                from_text(&text)
+            }
+
+            /// Parses the text, or fails with the German message naming the notation.
+            pub fn from_text<E: serde::de::Error>(text: &str) -> Result<$ty, E> {
+                $parse(text).ok_or_else(|| {
+                    E::custom(format!(concat!("„{}“ ist kein gültiges ", $expected), text))
                 })
             }
         }
@@ -139,12 +141,7 @@ pub mod opt_date {
         d: D,
     ) -> Result<Option<chrono::NaiveDate>, D::Error> {
         let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        text.map(|t| {
-            super::parse_date(&t).ok_or_else(|| {
-                serde::de::Error::custom(format!("„{t}“ ist kein gültiges Datum (JJJJ-MM-TT)"))
-            })
-        })
-        .transpose()
+        text.map(|t| super::date::from_text(&t)).transpose()
     }
 }
 
@@ -193,9 +190,32 @@ mod tests {
     }
 
     #[test]
-    fn same_text_as_chrono_for_millisecond_timestamps() {
-        let t =
-            Utc.with_ymd_and_hms(1999, 1, 2, 3, 4, 5).unwrap() + chrono::Duration::milliseconds(7);
-        assert_eq!(parse_timestamp(&format_timestamp(t)), Some(t));
+    fn same_text_as_chrono_rfc3339() {
+        let base = Utc.with_ymd_and_hms(1999, 1, 2, 3, 4, 5).unwrap();
+        for extra in [0, 7_000_000, 7_000, 7] {
+            let t = base + chrono::Duration::nanoseconds(extra);
+            let text = format_timestamp(t);
+            assert_eq!(text, t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+            assert_eq!(parse_timestamp(&text), Some(t));
+        }
+    }
+
+    #[test]
+    fn optional_dates_accept_null_and_name_bad_text() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Probe {
+            #[serde(default, with = "opt_date")]
+            day: Option<NaiveDate>,
+        }
+        let parsed: Probe = serde_json::from_str(r#"{"day":null}"#).unwrap();
+        assert_eq!(parsed.day, None);
+        let parsed: Probe = serde_json::from_str(r#"{"day":"2024-02-29"}"#).unwrap();
+        assert_eq!(parsed.day, NaiveDate::from_ymd_opt(2024, 2, 29));
+        let err = serde_json::from_str::<Probe>(r#"{"day":"29.02.2024"}"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("„29.02.2024“ ist kein gültiges Datum"),
+            "{err}"
+        );
     }
 }

@@ -155,26 +155,16 @@ fn json<T: Serialize>(rec: &T) -> String {
     super::to_json(rec)
 }
 
-/// The logical records of a book.
+/// The logical records of a book: every record is new against an empty book, so this is
+/// [`diff_books`] from nothing, plus the settings, which are always stored.
 pub fn encode(book: &Book) -> Records {
     let mut out = Records::new();
     out.insert(SETTINGS.to_owned(), json(book.settings()));
-    let [colleague, group, customer, person] = COLLECTIONS;
-    let mut add = |collection: &str, id: String, text: String| {
-        out.insert(layout::record_key(collection, &id), text);
-    };
-    book.colleagues()
-        .iter()
-        .for_each(|(id, r)| add(colleague, id.to_string(), json(r)));
-    book.groups()
-        .iter()
-        .for_each(|(id, r)| add(group, id.to_string(), json(r)));
-    book.customers()
-        .iter()
-        .for_each(|(id, r)| add(customer, id.to_string(), json(r)));
-    book.persons()
-        .iter()
-        .for_each(|(id, r)| add(person, id.to_string(), json(r)));
+    out.extend(
+        diff_books(&Book::default(), book)
+            .into_iter()
+            .filter_map(|(key, text)| text.map(|text| (key, text))),
+    );
     out
 }
 

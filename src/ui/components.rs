@@ -193,7 +193,7 @@ pub fn parse_consent(state: &str, since: &str) -> Result<crate::domain::model::C
 }
 
 /// The field-by-field error of an optional validated text ("E-Mail ist keine gültige …").
-pub fn optional<T, E: std::fmt::Display>(
+fn optional<T, E: std::fmt::Display>(
     label: &str,
     raw: &str,
     parse: impl Fn(&str) -> Result<T, E>,

@@ -30,14 +30,14 @@ pub fn parse_input_date(raw: &str) -> Result<Option<NaiveDate>, BadDate> {
     if raw.is_empty() {
         return Ok(None);
     }
+    // Both notations become the stored one, which the domain parses.
     let numbers: Vec<&str> = raw.split(['-', '.']).collect();
     let (y, m, d) = match (numbers.as_slice(), raw.contains('-')) {
-        ([y, m, d], true) if y.len() == 4 => (*y, *m, *d),
-        ([d, m, y], false) if y.len() == 4 => (*y, *m, *d),
+        ([y, m, d], true) => (*y, *m, *d),
+        ([d, m, y], false) => (*y, *m, *d),
         _ => return Err(BadDate),
     };
-    let num = |s: &str| s.parse::<u32>().map_err(|_| BadDate);
-    NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+    crate::domain::time_format::parse_date(&format!("{y}-{m:0>2}-{d:0>2}"))
         .map(Some)
         .ok_or(BadDate)
 }
@@ -71,6 +71,11 @@ mod tests {
         assert_eq!(parse_input_date("29.02.2024"), Ok(Some(d)));
         assert_eq!(parse_input_date(""), Ok(None));
         assert_eq!(parse_input_date("2023-02-29"), Err(BadDate));
+        assert_eq!(
+            parse_input_date("1.3.2024"),
+            Ok(NaiveDate::from_ymd_opt(2024, 3, 1))
+        );
+        assert_eq!(parse_input_date("24-02-29"), Err(BadDate));
         assert_eq!(input_date(Some(d)), "2024-02-29");
     }
 }
