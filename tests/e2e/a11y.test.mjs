@@ -7,6 +7,7 @@ import { checkA11y, setStorage, uploadFile } from './harness.mjs';
 import {
   appStorage,
   chunkKeys,
+  eventually,
   expectText,
   exportBook,
   exportDoc,
@@ -179,5 +180,21 @@ test('every control on the list, the group page and the forms is at least 44 px 
         assert.deepEqual(await smallTargets(page), [], `controls under 44 px on the ${entry[0]}`);
       });
     }
+  });
+});
+
+test('keyboard: the skip link reaches the content, and navigation moves focus to the heading', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id ?? ''}`);
+
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Zum Inhalt springen');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await focused(), 'MAIN#inhalt'));
+
+    await navigate(page, '/verbuende');
+    await eventually(async () => assert.equal(await focused(), 'H1#'));
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Kundenverbünde');
   });
 });

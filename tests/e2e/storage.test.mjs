@@ -215,3 +215,21 @@ test('the storage meter shows the characters in use, German-formatted', { timeou
     }
   });
 });
+
+test('the team book for load tests has 10,000 customers, survives a reload, and the meter warns', { timeout: 90_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/daten');
+    await page.getByTestId('load-team').click();
+    await expectText(page.locator('.toast span').first(), /^Beispieldaten geladen: [\d.]+ Verbünde, 10\.0\d\d Kunden, [\d.]+ Ansprechpartner\.$/, { timeout: 30_000 });
+
+    await reloadApp(page);
+    await navigate(page, '/');
+    const customers = await page.locator('[data-testid=stats] .stat').nth(1).locator('dd').innerText();
+    assert.match(customers, /^10\.0\d\d$/);
+
+    // About 1,7 M of 2,6 M characters: past 60 %, so the meter says to export and clean up.
+    const meter = page.locator('[data-testid=usage]');
+    await expectText(meter.locator('.advice'), /^Der Speicher füllt sich\./);
+    assert.match(await meter.getAttribute('class'), /meter-warning/);
+  });
+});
