@@ -2,9 +2,11 @@
 //! import previews. Static labels of the views stay in `ui::labels`.
 
 use crate::domain::book::{Problem, RecordKind};
+use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
 use crate::domain::vocab::{
-    BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
+    BuyingMotive, BuyingRole, Class, ConsentState, CustomerKind, Department, Format, OccasionKind,
+    Segment,
 };
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
@@ -35,6 +37,7 @@ pub fn kind_plural(kind: RecordKind) -> &'static str {
         RecordKind::Group => "Kundenverbünde",
         RecordKind::Customer => "Kunden",
         RecordKind::Person => "Ansprechpartner",
+        RecordKind::Casting => "Castings",
     }
 }
 
@@ -44,6 +47,7 @@ fn kind_singular(kind: RecordKind) -> &'static str {
         RecordKind::Group => "Kundenverbund",
         RecordKind::Customer => "Kunde",
         RecordKind::Person => "Ansprechpartner",
+        RecordKind::Casting => "Casting",
     }
 }
 
@@ -73,6 +77,73 @@ pub fn problem(p: &Problem) -> String {
         Problem::UnknownRecord { kind, id } => {
             format!("{} „{id}“ gibt es nicht.", kind_singular(*kind))
         }
+        Problem::UnknownCastingGroup { casting, group } => {
+            format!("Casting „{casting}“ verweist auf den unbekannten Kundenverbund „{group}“.")
+        }
+        Problem::Scheme(p) => scheme_problem(p),
+    }
+}
+
+pub fn scheme_problem(p: &SchemeProblem) -> String {
+    match p {
+        SchemeProblem::NoCriteria => "Ein Casting-Schema braucht mindestens ein Kriterium.".into(),
+        SchemeProblem::TooFewChoices { criterion } => {
+            format!("Das Kriterium „{criterion}“ braucht mindestens zwei Antworten.")
+        }
+        SchemeProblem::DuplicateKey { key } => {
+            format!("Der Schlüssel „{key}“ kommt im Schema mehrfach vor.")
+        }
+        SchemeProblem::ThresholdOrder => {
+            "Die Schwellen müssen fallen: A mindestens so hoch wie B, B mindestens so hoch wie C."
+                .into()
+        }
+        SchemeProblem::PlanTwice { class, format: f } => format!(
+            "Das Format „{}“ steht bei Klasse {} doppelt.",
+            format(*f),
+            class_name(*class)
+        ),
+        SchemeProblem::MissingScheme { segment: s } => {
+            format!(
+                "Für das Segment „{}“ fehlt ein Casting-Schema.",
+                segment(*s)
+            )
+        }
+        SchemeProblem::DuplicateScheme { segment: s } => {
+            format!(
+                "Für das Segment „{}“ gibt es mehrere Casting-Schemata.",
+                segment(*s)
+            )
+        }
+    }
+}
+
+pub fn class_name(c: Class) -> &'static str {
+    ["A", "B", "C", "D"][c as usize]
+}
+
+pub fn format(f: Format) -> &'static str {
+    match f {
+        Format::StrategyTalk => "Strategiegespräch",
+        Format::AnnualTalk => "Jahresgespräch",
+        Format::RatingTalk => "Ratinggespräch",
+        Format::AdvisoryTalk => "Beratungsgespräch",
+        Format::ServiceContact => "Servicekontakt",
+        Format::CustomerEvent => "Kundenveranstaltung",
+        Format::CallPartyCall => "Call-Party-Anruf",
+    }
+}
+
+pub fn department(d: Department) -> &'static str {
+    match d {
+        Department::PrivateBanking => "Private Banking",
+        Department::Succession => "Nachfolgeberatung",
+        Department::RealEstate => "Immobilien",
+        Department::Insurance => "Versicherungen",
+        Department::Securities => "Wertpapiere",
+        Department::Leasing => "Leasing",
+        Department::Subsidies => "Fördermittel",
+        Department::ForeignTrade => "Auslandsgeschäft",
+        Department::Treasury => "Zins- und Liquiditätsmanagement",
     }
 }
 

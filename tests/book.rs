@@ -230,7 +230,8 @@ fn deleting_a_group_cascades_to_customers_and_persons() {
         Removed {
             groups: 1,
             customers: 2,
-            persons: 2
+            persons: 2,
+            castings: 0
         }
     );
     assert!(!book.groups().contains_key(&gid("g-bau")));
@@ -256,7 +257,8 @@ fn deleting_the_lead_customer_clears_the_lead() {
         Removed {
             groups: 0,
             customers: 1,
-            persons: 1
+            persons: 1,
+            castings: 0
         }
     );
     let g = &book.groups()[&gid("g-mueller")];

@@ -1,5 +1,5 @@
 //! Golden files of schema 1 (see `tests/fixtures/README.md`): they must keep opening, with the
-//! values as written, in every future version.
+//! values as written, in every future version. Schema 2 (the current one): `golden_2.rs`.
 
 mod common;
 
@@ -11,12 +11,9 @@ use kontaktnetz::domain::text::{Email, Influence, Phone};
 use kontaktnetz::domain::vocab::{
     BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
 };
-use kontaktnetz::storage::layout;
-use kontaktnetz::storage::store::encode;
-use kontaktnetz::storage::{export, parse_import, KeyValue, MemoryStore, Saved, Store};
+use kontaktnetz::storage::{export, parse_import, MemoryStore, Store};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Debug;
+use std::collections::BTreeMap;
 
 const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
 const STORAGE_1: &str = include_str!("fixtures/storage-1.json");
@@ -160,21 +157,12 @@ fn schema_1_export_parses_with_the_values_as_written() {
     assert_eq!(book.group_persons(&gid("g-stadt-elzach")).count(), 3);
 }
 
-fn assert_covers<T: Ord + Copy + Debug>(all: &[T], seen: impl IntoIterator<Item = T>, what: &str) {
-    let seen: BTreeSet<T> = seen.into_iter().collect();
-    let all: BTreeSet<T> = all.iter().copied().collect();
-    assert_eq!(
-        seen, all,
-        "{what}: every value must occur in the golden file"
-    );
-}
-
 #[test]
 fn schema_1_export_spells_every_vocabulary_value() {
     let book = schema_1_book();
     let customers = || book.customers().values();
     let persons = || book.persons().values();
-    assert_covers(
+    golden::assert_covers(
         Segment::ALL,
         book.groups()
             .values()
@@ -182,29 +170,29 @@ fn schema_1_export_spells_every_vocabulary_value() {
             .chain(customers().map(|c| c.segment)),
         "segments",
     );
-    assert_covers(
+    golden::assert_covers(
         CustomerKind::ALL,
         customers().map(|c| c.kind),
         "customer kinds",
     );
-    assert_covers(
+    golden::assert_covers(
         ConsentState::ALL,
         customers()
             .map(|c| c.consent.state)
             .chain(persons().map(|p| p.consent.state)),
         "consent states",
     );
-    assert_covers(
+    golden::assert_covers(
         OccasionKind::ALL,
         customers().flat_map(|c| c.occasions.iter().map(|o| o.kind)),
         "occasion kinds",
     );
-    assert_covers(
+    golden::assert_covers(
         BuyingRole::ALL,
         persons().filter_map(|p| p.buying_role),
         "buying roles",
     );
-    assert_covers(
+    golden::assert_covers(
         BuyingMotive::ALL,
         persons().filter_map(|p| p.motive),
         "buying motives",
@@ -218,30 +206,11 @@ fn schema_1_export_survives_export_and_parse_again() {
     assert_eq!(again, book);
 }
 
-/// Holds while the app writes schema 1. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_exporter_writes_schema_1_exactly_as_pinned() {
-    let pinned: Value = serde_json::from_str(SCHEMA_1).unwrap();
-    let written: Value = serde_json::from_str(&export(&schema_1_book(), at(0))).unwrap();
-    assert_eq!(written["format"], pinned["format"]);
-    assert_eq!(written["schema"], pinned["schema"]);
-    assert_eq!(written["book"], pinned["book"]);
-}
-
 // ---- storage dump --------------------------------------------------------------------------
-
-fn storage_entries() -> BTreeMap<String, String> {
-    serde_json::from_str(STORAGE_1).expect("storage-1.json is an object of strings")
-}
 
 /// The storage fixture in a fresh in-memory store, next to a foreign app's key.
 fn storage_1() -> MemoryStore {
-    let mut kv = MemoryStore::new();
-    for (key, value) in storage_entries() {
-        kv.set(&key, &value).unwrap();
-    }
-    kv.set("andere-app.thema", "dunkel").unwrap();
-    kv
+    golden::store_of(STORAGE_1)
 }
 
 /// What `storage-1.json` holds, built independently of the file.
@@ -330,26 +299,48 @@ fn storage_1_book() -> Book {
 }
 
 #[test]
-fn storage_1_opens_as_the_expected_book_without_writing() {
+fn storage_1_opens_as_the_expected_book_and_is_upgraded_after_a_backup() {
     let kv = storage_1();
     let before = kv.snapshot();
     let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-1 must open");
     assert_eq!(book, storage_1_book());
-    assert_eq!(store.revision(), 12);
-    assert_eq!(store.changed_elsewhere(), Ok(false));
+    assert!(book.castings().is_empty());
+    assert_eq!(book.settings().casting, Default::default());
+    assert_eq!(store.revision(), 13, "the upgrade is one write");
+    let after = kv.snapshot();
+    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":2,"revision":13,"#));
+
+    // The schema-1 data is kept as a backup and restores to the same book.
+    let backups = store.backups().unwrap();
+    let upgrade = backups
+        .iter()
+        .find(|b| b.label == "Vor der Umstellung von Datenversion 1 auf 2")
+        .expect("a backup before the upgrade");
+    assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
     assert_eq!(
-        kv.snapshot(),
-        before,
-        "opening current-schema data writes nothing"
+        before["kontaktnetz.backup.001793534400000"], after["kontaktnetz.backup.001793534400000"],
+        "older backups stay as they were"
     );
+
+    // Opening the upgraded data again writes nothing.
+    let (_, again) = Store::open(kv.clone(), "test".into(), at(1)).unwrap();
+    assert_eq!(again, book);
+    assert_eq!(kv.snapshot(), after);
 }
 
 #[test]
 fn storage_1_backup_reads_back() {
     let (store, _) = Store::open(storage_1(), "test".into(), at(0)).unwrap();
     let backups = store.backups().unwrap();
-    assert_eq!(backups.len(), 1);
-    let info = &backups[0];
+    assert_eq!(
+        backups.len(),
+        2,
+        "the pinned one and the one before the upgrade"
+    );
+    let info = backups
+        .iter()
+        .find(|b| b.key == "kontaktnetz.backup.001793534400000")
+        .unwrap();
     assert_eq!(info.key, "kontaktnetz.backup.001793534400000");
     assert_eq!(info.label, "Vor dem Import");
     assert_eq!(info.created_at, ts("2026-11-01T12:00:00Z"));
@@ -360,80 +351,8 @@ fn storage_1_backup_reads_back() {
     assert!(restored.groups().is_empty());
 }
 
-/// The readable twin of `storage-1.json`: its logical records as JSON values.
-fn pinned_records() -> BTreeMap<String, Value> {
-    serde_json::from_str(STORAGE_1_RECORDS).unwrap()
-}
-
-/// Logical records as JSON values, so the comparison ignores key order inside a record.
-fn as_values(records: &BTreeMap<String, String>) -> BTreeMap<String, Value> {
-    records
-        .iter()
-        .map(|(k, v)| (k.clone(), serde_json::from_str(v).unwrap()))
-        .collect()
-}
-
-/// The data chunks of the storage fixture ("customer.07" → packed text) and the settings.
-fn data_chunks() -> BTreeMap<String, String> {
-    storage_entries()
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.strip_prefix("kontaktnetz.")?.to_owned(), v)))
-        .filter(|(k, _)| {
-            k == layout::SETTINGS
-                || layout::COLLECTIONS
-                    .iter()
-                    .any(|c| k.starts_with(&format!("{c}.")))
-        })
-        .collect()
-}
-
 #[test]
 fn storage_1_chunks_hold_the_pinned_records_in_their_chunks() {
-    let mut records = BTreeMap::new();
-    for (chunk, value) in data_chunks() {
-        if chunk == layout::SETTINGS {
-            records.insert(chunk, value);
-            continue;
-        }
-        for (logical, json) in layout::unpack(&chunk, &value).unwrap() {
-            assert_eq!(
-                layout::chunk_of(&logical),
-                chunk,
-                "{logical} sits in the wrong chunk"
-            );
-            records.insert(logical, json);
-        }
-    }
-    assert_eq!(as_values(&records), pinned_records());
-}
-
-/// Holds while the app writes schema 1. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_store_writes_schema_1_as_pinned() {
-    assert_eq!(as_values(&encode(&storage_1_book())), pinned_records());
-
-    // A fresh save of the same book uses exactly the fixture's keys.
-    let fresh = MemoryStore::new();
-    let (mut store, _) = Store::open(fresh.clone(), "tab-7f3a".into(), at(0)).unwrap();
-    store.save(&storage_1_book(), at(0)).unwrap();
-    let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
-    let pinned: BTreeSet<String> = storage_entries()
-        .into_keys()
-        .filter(|k| !k.starts_with("kontaktnetz.backup."))
-        .collect();
-    assert_eq!(written, pinned);
-
-    // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
-    let kv = storage_1();
-    let before = kv.snapshot();
-    let (mut store, mut book) = Store::open(kv.clone(), "tab-neu".into(), at(0)).unwrap();
-    assert_eq!(store.save(&book, at(1)), Ok(Saved::Written));
-    assert_eq!(kv.snapshot(), before);
-
-    book.delete_person(&pid("p-anna-weber"));
-    store.save(&book, ts("2026-11-22T09:00:00Z")).unwrap();
-    assert_eq!(
-        kv.snapshot()["kontaktnetz.meta"],
-        r#"{"schema":1,"revision":13,"saved_at":"2026-11-22T09:00:00Z","writer":"tab-neu"}"#
-    );
+    let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_1_RECORDS).unwrap();
+    assert_eq!(golden::unpacked_records(STORAGE_1), pinned);
 }

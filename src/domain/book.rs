@@ -1,8 +1,10 @@
 //! The customer book: all records plus the derived membership indexes, kept consistent by the
 //! only functions that change it.
 
-use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::casting::Casting;
+use super::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
 use super::model::{Colleague, ContactPerson, Customer, Group, Settings, Timestamp};
+use super::scheme::{check_settings, CastingSettings, SchemeProblem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -40,6 +42,8 @@ pub struct BookData {
     pub customers: Vec<Customer>,
     #[serde(default)]
     pub persons: Vec<ContactPerson>,
+    #[serde(default)]
+    pub castings: Vec<Casting>,
 }
 
 /// Which collection a record belongs to.
@@ -49,14 +53,16 @@ pub enum RecordKind {
     Group,
     Customer,
     Person,
+    Casting,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 5] = [
         RecordKind::Colleague,
         RecordKind::Group,
         RecordKind::Customer,
         RecordKind::Person,
+        RecordKind::Casting,
     ];
 }
 
@@ -70,6 +76,8 @@ pub enum Problem {
     LeadNotMember { group: String, lead: String },
     UnknownMe { colleague: String },
     UnknownRecord { kind: RecordKind, id: String },
+    UnknownCastingGroup { casting: String, group: String },
+    Scheme(SchemeProblem),
 }
 
 /// What a cascading delete removed, for the confirmation and undo message.
@@ -78,6 +86,7 @@ pub struct Removed {
     pub groups: usize,
     pub customers: usize,
     pub persons: usize,
+    pub castings: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -87,9 +96,11 @@ pub struct Book {
     groups: BTreeMap<GroupId, Group>,
     customers: BTreeMap<CustomerId, Customer>,
     persons: BTreeMap<PersonId, ContactPerson>,
+    castings: BTreeMap<CastingId, Casting>,
     /// Sorted id lists (Vecs rather than sets: same order, less code in the bundle).
     members: BTreeMap<GroupId, Vec<CustomerId>>,
     persons_of: BTreeMap<CustomerId, Vec<PersonId>>,
+    castings_of: BTreeMap<GroupId, Vec<CastingId>>,
 }
 
 fn insert_unique<K: Ord + Clone + ToString, V>(
@@ -154,6 +165,15 @@ impl Book {
                 &mut problems,
             );
         }
+        for c in data.castings {
+            insert_unique(
+                &mut book.castings,
+                c.id.clone(),
+                c,
+                RecordKind::Casting,
+                &mut problems,
+            );
+        }
         book.rebuild_indexes();
         problems.extend(book.check_references());
         if problems.is_empty() {
@@ -170,6 +190,7 @@ impl Book {
             groups: self.groups.values().cloned().collect(),
             customers: self.customers.values().cloned().collect(),
             persons: self.persons.values().cloned().collect(),
+            castings: self.castings.values().cloned().collect(),
         }
     }
 
@@ -191,6 +212,13 @@ impl Book {
             if let Some(set) = self.persons_of.get_mut(&p.customer) {
                 set.insert_sorted(p.id.clone());
             }
+        }
+        self.castings_of.clear();
+        for c in self.castings.values() {
+            self.castings_of
+                .entry(c.group.clone())
+                .or_default()
+                .insert_sorted(c.id.clone());
         }
     }
 
@@ -230,12 +258,23 @@ impl Book {
                 });
             }
         }
+        for c in self.castings.values() {
+            if !self.groups.contains_key(&c.group) {
+                problems.push(Problem::UnknownCastingGroup {
+                    casting: c.id.to_string(),
+                    group: c.group.to_string(),
+                });
+            }
+        }
         if let Some(me) = &self.settings.me {
             if !self.colleagues.contains_key(me) {
                 problems.push(Problem::UnknownMe {
                     colleague: me.to_string(),
                 });
             }
+        }
+        if let Err(p) = check_settings(&self.settings.casting) {
+            problems.push(Problem::Scheme(p));
         }
         problems
     }
@@ -256,6 +295,32 @@ impl Book {
     }
     pub fn persons(&self) -> &BTreeMap<PersonId, ContactPerson> {
         &self.persons
+    }
+
+    pub fn castings(&self) -> &BTreeMap<CastingId, Casting> {
+        &self.castings
+    }
+
+    /// Castings of a group, oldest first.
+    pub fn castings_of(&self, group: &GroupId) -> Vec<&Casting> {
+        let mut list: Vec<&Casting> = self
+            .castings_of
+            .get(group)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.castings.get(id))
+            .collect();
+        list.sort_unstable_by_key(|c| (c.date, c.updated_at));
+        list
+    }
+
+    /// The casting that counts for a group: the latest by date, then by time of entry.
+    pub fn current_casting(&self, group: &GroupId) -> Option<&Casting> {
+        self.castings_of
+            .get(group)?
+            .iter()
+            .filter_map(|id| self.castings.get(id))
+            .max_by_key(|c| (c.date, c.updated_at))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -301,6 +366,44 @@ impl Book {
         }
         self.settings.me = me;
         Ok(())
+    }
+
+    pub fn set_casting_settings(&mut self, casting: CastingSettings) -> Result<(), Problem> {
+        check_settings(&casting).map_err(Problem::Scheme)?;
+        self.settings.casting = casting;
+        Ok(())
+    }
+
+    pub fn upsert_casting(&mut self, casting: Casting) -> Result<(), Problem> {
+        if !self.groups.contains_key(&casting.group) {
+            return Err(Problem::UnknownCastingGroup {
+                casting: casting.id.to_string(),
+                group: casting.group.to_string(),
+            });
+        }
+        if let Some(old) = self.castings.get(&casting.id) {
+            if old.group != casting.group {
+                if let Some(set) = self.castings_of.get_mut(&old.group) {
+                    set.remove_sorted(&casting.id);
+                }
+            }
+        }
+        self.castings_of
+            .entry(casting.group.clone())
+            .or_default()
+            .insert_sorted(casting.id.clone());
+        self.castings.insert(casting.id.clone(), casting);
+        Ok(())
+    }
+
+    pub fn delete_casting(&mut self, id: &CastingId) -> bool {
+        let Some(c) = self.castings.remove(id) else {
+            return false;
+        };
+        if let Some(set) = self.castings_of.get_mut(&c.group) {
+            set.remove_sorted(id);
+        }
+        true
     }
 
     pub fn upsert_colleague(&mut self, colleague: Colleague) {
@@ -458,6 +561,10 @@ impl Book {
             let r = self.delete_customer(&customer, now);
             removed.customers += r.customers;
             removed.persons += r.persons;
+        }
+        for casting in self.castings_of.remove(id).unwrap_or_default() {
+            self.castings.remove(&casting);
+            removed.castings += 1;
         }
         self.members.remove(id);
         self.groups.remove(id);

@@ -107,6 +107,23 @@ id_type!(
     ColleagueId, "k"
 );
 
+id_type!(
+    /// One casting (qualified ABCD analysis) of a group.
+    CastingId, "a"
+);
+id_type!(
+    /// A stable key of a casting criterion or option: castings refer to it, labels may change.
+    Key, "o"
+);
+
+impl Key {
+    /// A key written in the source (built-in defaults), known to be valid.
+    pub(crate) fn known(raw: &str) -> Self {
+        debug_assert!(check(raw).is_ok(), "{raw}");
+        Self(raw.to_owned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ pub struct Tally {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
     /// One tally per collection, in the order of [`RecordKind::ALL`].
-    tallies: [Tally; 4],
+    tallies: [Tally; 5],
 }
 
 impl Preview {
@@ -61,6 +61,7 @@ stamped!(super::model::Colleague, super::ids::ColleagueId);
 stamped!(super::model::Group, super::ids::GroupId);
 stamped!(super::model::Customer, super::ids::CustomerId);
 stamped!(super::model::ContactPerson, super::ids::PersonId);
+stamped!(super::casting::Casting, super::ids::CastingId);
 
 fn compare<T: Stamped>(local: &BTreeMap<T::Key, T>, incoming: &[T]) -> Tally {
     let mut tally = Tally::default();
@@ -105,6 +106,7 @@ pub fn preview(book: &Book, incoming: &Book) -> Preview {
         compare(book.groups(), &data.groups),
         compare(book.customers(), &data.customers),
         compare(book.persons(), &data.persons),
+        compare(book.castings(), &data.castings),
     ];
     Preview { tallies }
 }
@@ -123,6 +125,7 @@ pub fn merge(book: &Book, incoming: &Book) -> Result<Book, Vec<Problem>> {
         groups: merge_into(book.groups(), data.groups),
         customers: merge_into(book.customers(), data.customers),
         persons: merge_into(book.persons(), data.persons),
+        castings: merge_into(book.castings(), data.castings),
     };
     Book::drop_stray_leads(&mut merged);
     Book::from_data(merged)

@@ -1,10 +1,13 @@
 //! The functional core: plain types and pure functions. No browser APIs, no clock.
 
 pub mod book;
+pub mod casting;
 pub mod ids;
 pub mod merge;
 pub mod model;
 pub mod sample;
+pub mod scheme;
+mod scheme_defaults;
 pub mod search;
 pub mod text;
 pub mod time_format;

@@ -2,6 +2,7 @@
 //! customer); everything else is derived.
 
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::scheme::CastingSettings;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -144,6 +145,9 @@ pub struct Settings {
     /// The colleague record that is the advisor using this device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub me: Option<ColleagueId>,
+    /// Casting schemes, market time and department rules; absent means the built-in ones.
+    #[serde(default)]
+    pub casting: CastingSettings,
 }
 
 #[cfg(test)]

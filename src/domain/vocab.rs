@@ -54,6 +54,21 @@ vocabulary!(
     BuyingMotive { Security, Excitement, Autonomy, Status }
 );
 
+vocabulary!(
+    /// Casting class: A is the most attractive. Ordered best first.
+    Class { A, B, C, D }
+);
+
+vocabulary!(
+    /// Contact format (Gesprächsformat); costly ones are kept for attractive classes.
+    Format { StrategyTalk, AnnualTalk, RatingTalk, AdvisoryTalk, ServiceContact, CustomerEvent, CallPartyCall }
+);
+
+vocabulary!(
+    /// A specialist department that co-serves a group (Co-Betreuung).
+    Department { PrivateBanking, Succession, RealEstate, Insurance, Securities, Leasing, Subsidies, ForeignTrade, Treasury }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,7 @@ const TAG: &str = "z1:";
 
 /// The collections in parent-first order: writes follow it, so a half-finished save never
 /// stores a child whose parent is missing.
-pub const COLLECTIONS: [&str; 4] = ["colleague", "group", "customer", "person"];
+pub const COLLECTIONS: [&str; 5] = ["colleague", "group", "customer", "person", "casting"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LayoutError(pub String);
@@ -159,7 +159,8 @@ pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, LayoutE
 }
 
 /// Packs the chunks named in `only` (every chunk when `None`) that hold at least one record;
-/// settings stay plain JSON. A named chunk left without records is absent from the result.
+/// the settings are deflated alone, without an id line. A named chunk left without records is
+/// absent from the result.
 pub fn pack_chunks(records: &Records, only: Option<&[String]>) -> Records {
     let mut plain = Records::new();
     for (logical, json) in records {
@@ -175,15 +176,21 @@ pub fn pack_chunks(records: &Records, only: Option<&[String]>) -> Records {
     }
     // `extend`, not `collect`: collecting into a map brings a stable sort into the bundle.
     let mut packed = Records::new();
-    packed.extend(plain.into_iter().map(|(chunk, text)| {
-        let value = if chunk == SETTINGS {
-            text
-        } else {
-            deflate_text(&text)
-        };
-        (chunk, value)
-    }));
+    packed.extend(
+        plain
+            .into_iter()
+            .map(|(chunk, text)| (chunk, deflate_text(&text))),
+    );
     packed
+}
+
+/// The settings as stored: deflated since schema 2, plain JSON in schema 1.
+pub fn unpack_settings(value: &str) -> Result<String, LayoutError> {
+    if value.starts_with(TAG) {
+        inflate_text(SETTINGS, value)
+    } else {
+        Ok(value.to_owned())
+    }
 }
 
 #[cfg(test)]

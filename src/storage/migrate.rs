@@ -4,13 +4,23 @@
 use serde_json::Value;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// Upgrades one schema version to the next, or says why it cannot.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. Append only; never edit a released step.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[add_castings];
+
+/// 1 → 2: castings arrive. A book of schema 1 has none; its settings get the built-in casting
+/// schemes (an absent `casting` in the settings means exactly those).
+fn add_castings(mut book: Value) -> Result<Value, String> {
+    let obj = book
+        .as_object_mut()
+        .ok_or_else(|| "\"book\" ist kein Objekt".to_owned())?;
+    obj.insert("castings".into(), Value::Array(Vec::new()));
+    Ok(book)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MigrateError {
@@ -55,6 +65,14 @@ pub fn run(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn schema_1_gets_an_empty_casting_list() {
+        assert_eq!(
+            upgrade(1, json!({"groups": []})).unwrap(),
+            json!({"groups": [], "castings": []})
+        );
+    }
 
     #[test]
     fn one_step_per_released_version() {

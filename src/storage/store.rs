@@ -21,7 +21,7 @@ const QUARANTINE_PREFIX: &str = "kontaktnetz.quarantine.";
 pub const MAX_BACKUPS: usize = 3;
 
 /// The export document's field for each collection of [`COLLECTIONS`].
-const FIELDS: [&str; 4] = ["colleagues", "groups", "customers", "persons"];
+const FIELDS: [&str; 5] = ["colleagues", "groups", "customers", "persons", "castings"];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -55,7 +55,7 @@ pub enum Saved {
     Written,
     /// Another tab had written: the result combines both; show it instead of ours.
     Merged {
-        book: Book,
+        book: Box<Book>,
         conflicts: usize,
     },
 }
@@ -208,11 +208,12 @@ fn diff_books(before: &Book, after: &Book) -> Delta {
     if before.settings() != after.settings() {
         out.push((SETTINGS.to_owned(), Some(json(after.settings()))));
     }
-    let [colleague, group, customer, person] = COLLECTIONS;
+    let [colleague, group, customer, person, casting] = COLLECTIONS;
     diff_map(&mut out, colleague, before.colleagues(), after.colleagues());
     diff_map(&mut out, group, before.groups(), after.groups());
     diff_map(&mut out, customer, before.customers(), after.customers());
     diff_map(&mut out, person, before.persons(), after.persons());
+    diff_map(&mut out, casting, before.castings(), after.castings());
     out
 }
 
@@ -243,13 +244,14 @@ fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeError> {
         })?,
         None => Default::default(),
     };
-    let [colleague, group, customer, person] = COLLECTIONS;
+    let [colleague, group, customer, person, casting] = COLLECTIONS;
     let data = BookData {
         settings,
         colleagues: typed(records, colleague)?,
         groups: typed(records, group)?,
         customers: typed(records, customer)?,
         persons: typed(records, person)?,
+        castings: typed(records, casting)?,
     };
     Book::from_data(data).map_err(DecodeError::Problems)
 }
@@ -300,7 +302,9 @@ fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {
     for (key, value) in raw {
         match data_chunk(key) {
             Some(SETTINGS) => {
-                records.insert(SETTINGS.to_owned(), value.clone());
+                let text = layout::unpack_settings(value)
+                    .map_err(|e| DecodeError::Shape { detail: e.0 })?;
+                records.insert(SETTINGS.to_owned(), text);
             }
             Some(chunk) => {
                 let unpacked =
@@ -492,7 +496,7 @@ impl<K: KeyValue> Store<K> {
         }
         self.synced_book = Some(m.book.clone());
         Ok(Saved::Merged {
-            book: m.book,
+            book: Box::new(m.book),
             conflicts: m.conflicts,
         })
     }

@@ -124,7 +124,7 @@ impl App {
                     self.save_state.set(SaveState::Saved);
                     self.notify(texts::merged_from_other_tab(conflicts));
                     // Show the combined book; done outside this effect, which only reads.
-                    request_animation_frame(move || self.book.set(book));
+                    request_animation_frame(move || self.book.set(*book));
                 }
                 Err(e) => self.report(e),
             }

@@ -11,6 +11,8 @@ use kontaktnetz::domain::vocab::{CustomerKind, Segment};
 use std::fmt::Debug;
 use std::str::FromStr;
 
+pub mod golden;
+
 /// A fixed point in time plus `minutes`: tests never read the clock.
 pub fn at(minutes: i64) -> Timestamp {
     Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap() + Duration::minutes(minutes)
