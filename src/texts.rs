@@ -2,6 +2,7 @@
 //! import previews. Static labels of the views stay in `ui::labels`.
 
 use crate::domain::book::{Problem, RecordKind};
+use crate::domain::portfolio::CastingFilter;
 use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
 use crate::domain::vocab::{
@@ -114,6 +115,181 @@ pub fn scheme_problem(p: &SchemeProblem) -> String {
                 segment(*s)
             )
         }
+    }
+}
+
+/// What a casting filter of the group list shows.
+pub fn casting_filter(f: &CastingFilter, criterion: &str, choice: &str) -> String {
+    match f {
+        CastingFilter::Class(c) => format!("Klasse {}", class_name(*c)),
+        CastingFilter::NotCast => "nicht gecastet".into(),
+        CastingFilter::Due => "Casting fällig".into(),
+        CastingFilter::Differs => "Ergebnis wäre heute anders".into(),
+        CastingFilter::Answer { .. } => format!("{criterion}: {choice}"),
+    }
+}
+
+pub const OVERRIDE_NEEDS_REASON: &str = "Eine von Hand festgelegte Klasse braucht eine Begründung.";
+
+pub fn manual_class(scored: Class, manual: Class, reason: &str) -> String {
+    format!(
+        "Von Hand {} statt {}: {reason}",
+        class_name(manual),
+        class_name(scored)
+    )
+}
+
+pub fn bad_number(label: &str, min: i64, max: i64) -> String {
+    format!(
+        "{label}: bitte eine ganze Zahl von {} bis {} eingeben.",
+        number(min),
+        number(max)
+    )
+}
+
+pub fn plan_summary(rule: &crate::domain::scheme::ClassRule) -> String {
+    match rule.contacts() {
+        0 => "Nur reaktiv: keine geplanten Kontakte.".into(),
+        n => format!(
+            "{n} Kontakte im Jahr, zusammen {} Minuten.",
+            number(i64::from(rule.minutes()))
+        ),
+    }
+}
+
+pub fn scheme_saved(differs: usize) -> String {
+    match differs {
+        0 => "Schema gespeichert. Kein bestehendes Casting käme heute anders heraus.".into(),
+        1 => "Schema gespeichert. Bei 1 Verbund käme das Casting heute anders heraus.".into(),
+        n => format!(
+            "Schema gespeichert. Bei {} Verbünden käme das Casting heute anders heraus.",
+            number(n as i64)
+        ),
+    }
+}
+
+pub const BAD_MARKET_TIME: &str = "Bitte Arbeitstage (1 bis 366), Stunden je Tag (z. B. 7,8) und den Anteil Marktzeit in Prozent (1 bis 100) angeben.";
+pub const WHATIF_SAVED: &str =
+    "Kontaktplan ins Schema übernommen. Bestehende Castings bleiben, wie sie sind.";
+
+/// Minutes as whole hours: "672 h".
+pub fn hours(minutes: u32) -> String {
+    format!("{} h", number(i64::from((minutes + 30) / 60)))
+}
+
+pub fn market_time(minutes: u32) -> String {
+    format!("Nettomarktzeit: {} im Jahr", hours(minutes))
+}
+
+pub fn utilisation(minutes: u32, percent_used: u32) -> String {
+    format!(
+        "Soll-Kontakte brauchen {} im Jahr: Auslastung {}",
+        hours(minutes),
+        percent(percent_used)
+    )
+}
+
+pub fn whatif(minutes: u32, percent_new: u32, percent_now: u32) -> String {
+    format!(
+        "Mit diesem Plan: {} im Jahr, Auslastung {} (jetzt {})",
+        hours(minutes),
+        percent(percent_new),
+        percent(percent_now)
+    )
+}
+
+pub fn not_counted(n: u32) -> String {
+    format!(
+        "{} Verbünde sind nicht gecastet und daher nicht eingerechnet.",
+        number(i64::from(n))
+    )
+}
+
+/// Whole percent: "12 %".
+pub fn percent(p: u32) -> String {
+    format!("{} %", number(i64::from(p)))
+}
+
+pub fn start_round(due: usize) -> String {
+    format!("Casting-Runde starten ({} fällig)", number(due as i64))
+}
+
+pub fn answer_missing(n: usize) -> String {
+    format!(
+        "{} gecastete Verbünde haben hierzu keine Antwort des aktuellen Schemas (vor einer Schemaänderung gecastet).",
+        number(n as i64)
+    )
+}
+
+pub fn casting_incomplete(open: usize) -> String {
+    match open {
+        1 => "Ein Kriterium ist noch nicht beantwortet.".into(),
+        n => format!("{n} Kriterien sind noch nicht beantwortet."),
+    }
+}
+
+pub fn casting_saved(group: &str, class: Class) -> String {
+    format!(
+        "Casting gespeichert: {group} ist Klasse {}.",
+        class_name(class)
+    )
+}
+
+pub fn round_due(due: usize) -> String {
+    match due {
+        1 => "Casting-Runde: dies ist der letzte fällige Verbund".into(),
+        n => format!("Casting-Runde: {} Verbünde fällig", number(n as i64)),
+    }
+}
+
+pub fn round_done(due: usize) -> String {
+    match due {
+        0 => "Alle Verbünde sind gecastet. Kein Casting ist fällig.".into(),
+        n => format!(
+            "Ende der Runde. Noch fällig (übersprungen): {} Verbünde.",
+            number(n as i64)
+        ),
+    }
+}
+
+/// Points of an answer: "+4", "0", "−1".
+pub fn points(p: i32) -> String {
+    match p {
+        p if p > 0 => format!("+{p}"),
+        p if p < 0 => format!("−{}", p.unsigned_abs()),
+        _ => "0".into(),
+    }
+}
+
+pub fn casting_summary(score: i32, contacts: u32, open: usize) -> String {
+    let target = match contacts {
+        0 => "nur reaktiv".to_owned(),
+        1 => "1 Kontakt im Jahr".to_owned(),
+        n => format!("{n} Kontakte im Jahr"),
+    };
+    let open = match open {
+        0 => String::new(),
+        n => format!(" · noch {n} offen"),
+    };
+    format!("{score} Punkte · {target}{open}")
+}
+
+pub fn departments(list: &[Department]) -> String {
+    if list.is_empty() {
+        return "keine".into();
+    }
+    list.iter()
+        .map(|d| department(*d))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Target contacts per year, short: "4×/Jahr", "reaktiv".
+pub fn per_year(contacts: u32) -> String {
+    if contacts == 0 {
+        "reaktiv".into()
+    } else {
+        format!("{contacts}×/Jahr")
     }
 }
 

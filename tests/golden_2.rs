@@ -36,6 +36,10 @@ fn schema_2_export_parses_with_the_values_as_written() {
     let book = schema_2_book();
     assert_eq!((book.groups().len(), book.castings().len()), (3, 4));
 
+    assert_eq!(
+        book.colleagues()[&kid("k-vogt")].serves,
+        Some(Department::PrivateBanking)
+    );
     let casting = &book.settings().casting;
     assert_eq!(
         (

@@ -136,7 +136,7 @@ fn query(index: &SearchIndex, text: &str) -> Vec<String> {
 
 #[test]
 fn an_empty_query_lists_every_group_sorted_by_folded_name() {
-    let index = SearchIndex::build(&search_book());
+    let index = SearchIndex::build(&search_book(), at(0).date_naive());
     assert_eq!(index.len(), 6);
     assert!(!index.is_empty());
     let all = [
@@ -150,12 +150,12 @@ fn an_empty_query_lists_every_group_sorted_by_folded_name() {
     assert_eq!(query(&index, ""), all);
     assert_eq!(query(&index, "   "), all);
     assert!(index.search(&filter("")).iter().all(|h| h.detail.is_none()));
-    assert!(SearchIndex::build(&Book::default()).is_empty());
+    assert!(SearchIndex::build(&Book::default(), at(0).date_naive()).is_empty());
 }
 
 #[test]
 fn umlauts_match_their_spelled_out_form_in_any_case() {
-    let index = SearchIndex::build(&search_book());
+    let index = SearchIndex::build(&search_book(), at(0).date_naive());
     for q in ["müller", "mueller", "MÜLLER", "Mueller", "MUELLER"] {
         assert_eq!(query(&index, q), ["g-familie", "g-maschinen"], "{q}");
     }
@@ -179,14 +179,14 @@ fn decomposed_umlauts_are_found_like_composed_ones() {
         None,
     ))
     .unwrap();
-    let index = SearchIndex::build(&book);
+    let index = SearchIndex::build(&book, at(0).date_naive());
     assert!(query(&index, "müller").contains(&"g-nfd".to_owned()));
     assert!(query(&index, "luedenscheid").contains(&"g-nfd".to_owned()));
 }
 
 #[test]
 fn every_word_must_match_somewhere_in_the_group() {
-    let index = SearchIndex::build(&search_book());
+    let index = SearchIndex::build(&search_book(), at(0).date_naive());
     assert_eq!(query(&index, "müller maschinenbau"), ["g-maschinen"]);
     assert_eq!(query(&index, "maschinenbau müller"), ["g-maschinen"]);
     assert_eq!(query(&index, "  elzach \t stadtwerke "), ["g-stadt"]);
@@ -197,7 +197,7 @@ fn every_word_must_match_somewhere_in_the_group() {
 
 #[test]
 fn segment_and_advisor_filters_narrow_the_result() {
-    let index = SearchIndex::build(&search_book());
+    let index = SearchIndex::build(&search_book(), at(0).date_naive());
     let by = |segment: Option<Segment>, advisor: Option<&str>, q: &str| {
         found(
             &index,
@@ -205,6 +205,7 @@ fn segment_and_advisor_filters_narrow_the_result() {
                 query: q.into(),
                 segment,
                 advisor: advisor.map(kid),
+                casting: None,
             },
         )
     };
@@ -231,7 +232,7 @@ fn segment_and_advisor_filters_narrow_the_result() {
 
 #[test]
 fn the_hit_names_the_customer_or_person_that_matched() {
-    let index = SearchIndex::build(&search_book());
+    let index = SearchIndex::build(&search_book(), at(0).date_naive());
     let detail = |q: &str| {
         let hits = index.search(&filter(q));
         assert_eq!(hits.len(), 1, "{q}: {hits:?}");
@@ -268,11 +269,11 @@ fn the_index_follows_the_book_it_was_built_from() {
     let mut book = search_book();
     book.move_customer(&cid("c-hans"), &gid("g-stadt"), at(1))
         .unwrap();
-    let index = SearchIndex::build(&book);
+    let index = SearchIndex::build(&book, at(0).date_naive());
     assert_eq!(query(&index, "hans"), ["g-stadt"]);
     book.delete_group(&gid("g-stadt"), at(2));
     assert_eq!(
-        query(&SearchIndex::build(&book), "hans"),
+        query(&SearchIndex::build(&book, at(0).date_naive()), "hans"),
         Vec::<String>::new()
     );
 }
@@ -369,8 +370,8 @@ proptest! {
         let advisor: Option<ColleagueId> = by_advisor
             .then(|| book.groups().values().next().and_then(|g| g.advisor.clone()))
             .flatten();
-        let filter = Filter { query: words.join(" "), segment, advisor };
-        let hits = SearchIndex::build(&book).search(&filter);
+        let filter = Filter { query: words.join(" "), segment, advisor, casting: None };
+        let hits = SearchIndex::build(&book, at(0).date_naive()).search(&filter);
         let ids: Vec<GroupId> = hits.iter().map(|h| h.group.clone()).collect();
         prop_assert_eq!(&ids, &expected_hits(&book, &filter));
 
@@ -403,7 +404,7 @@ proptest! {
         let groups: Vec<_> = book.groups().values().collect();
         let g = pick.get(&groups);
         let text = if shout { g.name.as_str().to_uppercase() } else { g.name.as_str().to_owned() };
-        let hits = SearchIndex::build(&book).search(&filter(&text));
+        let hits = SearchIndex::build(&book, at(0).date_naive()).search(&filter(&text));
         let hit = hits.iter().find(|h| h.group == g.id);
         prop_assert!(hit.is_some(), "{:?} not found by {:?}", g.name, text);
         prop_assert_eq!(&hit.unwrap().detail, &None);
@@ -421,7 +422,7 @@ proptest! {
         let mut c = customer("c-beliebig", "g-beliebig", "x");
         c.name = other;
         book.upsert_customer(c, at(1)).unwrap();
-        let found = query(&SearchIndex::build(&book), title.as_str());
+        let found = query(&SearchIndex::build(&book, at(0).date_naive()), title.as_str());
         prop_assert!(found.contains(&"g-beliebig".to_owned()), "{:?}", title);
     }
 }

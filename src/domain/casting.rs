@@ -2,7 +2,7 @@
 //! the whole result, so later scheme edits never change a past casting.
 
 use super::ids::{CastingId, GroupId, Key};
-use super::model::Timestamp;
+use super::model::{Group, Timestamp};
 use super::scheme::{ClassRule, Scheme};
 use super::text::Name;
 use super::vocab::{Class, Department, Segment};
@@ -91,6 +91,32 @@ pub struct Outcome {
 impl Outcome {
     pub fn is_complete(&self) -> bool {
         self.open.is_empty()
+    }
+
+    /// The casting record of this outcome; `manual` must be the class it was evaluated with.
+    pub fn into_casting(
+        self,
+        id: CastingId,
+        group: &Group,
+        date: NaiveDate,
+        by: String,
+        manual: Option<Override>,
+        now: Timestamp,
+    ) -> Casting {
+        Casting {
+            id,
+            group: group.id.clone(),
+            segment: group.segment,
+            date,
+            by,
+            answers: self.answers,
+            score: self.score,
+            scored: self.scored,
+            manual,
+            rule: self.rule,
+            departments: self.departments,
+            updated_at: now,
+        }
     }
 }
 

@@ -1,10 +1,12 @@
 //! The functional core: plain types and pure functions. No browser APIs, no clock.
 
 pub mod book;
+pub mod capacity;
 pub mod casting;
 pub mod ids;
 pub mod merge;
 pub mod model;
+pub mod portfolio;
 pub mod sample;
 pub mod scheme;
 mod scheme_defaults;

@@ -4,7 +4,9 @@
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
 use super::scheme::CastingSettings;
 use super::text::{Email, Influence, Name, Phone};
-use super::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
+use super::vocab::{
+    BuyingMotive, BuyingRole, ConsentState, CustomerKind, Department, OccasionKind, Segment,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -131,6 +133,9 @@ pub struct Colleague {
     pub name: Name,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// The co-serving department this colleague stands for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serves: Option<Department>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

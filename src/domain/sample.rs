@@ -2,10 +2,13 @@
 //! Same size and seed, same book, byte for byte.
 
 use super::book::Book;
-use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::casting::{evaluate, Override};
+use super::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Occasion, Timestamp};
 use super::text::{Email, Influence, Name, Phone};
-use super::vocab::{BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment};
+use super::vocab::{
+    BuyingMotive, BuyingRole, Class, ConsentState, CustomerKind, Department, OccasionKind, Segment,
+};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// How big a book to generate.
@@ -161,13 +164,48 @@ const INDUSTRIES: &[&str] = &[
     "Software",
 ];
 const LEGAL: &[&str] = &["GmbH", "GmbH & Co. KG", "KG", "AG", "e.K."];
-const DEPARTMENTS: &[(&str, &str)] = &[
-    ("Private Banking", "Vermögensmanagement"),
-    ("Immobilienvermittlung", "Immobilien"),
-    ("Versicherungsservice", "Versicherungen"),
-    ("Nachfolgeberatung", "Unternehmensnachfolge"),
-    ("Auslandsgeschäft", "Internationales Geschäft"),
-    ("Fördermittelberatung", "Öffentliche Fördermittel"),
+const DEPARTMENTS: &[(&str, &str, Department)] = &[
+    (
+        "Private Banking",
+        "Vermögensmanagement",
+        Department::PrivateBanking,
+    ),
+    (
+        "Immobilienvermittlung",
+        "Immobilien",
+        Department::RealEstate,
+    ),
+    (
+        "Versicherungsservice",
+        "Versicherungen",
+        Department::Insurance,
+    ),
+    (
+        "Nachfolgeberatung",
+        "Unternehmensnachfolge",
+        Department::Succession,
+    ),
+    (
+        "Auslandsgeschäft",
+        "Internationales Geschäft",
+        Department::ForeignTrade,
+    ),
+    (
+        "Fördermittelberatung",
+        "Öffentliche Fördermittel",
+        Department::Subsidies,
+    ),
+    ("Wertpapierberatung", "Wertpapiere", Department::Securities),
+    (
+        "Leasing",
+        "Leasing und Mobilienfinanzierung",
+        Department::Leasing,
+    ),
+    (
+        "Treasury",
+        "Zins- und Liquiditätsmanagement",
+        Department::Treasury,
+    ),
 ];
 const ADVISORS: &[&str] = &[
     "Katharina Brenner",
@@ -239,7 +277,12 @@ impl Generator {
         NaiveDate::from_yo_opt(year, day).expect("day of year within 365")
     }
 
-    fn colleague(&mut self, full: &str, department: &str) -> ColleagueId {
+    fn colleague(
+        &mut self,
+        full: &str,
+        department: &str,
+        serves: Option<Department>,
+    ) -> ColleagueId {
         let id = ColleagueId::generate(self.rng.next());
         let email = self.email(full, "sparkasse-beispiel.de");
         let phone = self.phone();
@@ -247,6 +290,7 @@ impl Generator {
             id: id.clone(),
             name: name(full),
             department: Some(department.to_owned()),
+            serves,
             phone: Some(phone),
             email: Some(email),
             updated_at: self.now,
@@ -268,10 +312,51 @@ impl Generator {
             advisor: Some(advisor.clone()),
             lead: None,
             notes,
-            created_at: self.now,
+            created_at: self.now - Duration::days(400 + self.rng.below(2600) as i64),
             updated_at: self.now,
         }));
         id
+    }
+
+    /// Casts most groups, some longer than a year ago (due again), a few never. Attractive
+    /// groups tend to the top answer of each criterion, so all classes occur.
+    fn cast_all(&mut self) {
+        let groups: Vec<Group> = self.book.groups().values().cloned().collect();
+        for group in groups {
+            if self.rng.chance(12) {
+                continue;
+            }
+            let scheme = self.book.settings().casting.scheme(group.segment);
+            let lean = self.rng.below(70);
+            let picks: Vec<Option<usize>> = scheme
+                .criteria
+                .iter()
+                .map(|c| {
+                    let best = (0..c.choices.len())
+                        .max_by_key(|i| c.choices[*i].points)
+                        .unwrap_or(0);
+                    Some(if self.rng.chance(lean) {
+                        best
+                    } else {
+                        self.rng.below(c.choices.len())
+                    })
+                })
+                .collect();
+            let manual = self.rng.chance(3).then(|| Override {
+                class: Class::B,
+                reason: name("Strategischer Kunde"),
+            });
+            let outcome = evaluate(&scheme, &picks, manual.as_ref().map(|m| m.class));
+            let by = group
+                .advisor
+                .as_ref()
+                .and_then(|a| self.book.colleagues().get(a))
+                .map_or_else(String::new, |a| a.name.to_string());
+            let date = self.today - Duration::days(self.rng.below(480) as i64);
+            let id = CastingId::generate(self.rng.next());
+            let casting = outcome.into_casting(id, &group, date, by, manual, self.now);
+            valid(self.book.upsert_casting(casting));
+        }
     }
 
     fn customer(
@@ -493,11 +578,11 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
     let advisors: Vec<ColleagueId> = (0..size.advisors.max(1))
         .map(|i| {
             let full = ADVISORS[i % ADVISORS.len()];
-            gen.colleague(full, "Firmen- und Privatkundenberatung")
+            gen.colleague(full, "Firmen- und Privatkundenberatung", None)
         })
         .collect();
-    for (full, department) in DEPARTMENTS {
-        gen.colleague(full, department);
+    for (full, department, serves) in DEPARTMENTS {
+        gen.colleague(full, department, Some(*serves));
     }
     valid(gen.book.set_me(Some(advisors[0].clone())));
     for advisor in &advisors {
@@ -512,6 +597,7 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
             };
         }
     }
+    gen.cast_all();
     gen.book
 }
 

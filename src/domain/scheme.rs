@@ -59,6 +59,30 @@ impl ClassRule {
     pub fn allows(&self, format: Format) -> bool {
         self.plan.iter().any(|p| p.format == format)
     }
+
+    pub fn planned(&self, format: Format) -> Option<Planned> {
+        self.plan.iter().copied().find(|p| p.format == format)
+    }
+
+    /// Allows a format (unplanned, taking `minutes`) or forbids it (dropping its plan).
+    pub fn set_allowed(&mut self, format: Format, allowed: bool, minutes: u16) {
+        self.plan.retain(|p| p.format != format);
+        if allowed {
+            self.plan.push(Planned {
+                format,
+                per_year: 0,
+                minutes,
+            });
+            self.plan.sort_by_key(|p| p.format);
+        }
+    }
+
+    /// Changes the plan of an allowed format; a forbidden one stays forbidden.
+    pub fn update(&mut self, format: Format, change: impl FnOnce(&mut Planned)) {
+        if let Some(p) = self.plan.iter_mut().find(|p| p.format == format) {
+            change(p);
+        }
+    }
 }
 
 /// Lowest score for A, B and C; anything below C is D.
@@ -96,6 +120,14 @@ pub struct Scheme {
 impl Scheme {
     pub fn rule(&self, class: Class) -> &ClassRule {
         &self.classes[class as usize]
+    }
+
+    /// Minutes this scheme gives a format anywhere, as the start value when a class allows it.
+    pub fn minutes_of(&self, format: Format) -> u16 {
+        self.classes
+            .iter()
+            .find_map(|r| r.planned(format))
+            .map_or(60, |p| p.minutes)
     }
 }
 
@@ -173,6 +205,11 @@ impl CastingSettings {
         }
         Ok(())
     }
+}
+
+/// The built-in scheme of a segment (what "Standard laden" restores).
+pub fn default_scheme(segment: Segment) -> Scheme {
+    super::scheme_defaults::scheme(segment)
 }
 
 /// A scheme that cannot be used.
@@ -316,6 +353,31 @@ mod tests {
         let corporate = settings.scheme(Segment::Corporate);
         let contacts: Vec<u32> = corporate.classes.iter().map(ClassRule::contacts).collect();
         assert_eq!(contacts, vec![4, 2, 1, 0]);
+    }
+
+    #[test]
+    fn allowing_and_forbidding_formats_keeps_the_plan_consistent() {
+        let mut s = CastingSettings::default().scheme(Segment::Corporate);
+        let minutes = s.minutes_of(Format::StrategyTalk);
+        assert_eq!(minutes, 120);
+        let c = &mut s.classes[2];
+        assert!(!c.allows(Format::StrategyTalk));
+        c.set_allowed(Format::StrategyTalk, true, minutes);
+        c.update(Format::StrategyTalk, |p| p.per_year = 2);
+        assert_eq!(c.contacts(), 3);
+        assert_eq!(
+            c.plan[0].format,
+            Format::StrategyTalk,
+            "kept in format order"
+        );
+        c.set_allowed(Format::StrategyTalk, false, minutes);
+        assert_eq!(c.contacts(), 1);
+        c.update(Format::StrategyTalk, |p| p.per_year = 5);
+        assert!(
+            !c.allows(Format::StrategyTalk),
+            "a forbidden format cannot be planned"
+        );
+        assert_eq!(check_scheme(&s), Ok(()));
     }
 
     #[test]

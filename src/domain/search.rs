@@ -3,8 +3,10 @@
 
 use super::book::Book;
 use super::ids::{ColleagueId, GroupId};
+use super::portfolio::{status, CastingFilter, CastingStatus, Schemes};
 use super::text::fold;
 use super::vocab::Segment;
+use chrono::NaiveDate;
 
 /// What the advisor typed and picked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -12,6 +14,7 @@ pub struct Filter {
     pub query: String,
     pub segment: Option<Segment>,
     pub advisor: Option<ColleagueId>,
+    pub casting: Option<CastingFilter>,
 }
 
 /// Where in a group the query matched, for showing the hit under the group name.
@@ -39,6 +42,7 @@ struct Entry {
     group: GroupId,
     segment: Segment,
     advisor: Option<ColleagueId>,
+    casting: CastingStatus,
     /// All folded parts joined, so one `contains` per term decides a match.
     haystack: String,
     parts: Vec<Part>,
@@ -58,7 +62,9 @@ fn part(source: HitSource, text: &str) -> Part {
 }
 
 impl SearchIndex {
-    pub fn build(book: &Book) -> Self {
+    /// Indexes every group; `today` decides which castings are due.
+    pub fn build(book: &Book, today: NaiveDate) -> Self {
+        let schemes = Schemes::of(book);
         let mut entries: Vec<Entry> = book
             .groups()
             .values()
@@ -85,6 +91,7 @@ impl SearchIndex {
                     group: g.id.clone(),
                     segment: g.segment,
                     advisor: g.advisor.clone(),
+                    casting: status(&schemes, g, book.current_casting(&g.id), today),
                     haystack,
                     parts,
                 }
@@ -115,6 +122,7 @@ impl SearchIndex {
             .iter()
             .filter(|e| filter.segment.is_none_or(|s| s == e.segment))
             .filter(|e| filter.advisor.is_none() || filter.advisor == e.advisor)
+            .filter(|e| filter.casting.as_ref().is_none_or(|c| e.casting.matches(c)))
             .filter(|e| terms.iter().all(|t| e.haystack.contains(t)))
             .map(|e| Hit {
                 group: e.group.clone(),

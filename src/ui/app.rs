@@ -44,8 +44,8 @@ fn Shell() -> impl IntoView {
     };
 
     view! {
-        <div class="app" data-app-ready="" data-load-ms=app.load_ms.to_string()
-            data-save-ms=move || app.save_ms.get().to_string()>
+        <div class="app" data-app-ready="" data-load-ms=(app.load_ms as u32).to_string()
+            data-save-ms=move || (app.save_ms.get() as u32).to_string()>
             <a class="skip" href="#inhalt" on:click=|ev| {
                 ev.prevent_default();
                 if let Some(m) = document().get_element_by_id("inhalt") {
@@ -59,6 +59,7 @@ fn Shell() -> impl IntoView {
                 <nav aria-label="Hauptnavigation">
                     <NavLink route=route target=Route::Home label="Übersicht" />
                     <NavLink route=route target=Route::Groups label="Verbünde" />
+                    <NavLink route=route target=Route::CastingOverview label="Casting" />
                     <NavLink route=route target=Route::Colleagues label="Kolleg:innen" />
                     <NavLink route=route target=Route::Data label="Daten" />
                 </nav>

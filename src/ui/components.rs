@@ -1,6 +1,7 @@
 //! Small shared views: messages, the storage meter, form fields.
 
 use super::state::{use_app, SaveState};
+use crate::domain::casting::Casting;
 use crate::domain::text::{Email, Name, Phone};
 use crate::storage::{Usage, UsageLevel};
 use crate::texts;
@@ -163,6 +164,76 @@ pub fn field_id(label: &str) -> String {
 #[component]
 pub fn SegmentBadge(segment: crate::domain::vocab::Segment) -> impl IntoView {
     view! { <span class=format!("badge seg-{}", segment.key())>{texts::segment(segment)}</span> }
+}
+
+/// The class of a group's current casting and its target frequency; a dash when not cast.
+pub fn class_badge(casting: Option<&Casting>) -> AnyView {
+    let Some(c) = casting else {
+        return view! { <span class="badge class-none" title="nicht gecastet">"–"</span> }
+            .into_any();
+    };
+    let class = c.class();
+    let manual = if c.manual.is_some() { " (manuell)" } else { "" };
+    let text = format!(
+        "{} · {}",
+        texts::class_name(class),
+        texts::per_year(c.rule.contacts())
+    );
+    let label = format!(
+        "Klasse {}{manual}, {}",
+        texts::class_name(class),
+        texts::per_year(c.rule.contacts())
+    );
+    view! {
+        <span class=format!("badge class-{}", class.key()) title=label.clone() aria-label=label>
+            {text}{c.manual.is_some().then_some("*")}
+        </span>
+    }
+    .into_any()
+}
+
+/// One bar of a chart: its label, value, colour class and the list behind it.
+pub struct Bar {
+    pub label: String,
+    pub value: u64,
+    pub class: &'static str,
+    pub href: String,
+}
+
+/// A horizontal bar chart as inline SVG. The numbers are also in the table next to it, so the
+/// chart itself is one image with a summary for screen readers.
+pub fn bar_chart(title: &str, bars: &[Bar]) -> AnyView {
+    use crate::ui::chart::bar_length;
+    const ROW: u32 = 36;
+    const LABEL: u32 = 150;
+    const PLOT: u32 = 380;
+    let max = bars.iter().map(|b| b.value).max().unwrap_or(0);
+    let height = ROW * bars.len() as u32;
+    let summary = bars
+        .iter()
+        .map(|b| format!("{} {}", b.label, texts::number(b.value as i64)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = i as u32 * ROW;
+            let width = bar_length(b.value, max, PLOT);
+            view! {
+                <text x="0" y=y + 23>{b.label.clone()}</text>
+                <rect class=format!("bar-{}", b.class) x=LABEL y=y + 6 width=width height=ROW - 12 rx="3" />
+                <text x=LABEL + width + 8 y=y + 23>{texts::number(b.value as i64)}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart" viewBox=format!("0 0 {} {height}", LABEL + PLOT + 70) role="img"
+            aria-label=format!("{title}: {summary}")>
+            {rows}
+        </svg>
+    }
+    .into_any()
 }
 
 /// Consent state and the date it was given or refused.

@@ -48,8 +48,50 @@ pub fn input_date(d: Option<NaiveDate>) -> String {
         .unwrap_or_default()
 }
 
+/// A German decimal ("7,8", also "7.8" or "8", at most two decimals) times `scale`, rounded:
+/// `parse_decimal("7,8", 60)` is 468 (minutes of 7,8 hours). `None` for anything else.
+pub fn parse_decimal(raw: &str, scale: u32) -> Option<u32> {
+    let text = raw.trim();
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((w, f)) if f.len() <= 2 => (w, f),
+        Some(_) => return None,
+        None => (text, "0"),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let hundredths =
+        whole.parse::<u32>().ok()? * 100 + format!("{fraction:0<2}").parse::<u32>().ok()?;
+    Some((hundredths * scale + 50) / 100)
+}
+
+/// `value / scale` with at most one decimal, German style: `decimal(468, 60)` is "7,8".
+pub fn decimal(value: u32, scale: u32) -> String {
+    let tenths = (value * 10 + scale / 2) / scale.max(1);
+    match tenths % 10 {
+        0 => crate::texts::number(i64::from(tenths / 10)),
+        d => format!("{},{d}", crate::texts::number(i64::from(tenths / 10))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimals_parse_and_print_the_german_way() {
+        use super::{decimal, parse_decimal};
+        assert_eq!(parse_decimal("7,8", 60), Some(468));
+        assert_eq!(parse_decimal(" 8 ", 60), Some(480));
+        assert_eq!(parse_decimal("7.75", 60), Some(465));
+        assert_eq!(parse_decimal("0,5", 100), Some(50));
+        for bad in ["", "x", "7,", ",5", "7,123", "-1", "1e3", "7,8,9"] {
+            assert_eq!(parse_decimal(bad, 60), None, "{bad}");
+        }
+        assert_eq!(decimal(468, 60), "7,8");
+        assert_eq!(decimal(480, 60), "8");
+        assert_eq!(decimal(40_320 * 60, 60), "40.320");
+    }
+
     use super::*;
     use chrono::{TimeZone, Utc};
 

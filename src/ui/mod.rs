@@ -1,6 +1,7 @@
 //! The user interface: hash routes, German formats, and (in the browser) the Leptos views.
 //! Views call domain functions and hold no business rules.
 
+pub mod chart;
 pub mod format;
 pub mod route;
 

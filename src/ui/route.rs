@@ -2,6 +2,8 @@
 //! page from the one index.html, and a reload lands where it was.
 
 use crate::domain::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use crate::domain::portfolio::CastingFilter;
+use crate::domain::vocab::{Class, Segment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -18,6 +20,11 @@ pub enum Route {
     ColleagueNew,
     ColleagueEdit(ColleagueId),
     Data,
+    Casting(GroupId),
+    CastingRound,
+    CastingOverview,
+    Capacity,
+    Schemes,
     NotFound,
 }
 
@@ -41,6 +48,11 @@ impl Route {
             ["kollegen", "neu"] => Some(Route::ColleagueNew),
             ["kollegen", k] => k.parse().ok().map(Route::ColleagueEdit),
             ["daten"] => Some(Route::Data),
+            ["verbuende", g, "casting"] => g.parse().ok().map(Route::Casting),
+            ["casting"] => Some(Route::CastingOverview),
+            ["casting", "runde"] => Some(Route::CastingRound),
+            ["casting", "kapazitaet"] => Some(Route::Capacity),
+            ["casting", "schemata"] => Some(Route::Schemes),
             _ => None,
         };
         found.unwrap_or(Route::NotFound)
@@ -62,9 +74,55 @@ impl Route {
             Route::ColleagueNew => "kollegen/neu".into(),
             Route::ColleagueEdit(k) => format!("kollegen/{k}"),
             Route::Data => "daten".into(),
+            Route::Casting(g) => format!("verbuende/{g}/casting"),
+            Route::CastingOverview => "casting".into(),
+            Route::CastingRound => "casting/runde".into(),
+            Route::Capacity => "casting/kapazitaet".into(),
+            Route::Schemes => "casting/schemata".into(),
         };
         format!("#/{path}")
     }
+}
+
+/// The value of the group list's `casting` parameter for a filter.
+pub fn casting_param(filter: &CastingFilter) -> String {
+    match filter {
+        CastingFilter::Class(c) => c.key().to_ascii_lowercase(),
+        CastingFilter::NotCast => "ohne".into(),
+        CastingFilter::Due => "faellig".into(),
+        CastingFilter::Differs => "abweichend".into(),
+        CastingFilter::Answer { criterion, choice } => format!("antwort:{criterion}:{choice}"),
+    }
+}
+
+/// The inverse of [`casting_param`]; `None` for anything else.
+pub fn parse_casting_param(value: &str) -> Option<CastingFilter> {
+    Some(match value {
+        "ohne" => CastingFilter::NotCast,
+        "faellig" => CastingFilter::Due,
+        "abweichend" => CastingFilter::Differs,
+        _ => match value.strip_prefix("antwort:") {
+            Some(rest) => {
+                let (criterion, choice) = rest.split_once(':')?;
+                CastingFilter::Answer {
+                    criterion: criterion.parse().ok()?,
+                    choice: choice.parse().ok()?,
+                }
+            }
+            None => CastingFilter::Class(Class::from_key(&value.to_ascii_uppercase())?),
+        },
+    })
+}
+
+/// The group list showing exactly the groups behind a casting number.
+pub fn groups_with(filter: &CastingFilter, segment: Option<Segment>) -> String {
+    with_query(
+        &Route::Groups.href(),
+        &[
+            ("segment", segment.map_or("", |s| s.key())),
+            ("casting", &casting_param(filter)),
+        ],
+    )
 }
 
 /// The query after the route ("#/verbuende?q=m%C3%BCller" → [("q", "müller")]).
@@ -193,9 +251,38 @@ mod tests {
             Route::ColleagueNew,
             Route::ColleagueEdit("k-1".parse().unwrap()),
             Route::Data,
+            Route::Casting("g-1".parse().unwrap()),
+            Route::CastingRound,
+            Route::CastingOverview,
+            Route::Capacity,
+            Route::Schemes,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn casting_filters_round_trip_through_the_address() {
+        let filters = [
+            CastingFilter::Class(Class::A),
+            CastingFilter::Class(Class::D),
+            CastingFilter::NotCast,
+            CastingFilter::Due,
+            CastingFilter::Differs,
+            CastingFilter::Answer {
+                criterion: "potenzial".parse().unwrap(),
+                choice: "ausserordentlich".parse().unwrap(),
+            },
+        ];
+        for f in filters {
+            let href = groups_with(&f, Some(Segment::Corporate));
+            let q = query(&href);
+            assert_eq!(q[0], ("segment".into(), "Corporate".into()));
+            assert_eq!(parse_casting_param(&q[1].1), Some(f), "{href}");
+        }
+        for bad in ["", "e", "antwort:", "antwort:x", "antwort:a b:c", "AA"] {
+            assert_eq!(parse_casting_param(bad), None, "{bad}");
         }
     }
 

@@ -48,6 +48,7 @@ pub fn colleague(id: &str, full: &str) -> Colleague {
         id: kid(id),
         name: name(full),
         department: None,
+        serves: None,
         phone: None,
         email: None,
         updated_at: at(0),

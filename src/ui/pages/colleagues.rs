@@ -4,9 +4,10 @@ use super::Missing;
 use crate::domain::ids::ColleagueId;
 use crate::domain::model::Colleague;
 use crate::domain::text::parse_optional;
+use crate::domain::vocab::Department;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{ContactInputs, NameField, ReachFields, TextField};
+use crate::ui::components::{ContactInputs, NameField, ReachFields, SelectField, TextField};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ pub fn Colleagues() -> impl IntoView {
                                     <span class="title">{c.name.to_string()} {mine.then_some(" (ich)")}</span>
                                     <span class="meta">
                                         {c.department.clone().map(|d| view! { <span>{d}</span> })}
+                                        {c.serves.map(|d| view! { <span>{"Co-Betreuung: "}{texts::department(d)}</span> })}
                                         {(advised > 0).then(|| view! { <span>{texts::advised(advised)}</span> })}
                                     </span>
                                 </a>
@@ -66,6 +68,18 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
         e.and_then(|c| c.email.as_ref()),
     );
     let department = RwSignal::new(e.and_then(|c| c.department.clone()).unwrap_or_default());
+    let serves = RwSignal::new(
+        e.and_then(|c| c.serves)
+            .map_or(String::new(), |d| d.key().to_owned()),
+    );
+    let serves_options: Vec<(String, String)> =
+        std::iter::once((String::new(), "– keiner –".to_owned()))
+            .chain(
+                Department::ALL
+                    .iter()
+                    .map(|d| (d.key().to_owned(), texts::department(*d).to_owned())),
+            )
+            .collect();
     let me = RwSignal::new(is_me);
     let form_error = RwSignal::new(None::<String>);
 
@@ -84,6 +98,7 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
                 .unwrap_or_else(|| ColleagueId::generate(browser::random_u64())),
             name: contact.name,
             department,
+            serves: Department::from_key(&serves.get_untracked()),
             phone: contact.phone,
             email: contact.email,
             updated_at: browser::now(),
@@ -131,6 +146,7 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
             <form class="form" on:submit=submit novalidate>
                 <NameField inputs=contact />
                 <TextField label="Fachbereich / Abteilung" value=department />
+                <SelectField label="Co-Betreuung für" value=serves options=serves_options />
                 <ReachFields inputs=contact />
                 <div class="field check">
                     <input id="f-ich" type="checkbox" bind:checked=me />

@@ -1,12 +1,13 @@
 //! A group's page: its customers and their contact persons, ready for a meeting.
 
 use super::Missing;
+use crate::domain::book::Book;
 use crate::domain::ids::GroupId;
-use crate::domain::model::{ContactPerson, Customer};
+use crate::domain::model::{ContactPerson, Customer, Group};
 use crate::domain::vocab::ConsentState;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::SegmentBadge;
+use crate::ui::components::{class_badge, SegmentBadge};
 use crate::ui::format;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -61,10 +62,12 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                             </div>
                             <dl class="facts">
                                 <div><dt>"Segment"</dt><dd><SegmentBadge segment=g.segment /></dd></div>
+                                <div><dt>"Klasse"</dt><dd data-testid="group-class">{class_badge(b.current_casting(&g.id))}</dd></div>
                                 <div><dt>"Betreuer:in"</dt><dd>{advisor.unwrap_or_else(|| "–".into())}</dd></div>
                                 <div><dt>"Leitkunde"</dt><dd>{lead.unwrap_or_else(|| "–".into())}</dd></div>
                             </dl>
                             {(!g.notes.is_empty()).then(|| view! { <p class="notes">{g.notes.clone()}</p> })}
+                            {casting_box(b, &g)}
                             <div class="page-head">
                                 <h2>{texts::members(members.len())}</h2>
                                 <a class="button primary" href=Route::CustomerNew(g.id.clone()).href()>"Kunde hinzufügen"</a>
@@ -77,6 +80,61 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                 })
             }
         </Show>
+    }
+}
+
+/// The group's casting: the current result, when it is due, and the history.
+fn casting_box(b: &Book, g: &Group) -> impl IntoView {
+    let history = b.castings_of(&g.id);
+    let current = history.last().copied();
+    let today = browser::today();
+    let due = current.map(|c| c.due_on());
+    let status = match due {
+        None => "Noch nicht gecastet.".to_owned(),
+        Some(d) if d <= today => format!("Casting fällig seit {}.", format::date(d)),
+        Some(d) => format!("Nächstes Casting ab {}.", format::date(d)),
+    };
+    let items = history
+        .iter()
+        .rev()
+        .map(|c| {
+            let answers: Vec<String> = c
+                .answers
+                .iter()
+                .map(|a| format!("{}: {} ({})", a.criterion_label, a.choice_label, texts::points(a.points)))
+                .collect();
+            view! {
+                <li>
+                    <b>{format::date(c.date)}</b> " " {class_badge(Some(c))}
+                    {format!(" {} Punkte", c.score)}
+                    {(!c.by.is_empty()).then(|| format!(" · {}", c.by))}
+                    {c.manual.as_ref().map(|m| view! {
+                        <span class="meta">{texts::manual_class(c.scored, m.class, m.reason.as_str())}</span>
+                    })}
+                    <span class="meta">{answers.join(" · ")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="box" data-testid="group-casting">
+            <div class="page-head">
+                <h2>"Casting"</h2>
+                <a class="button primary" href=Route::Casting(g.id.clone()).href()>
+                    {if current.is_some() { "Neu casten" } else { "Casting starten" }}
+                </a>
+            </div>
+            <p>{class_badge(current)} " " {status}</p>
+            {current.map(|c| view! {
+                <p><b>"Mitbetreuung: "</b>{texts::departments(&c.departments)}</p>
+            })}
+            {(!history.is_empty()).then(|| view! {
+                <details>
+                    <summary>{format!("Verlauf ({})", history.len())}</summary>
+                    <ol class="history">{items}</ol>
+                </details>
+            })}
+        </section>
     }
 }
 

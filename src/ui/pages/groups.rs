@@ -2,12 +2,13 @@
 //! and advisor. Renders a page of results at a time so 10,000 customers stay smooth.
 
 use crate::domain::ids::ColleagueId;
+use crate::domain::portfolio::CastingFilter;
 use crate::domain::search::{Filter, HitSource, SearchIndex};
-use crate::domain::vocab::Segment;
+use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{SegmentBadge, SelectField};
-use crate::ui::route::{query, with_query, Route};
+use crate::ui::components::{class_badge, SegmentBadge, SelectField};
+use crate::ui::route::{casting_param, parse_casting_param, query, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,16 +29,18 @@ pub fn Groups() -> impl IntoView {
     let text = RwSignal::new(param("q"));
     let segment = RwSignal::new(param("segment"));
     let advisor = RwSignal::new(param("berater"));
+    let casting = RwSignal::new(param("casting"));
     let shown = RwSignal::new(PAGE);
 
     let index = Memo::new_with_compare(
-        move |_| Arc::new(app.book.with(SearchIndex::build)),
+        move |_| Arc::new(app.book.with(|b| SearchIndex::build(b, browser::today()))),
         |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
     );
     let filter = move || Filter {
         query: text.get(),
         segment: Segment::from_key(&segment.get()),
         advisor: advisor.get().parse::<ColleagueId>().ok(),
+        casting: parse_casting_param(&casting.get()),
     };
     let hits = Memo::new(move |_| index.get().search(&filter()));
     let more = move || hits.with(Vec::len) > shown.get();
@@ -51,6 +54,7 @@ pub fn Groups() -> impl IntoView {
                 ("q", &text.get()),
                 ("segment", &segment.get()),
                 ("berater", &advisor.get()),
+                ("casting", &casting.get()),
             ],
         ));
     });
@@ -76,6 +80,35 @@ pub fn Groups() -> impl IntoView {
         })
     });
 
+    // The fixed casting filters, plus an answer filter when one came in through a link.
+    let casting_options = Signal::derive(move || {
+        let mut options: Vec<(String, String)> = std::iter::once(CastingFilter::Due)
+            .chain(Class::ALL.iter().map(|c| CastingFilter::Class(*c)))
+            .chain([CastingFilter::NotCast, CastingFilter::Differs])
+            .map(|f| (casting_param(&f), texts::casting_filter(&f, "", "")))
+            .collect();
+        options.insert(0, (String::new(), "Alle".to_owned()));
+        let parsed = parse_casting_param(&casting.get());
+        if let Some(f @ CastingFilter::Answer { criterion, choice }) = &parsed {
+            // Keys repeat across segments; the selected segment's labels come first.
+            let selected = Segment::from_key(&segment.get());
+            let label = app.book.with(|b| {
+                let schemes = &b.settings().casting.schemes;
+                let mut ordered = schemes
+                    .iter()
+                    .filter(|s| Some(s.segment) == selected)
+                    .chain(schemes.iter());
+                ordered.find_map(|s| {
+                    let c = s.criteria.iter().find(|c| &c.key == criterion)?;
+                    let o = c.choices.iter().find(|o| &o.key == choice)?;
+                    Some(texts::casting_filter(f, c.label.as_str(), o.label.as_str()))
+                })
+            });
+            options.push((casting.get(), label.unwrap_or_else(|| casting.get())));
+        }
+        options
+    });
+
     view! {
         <section class="page">
             <div class="page-head">
@@ -90,6 +123,7 @@ pub fn Groups() -> impl IntoView {
                 </div>
                 <SelectField label="Segment" value=segment options=segment_options />
                 <SelectField label="Betreuer:in" value=advisor options=advisor_options />
+                <SelectField label="Casting" value=casting options=casting_options />
             </div>
             <p class="count" role="status" data-testid="result-count">
                 {move || texts::group_count(hits.with(Vec::len), index.with(|i| i.len()))}
@@ -114,6 +148,7 @@ pub fn Groups() -> impl IntoView {
                                     <a class="row" href=Route::Group(g.id.clone()).href()>
                                         <span class="title">{g.name.to_string()}</span>
                                         <span class="meta">
+                                            {class_badge(book.current_casting(&g.id))}
                                             <SegmentBadge segment=g.segment />
                                             <span>{texts::members(members)}</span>
                                             {advisor.map(|a| view! { <span>{a}</span> })}

@@ -1,5 +1,8 @@
 //! One module per page; `page` picks the view for a route.
 
+pub mod capacity;
+pub mod casting;
+pub mod casting_overview;
 pub mod colleagues;
 pub mod customer_form;
 pub mod data;
@@ -9,6 +12,7 @@ pub mod groups;
 pub mod home;
 pub mod person_form;
 pub mod quarantine;
+pub mod schemes;
 
 use super::route::Route;
 use leptos::prelude::*;
@@ -36,6 +40,11 @@ pub fn page(route: Route) -> AnyView {
         Route::ColleagueNew => view! { <colleagues::ColleagueForm id=None /> }.into_any(),
         Route::ColleagueEdit(id) => view! { <colleagues::ColleagueForm id=Some(id) /> }.into_any(),
         Route::Data => view! { <data::Data /> }.into_any(),
+        Route::Casting(id) => view! { <casting::CastingForm group=id round=None /> }.into_any(),
+        Route::CastingRound => view! { <casting::CastingRound /> }.into_any(),
+        Route::CastingOverview => view! { <casting_overview::CastingOverview /> }.into_any(),
+        Route::Schemes => view! { <schemes::Schemes /> }.into_any(),
+        Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
         Route::NotFound => view! { <Missing /> }.into_any(),
     }
 }
@@ -52,8 +61,13 @@ pub fn section(route: &Route) -> u8 {
         | Route::CustomerEdit(_)
         | Route::PersonNew(_)
         | Route::PersonEdit(_) => 1,
-        Route::Colleagues | Route::ColleagueNew | Route::ColleagueEdit(_) => 2,
-        Route::Data => 3,
+        Route::Casting(_)
+        | Route::CastingRound
+        | Route::CastingOverview
+        | Route::Capacity
+        | Route::Schemes => 2,
+        Route::Colleagues | Route::ColleagueNew | Route::ColleagueEdit(_) => 3,
+        Route::Data => 4,
     }
 }
 

@@ -1,0 +1,257 @@
+//! Capacity: the time the target contacts need against the net market time, per class, per
+//! advisor and per co-serving department, with a what-if on the contact plans before they
+//! are saved to the scheme.
+
+use super::schemes::{plan_grid, Draft};
+use crate::domain::capacity::{by_advisor, by_department, capacity, percent, Capacity, Load};
+use crate::domain::ids::ColleagueId;
+use crate::domain::scheme::{CastingSettings, MarketTime};
+use crate::domain::vocab::{Class, Segment};
+use crate::texts;
+use crate::ui::components::SelectField;
+use crate::ui::format::{decimal, parse_decimal};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+fn meter(percent: u32) -> impl IntoView {
+    view! {
+        <div class="meter" class:high={percent > 100} aria-hidden="true">
+            <span style=format!("width:{}%", percent.min(100))></span>
+        </div>
+    }
+}
+
+fn load_cells(load: Load, available: u32) -> impl IntoView {
+    view! {
+        <td>{texts::number(load.groups.into())}</td>
+        <td>{texts::number(load.contacts.into())}</td>
+        <td>{texts::hours(load.minutes)}</td>
+        <td>{texts::percent(percent(load.minutes, available))}</td>
+    }
+}
+
+fn class_table(cap: &Capacity, available: u32) -> impl IntoView {
+    let rows = Class::ALL
+        .iter()
+        .map(|c| {
+            view! {
+                <tr><th scope="row">{format!("Klasse {}", texts::class_name(*c))}</th>
+                {load_cells(cap.classes[*c as usize], available)}</tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="table">
+            <thead><tr><th scope="col">"Klasse"</th><th scope="col">"Verbünde"</th><th scope="col">"Kontakte p. a."</th>
+                <th scope="col">"Stunden p. a."</th><th scope="col">"Anteil Marktzeit"</th></tr></thead>
+            <tbody>{rows}</tbody>
+            <tfoot><tr><th scope="row">"Summe"</th>{load_cells(cap.total(), available)}</tr></tfoot>
+        </table>
+    }
+}
+
+#[component]
+pub fn CapacityPage() -> impl IntoView {
+    let app = use_app();
+    let (market, me) = app
+        .book
+        .with_untracked(|b| (b.settings().casting.market, b.settings().me.clone()));
+    let days = RwSignal::new(market.days.to_string());
+    let hours = RwSignal::new(decimal(u32::from(market.minutes_per_day), 60));
+    let share = RwSignal::new(market.share.to_string());
+    let market_error = RwSignal::new(None::<String>);
+    // The market time as typed, or why not.
+    let typed = move || -> Result<MarketTime, String> {
+        let days = days
+            .get()
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|d| (1..=366).contains(d));
+        let minutes = parse_decimal(&hours.get(), 60).filter(|m| (1..=1440).contains(m));
+        let share = share
+            .get()
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|s| (1..=100).contains(s));
+        match (days, minutes, share) {
+            (Some(days), Some(minutes), Some(share)) => Ok(MarketTime {
+                days,
+                minutes_per_day: minutes as u16,
+                share,
+            }),
+            _ => Err(texts::BAD_MARKET_TIME.into()),
+        }
+    };
+    let save_market = move |_| match typed() {
+        Ok(m) => {
+            let result = app.change(|b| {
+                let mut settings = b.settings().casting.clone();
+                settings.market = m;
+                b.set_casting_settings(settings)
+            });
+            market_error.set(result.err());
+        }
+        Err(e) => market_error.set(Some(e)),
+    };
+
+    let advisor = RwSignal::new(
+        me.filter(|m| {
+            app.book
+                .with_untracked(|b| b.groups().values().any(|g| g.advisor.as_ref() == Some(m)))
+        })
+        .map_or(String::new(), |m| m.to_string()),
+    );
+    let advisor_options = Signal::derive(move || {
+        app.book.with(|b| {
+            std::iter::once((String::new(), "Alle Verbünde".to_owned()))
+                .chain(
+                    b.colleagues()
+                        .values()
+                        .filter(|c| {
+                            b.groups()
+                                .values()
+                                .any(|g| g.advisor.as_ref() == Some(&c.id))
+                        })
+                        .map(|c| (c.id.to_string(), c.name.to_string())),
+                )
+                .collect()
+        })
+    });
+
+    let segment = RwSignal::new(Segment::Corporate.key().to_owned());
+    let whatif_segment = move || Segment::from_key(&segment.get()).unwrap_or(Segment::Corporate);
+    let draft = Draft::new(
+        app.book
+            .with_untracked(|b| b.settings().casting.scheme(Segment::Corporate)),
+    );
+    Effect::new(move |prev: Option<()>| {
+        let s = whatif_segment();
+        if prev.is_some() {
+            draft.reset(app.book.with_untracked(|b| b.settings().casting.scheme(s)));
+        }
+    });
+    let plan_error = RwSignal::new(None::<String>);
+    let with_draft = move |settings: &CastingSettings| {
+        let mut whatif = settings.clone();
+        draft
+            .scheme
+            .with_value(|s| whatif.set_scheme(s.clone()))
+            .map(|()| whatif)
+    };
+    let apply = move |_| {
+        let result = app.change(|b| {
+            let whatif =
+                with_draft(&b.settings().casting).map_err(crate::domain::book::Problem::Scheme)?;
+            b.set_casting_settings(whatif)
+        });
+        plan_error.set(result.err());
+        if plan_error.get_untracked().is_none() {
+            app.notify(texts::WHATIF_SAVED.into());
+        }
+    };
+
+    let figures = move || {
+        draft.edits.track();
+        let available = typed().map_or(market.minutes(), MarketTime::minutes);
+        let which = advisor.get().parse::<ColleagueId>().ok();
+        app.book.with(|b| {
+            let settings = &b.settings().casting;
+            let mine = |g: &crate::domain::model::Group| which.is_none() || g.advisor == which;
+            let now = capacity(b, settings, mine);
+            let whatif = with_draft(settings).ok().map(|w| capacity(b, &w, mine));
+            let used = percent(now.total().minutes, available);
+            view! {
+                <p data-testid="market-time">{texts::market_time(available)}</p>
+                {class_table(&now, available)}
+                <p class="big" data-testid="utilisation">{texts::utilisation(now.total().minutes, used)}</p>
+                {meter(used)}
+                {(now.not_cast > 0).then(|| view! { <p class="meta">{texts::not_counted(now.not_cast)}</p> })}
+                <h2>"Was wäre, wenn …"</h2>
+                <p>"Kontaktplan eines Segments ändern und die Auslastung sofort sehen. Gespeichert wird erst mit „In Schema übernehmen“."</p>
+                {whatif.map(|w| {
+                    let p = percent(w.total().minutes, available);
+                    view! {
+                        <p class="big" data-testid="whatif-utilisation">{texts::whatif(w.total().minutes, p, used)}</p>
+                        {meter(p)}
+                    }
+                })}
+            }
+        })
+    };
+
+    let teams = move || {
+        let available = typed().map_or(market.minutes(), MarketTime::minutes);
+        app.book.with(|b| {
+            let settings = &b.settings().casting;
+            let advisors = by_advisor(b, settings)
+                .into_iter()
+                .map(|(a, cap)| {
+                    let name = a.and_then(|a| b.colleagues().get(&a)).map_or_else(|| "ohne Betreuer:in".to_owned(), |c| c.name.to_string());
+                    view! { <tr><th scope="row">{name}</th>{load_cells(cap.total(), available)}</tr> }
+                })
+                .collect_view();
+            let departments = by_department(b, settings)
+                .into_iter()
+                .map(|(d, load)| {
+                    let people: Vec<String> = b.colleagues().values().filter(|c| c.serves == Some(d)).map(|c| c.name.to_string()).collect();
+                    let capacity = available * people.len().max(1) as u32;
+                    view! {
+                        <tr>
+                            <th scope="row">{texts::department(d)}</th>
+                            <td class="left">{if people.is_empty() { "–".to_owned() } else { people.join(", ") }}</td>
+                            {load_cells(load, capacity)}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>"Je Betreuer:in"</h2>
+                <div class="scroll"><table class="table" data-testid="advisor-table">
+                    <thead><tr><th scope="col">"Betreuer:in"</th><th scope="col">"Verbünde"</th><th scope="col">"Kontakte p. a."</th>
+                        <th scope="col">"Stunden p. a."</th><th scope="col">"Auslastung"</th></tr></thead>
+                    <tbody>{advisors}</tbody>
+                </table></div>
+                <h2>"Mitbetreuung je Fachbereich"</h2>
+                <p class="meta">"Fachbereiche aus den Castings; Auslastung bezogen auf die Marktzeit der zugeordneten Kolleg:innen (mindestens eine Person)."</p>
+                <div class="scroll"><table class="table" data-testid="department-table">
+                    <thead><tr><th scope="col">"Fachbereich"</th><th scope="col">"Kolleg:innen"</th><th scope="col">"Verbünde"</th>
+                        <th scope="col">"Kontakte p. a."</th><th scope="col">"Stunden p. a."</th><th scope="col">"Auslastung"</th></tr></thead>
+                    <tbody>{departments}</tbody>
+                </table></div>
+            }
+        })
+    };
+
+    let segment_options: Vec<(String, String)> = Segment::ALL
+        .iter()
+        .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
+        .collect();
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">"Kapazität"</h1>
+            <h2>"Nettomarktzeit"</h2>
+            <div class="filters">
+                <div class="field"><label for="f-tage">"Arbeitstage im Jahr"</label>
+                    <input id="f-tage" type="number" inputmode="numeric" bind:value=days /></div>
+                <div class="field"><label for="f-stunden">"Stunden je Tag"</label>
+                    <input id="f-stunden" type="text" inputmode="decimal" bind:value=hours /></div>
+                <div class="field"><label for="f-anteil">"Anteil Marktzeit in %"</label>
+                    <input id="f-anteil" type="number" inputmode="numeric" bind:value=share /></div>
+                <button type="button" class="field" on:click=save_market>"Übernehmen"</button>
+            </div>
+            {move || market_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <SelectField label="Verbünde von" value=advisor options=advisor_options />
+            {figures}
+            <SelectField label="Segment für die Planänderung" value=segment options=segment_options />
+            <div class="cards">{plan_grid(draft, plan_error)}</div>
+            {move || plan_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <button type="button" class="primary" on:click=apply data-testid="whatif-apply">"In Schema übernehmen"</button>
+                <button type="button" on:click=move |_| draft.reset(app.book.with_untracked(|b| b.settings().casting.scheme(whatif_segment())))>"Verwerfen"</button>
+            </div>
+            {teams}
+        </section>
+    }
+}

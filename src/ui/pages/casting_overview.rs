@@ -1,0 +1,151 @@
+//! The casting across the portfolio: ABCD distribution, what is due or would differ, and per
+//! criterion how the groups split. Every number links to the groups behind it.
+
+use crate::domain::capacity::percent;
+use crate::domain::portfolio::{overview, splits, CastingFilter};
+use crate::domain::vocab::{Class, Segment};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{bar_chart, Bar, SelectField};
+use crate::ui::route::{groups_with, query, with_query, Route};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn CastingOverview() -> impl IntoView {
+    let app = use_app();
+    let initial = query(&browser::current_hash())
+        .into_iter()
+        .find(|(k, _)| k == "segment")
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| Segment::Corporate.key().to_owned());
+    let segment = RwSignal::new(initial);
+    Effect::new(move |_| {
+        browser::replace_hash(&with_query(
+            &Route::CastingOverview.href(),
+            &[("segment", &segment.get())],
+        ))
+    });
+    let segment_options: Vec<(String, String)> = Segment::ALL
+        .iter()
+        .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
+        .collect();
+
+    let summary = move || {
+        app.book.with(|b| {
+            let o = overview(b, browser::today());
+            let bars: Vec<Bar> = (0..5)
+                .map(|i| {
+                    let (label, class, filter) = match Class::ALL.get(i) {
+                        Some(c) => (
+                            format!("Klasse {}", texts::class_name(*c)),
+                            c.key(),
+                            CastingFilter::Class(*c),
+                        ),
+                        None => ("nicht gecastet".into(), "none", CastingFilter::NotCast),
+                    };
+                    Bar {
+                        label,
+                        value: o.classes[i] as u64,
+                        class,
+                        href: groups_with(&filter, None),
+                    }
+                })
+                .collect();
+            let rows = bars
+                .iter()
+                .map(|bar| {
+                    view! {
+                        <tr>
+                            <th scope="row">{bar.label.clone()}</th>
+                            <td><a href=bar.href.clone()>{texts::number(bar.value as i64)}</a></td>
+                            <td>{texts::percent(percent(bar.value as u32, o.groups as u32))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="actions">
+                    <a class="button primary" href=Route::CastingRound.href() data-testid="start-round">
+                        {texts::start_round(o.due)}
+                    </a>
+                    <a class="button" href=Route::Schemes.href()>"Schemata bearbeiten"</a>
+                    <a class="button" href=Route::Capacity.href()>"Kapazität"</a>
+                </div>
+                <dl class="stats">
+                    <div class="stat"><dt>"Verbünde"</dt><dd>{texts::number(o.groups as i64)}</dd></div>
+                    <div class="stat"><dt>"Casting fällig"</dt><dd data-testid="count-due">
+                        <a href=groups_with(&CastingFilter::Due, None)>{texts::number(o.due as i64)}</a>
+                    </dd></div>
+                    <div class="stat"><dt>"Ergebnis wäre heute anders"</dt><dd data-testid="count-differs">
+                        <a href=groups_with(&CastingFilter::Differs, None)>{texts::number(o.differs as i64)}</a>
+                    </dd></div>
+                </dl>
+                <h2>"ABCD-Verteilung"</h2>
+                {bar_chart("ABCD-Verteilung der Kundenverbünde", &bars)}
+                <table class="table" data-testid="class-table">
+                    <thead><tr><th scope="col">"Klasse"</th><th scope="col">"Verbünde"</th><th scope="col">"Anteil"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+    };
+
+    let criteria = move || {
+        let Some(seg) = Segment::from_key(&segment.get()) else {
+            return ().into_any();
+        };
+        app.book.with(|b| {
+            let scheme = b.settings().casting.scheme(seg);
+            let tables = splits(b, seg)
+                .into_iter()
+                .zip(&scheme.criteria)
+                .map(|(split, criterion)| {
+                    let cast: usize = split.counts.iter().sum::<usize>() + split.other;
+                    let rows = criterion
+                        .choices
+                        .iter()
+                        .zip(&split.counts)
+                        .map(|(choice, n)| {
+                            let filter = CastingFilter::Answer {
+                                criterion: criterion.key.clone(),
+                                choice: choice.key.clone(),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{choice.label.to_string()}</th>
+                                    <td>{texts::points(choice.points)}</td>
+                                    <td><a href=groups_with(&filter, Some(seg))>{texts::number(*n as i64)}</a></td>
+                                    <td>{texts::percent(percent(*n as u32, cast as u32))}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h3>{criterion.label.to_string()}</h3>
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">"Antwort"</th><th scope="col">"Punkte"</th>
+                                <th scope="col">"Verbünde"</th><th scope="col">"Anteil"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                        {(split.other > 0).then(|| view! { <p class="meta">{texts::answer_missing(split.other)}</p> })}
+                    }
+                })
+                .collect_view();
+            view! { <div data-testid="criteria">{tables}</div> }.into_any()
+        })
+    };
+
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">"Casting"</h1>
+            <p class="lead">"Qualifizierte ABCD-Analyse: einmal im Jahr je Verbund, rund zwei Minuten."</p>
+            {summary}
+            <h2>"Kriterien im Portfolio"</h2>
+            <SelectField label="Segment" value=segment options=segment_options />
+            {criteria}
+        </section>
+    }
+}
