@@ -235,6 +235,14 @@ pub fn casting_saved(group: &str, class: Class) -> String {
     )
 }
 
+/// What became of the group before in a casting round.
+pub fn round_previous(group: &str, cast: Option<Class>) -> String {
+    match cast {
+        Some(class) => format!("Gespeichert: {group} ist Klasse {}.", class_name(class)),
+        None => format!("Übersprungen: {group}."),
+    }
+}
+
 pub fn round_due(due: usize) -> String {
     match due {
         1 => "Casting-Runde: dies ist der letzte fällige Verbund".into(),

@@ -327,16 +327,26 @@ impl Generator {
                 continue;
             }
             let scheme = self.book.settings().casting.scheme(group.segment);
-            let lean = self.rng.below(70);
+            // A few groups are attractive, most are average, some are not: the tier decides
+            // how often a criterion gets its best or its worst answer.
+            let (best, worst) = match self.rng.below(100) {
+                0..=9 => (70, 0),
+                10..=39 => (25, 20),
+                40..=74 => (5, 50),
+                _ => (0, 80),
+            };
             let picks: Vec<Option<usize>> = scheme
                 .criteria
                 .iter()
                 .map(|c| {
-                    let best = (0..c.choices.len())
-                        .max_by_key(|i| c.choices[*i].points)
-                        .unwrap_or(0);
-                    Some(if self.rng.chance(lean) {
-                        best
+                    let by_points = |i: &usize| c.choices[*i].points;
+                    let top = (0..c.choices.len()).max_by_key(by_points).unwrap_or(0);
+                    let low = (0..c.choices.len()).min_by_key(by_points).unwrap_or(0);
+                    let roll = self.rng.below(100);
+                    Some(if roll < best {
+                        top
+                    } else if roll < best + worst {
+                        low
                     } else {
                         self.rng.below(c.choices.len())
                     })
@@ -652,6 +662,20 @@ mod tests {
                 .len(),
             10
         );
+    }
+
+    #[test]
+    fn every_class_occurs_with_a_realistic_spread() {
+        let book = generate(SampleSize::ADVISOR, 7, now());
+        let o = crate::domain::portfolio::overview(&book, now().date_naive());
+        let share = |n: usize| n * 100 / o.groups;
+        let [a, b, c, d, none] = o.classes.map(share);
+        assert!((5..=25).contains(&a), "A {a} %");
+        assert!((15..=40).contains(&b), "B {b} %");
+        assert!((15..=45).contains(&c), "C {c} %");
+        assert!((5..=35).contains(&d), "D {d} %");
+        assert!((5..=20).contains(&none), "not cast {none} %");
+        assert!(o.due > o.classes[4], "some castings are over a year old");
     }
 
     #[test]

@@ -125,6 +125,28 @@ pub fn groups_with(filter: &CastingFilter, segment: Option<Segment>) -> String {
     )
 }
 
+/// Pages with a segment choice start at this one; the address names only other segments.
+pub const DEFAULT_SEGMENT: Segment = Segment::Corporate;
+
+/// The segment a page's address asks for (`?segment=Private`), else the default.
+pub fn segment_of(hash: &str) -> Segment {
+    query(hash)
+        .into_iter()
+        .find(|(k, _)| k == "segment")
+        .and_then(|(_, v)| Segment::from_key(&v))
+        .unwrap_or(DEFAULT_SEGMENT)
+}
+
+/// The address of a page showing `segment`.
+pub fn with_segment(route: &Route, segment: Segment) -> String {
+    let key = if segment == DEFAULT_SEGMENT {
+        ""
+    } else {
+        segment.key()
+    };
+    with_query(&route.href(), &[("segment", key)])
+}
+
 /// The query after the route ("#/verbuende?q=m%C3%BCller" → [("q", "müller")]).
 pub fn query(hash: &str) -> Vec<(String, String)> {
     let Some((_, q)) = hash.split_once('?') else {
@@ -284,6 +306,18 @@ mod tests {
         for bad in ["", "e", "antwort:", "antwort:x", "antwort:a b:c", "AA"] {
             assert_eq!(parse_casting_param(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn segment_pages_name_only_other_segments() {
+        assert_eq!(
+            with_segment(&Route::Schemes, Segment::Corporate),
+            "#/casting/schemata"
+        );
+        let private = with_segment(&Route::Schemes, Segment::Private);
+        assert_eq!(private, "#/casting/schemata?segment=Private");
+        assert_eq!(segment_of(&private), Segment::Private);
+        assert_eq!(segment_of("#/casting?segment=Unsinn"), DEFAULT_SEGMENT);
     }
 
     #[test]

@@ -73,6 +73,16 @@ function bookPages(ids) {
       await uploadFile(page, '[data-testid=import-file]', jsonFile('kaputt.json', '{'));
       await page.locator('[data-testid=import-error]').waitFor();
     }],
+    ['casting overview', '/casting', 'Casting'],
+    ['casting form of a group', `/verbuende/${ids.group}/casting`, null],
+    ['casting form with a manual class', `/verbuende/${ids.group}/casting`, null, async (page) => {
+      await page.locator('.override summary').click();
+      await page.getByLabel('Begründung').waitFor();
+    }],
+    ['casting round', '/casting/runde', null],
+    ['scheme editor', '/casting/schemata', 'Casting-Schemata'],
+    ['capacity', '/casting/kapazitaet', 'Kapazität'],
+    ['group list filtered by casting', '/verbuende?casting=faellig', 'Kundenverbünde'],
     ['not-found page', '/gibtsnicht', 'Nicht gefunden'],
   ];
 }
@@ -153,7 +163,9 @@ async function smallTargets(page) {
     };
     const out = [];
     for (const el of document.querySelectorAll('button, a, input, select, textarea')) {
-      const r = el.getBoundingClientRect();
+      // A radio or checkbox inside its label is tapped through the label: measure that.
+      const target = el.tagName === 'INPUT' && /radio|checkbox/.test(el.type) && el.closest('label') ? el.closest('label') : el;
+      const r = target.getBoundingClientRect();
       const style = getComputedStyle(el);
       // Not visible: no box, hidden, or parked off-screen (the skip link until focused).
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || r.right <= 0 || r.bottom <= 0) continue;
@@ -171,7 +183,7 @@ test('every control on the list, the group page and the forms is at least 44 px 
     await openApp(page, url, '/');
     await loadSampleData(page);
     const ids = await sampleIds(page);
-    const pages = bookPages(ids).filter(([label]) => /list|group page|form/.test(label));
+    const pages = bookPages(ids).filter(([label]) => /list|group page|form|casting|scheme|capacity/.test(label));
     assert.ok(pages.length >= 10);
     for (const entry of pages) {
       await t.test(entry[0], async () => {

@@ -10,6 +10,7 @@ use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::components::SelectField;
 use crate::ui::format::{decimal, parse_decimal};
+use crate::ui::route::DEFAULT_SEGMENT;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -120,11 +121,11 @@ pub fn CapacityPage() -> impl IntoView {
         })
     });
 
-    let segment = RwSignal::new(Segment::Corporate.key().to_owned());
-    let whatif_segment = move || Segment::from_key(&segment.get()).unwrap_or(Segment::Corporate);
+    let segment = RwSignal::new(DEFAULT_SEGMENT.key().to_owned());
+    let whatif_segment = move || Segment::from_key(&segment.get()).unwrap_or(DEFAULT_SEGMENT);
     let draft = Draft::new(
         app.book
-            .with_untracked(|b| b.settings().casting.scheme(Segment::Corporate)),
+            .with_untracked(|b| b.settings().casting.scheme(DEFAULT_SEGMENT)),
     );
     Effect::new(move |prev: Option<()>| {
         let s = whatif_segment();

@@ -15,6 +15,15 @@ use crate::ui::route::{query, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
+/// Where a casting round stands: its segment (if limited), how many groups are due, and what
+/// happened to the group before (shown in place of a message that would cover the buttons).
+#[derive(Clone)]
+pub struct Round {
+    segment: Option<Segment>,
+    due: usize,
+    previous: Option<String>,
+}
+
 /// The casting round: the next due group after the one named in `nach`.
 #[component]
 pub fn CastingRound() -> impl IntoView {
@@ -28,14 +37,32 @@ pub fn CastingRound() -> impl IntoView {
     };
     let after: Option<GroupId> = param("nach").and_then(|g| g.parse().ok());
     let segment = param("segment").and_then(|s| Segment::from_key(&s));
-    let (next, due) = app
-        .book
-        .with_untracked(|b| next_due(b, browser::today(), segment, after.as_ref()));
+    let today = browser::today();
+    let (next, due, previous) = app.book.with_untracked(|b| {
+        let (next, due) = next_due(b, today, segment, after.as_ref());
+        let previous = after.as_ref().and_then(|id| {
+            let g = b.groups().get(id)?;
+            let cast_today = b.current_casting(id).filter(|c| c.date == today);
+            Some(texts::round_previous(
+                g.name.as_str(),
+                cast_today.map(|c| c.class()),
+            ))
+        });
+        (next, due, previous)
+    });
     match next {
-        Some(group) => view! { <CastingForm group=group round=Some((segment, due)) /> }.into_any(),
+        Some(group) => {
+            let round = Round {
+                segment,
+                due,
+                previous,
+            };
+            view! { <CastingForm group=group round=Some(round) /> }.into_any()
+        }
         None => view! {
             <section class="page">
                 <h1 tabindex="-1">"Casting-Runde"</h1>
+                {previous.map(|p| view! { <p role="status">{p}</p> })}
                 <p data-testid="round-done">{texts::round_done(due)}</p>
                 <p><a class="button primary" href=Route::CastingOverview.href()>"Zur Casting-Übersicht"</a></p>
             </section>
@@ -44,9 +71,20 @@ pub fn CastingRound() -> impl IntoView {
     }
 }
 
-/// The casting screen of one group; `round` carries the round's segment and due count.
+/// The round's next step after `group`.
+fn round_step(group: &GroupId, segment: Option<Segment>) -> String {
+    with_query(
+        &Route::CastingRound.href(),
+        &[
+            ("nach", group.as_str()),
+            ("segment", segment.map_or("", |s| s.key())),
+        ],
+    )
+}
+
+/// The casting screen of one group, alone or as a step of a casting round.
 #[component]
-pub fn CastingForm(group: GroupId, round: Option<(Option<Segment>, usize)>) -> impl IntoView {
+pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
     let app = use_app();
     let Some((g, scheme, last, me)) = app.book.with_untracked(|b| {
         let g = b.groups().get(&group)?.clone();
@@ -83,6 +121,7 @@ pub fn CastingForm(group: GroupId, round: Option<(Option<Segment>, usize)>) -> i
     let outcome =
         Memo::new(move |_| scheme.with_value(|s| evaluate(s, &picks.get(), manual.get())));
 
+    let round_segment = round.as_ref().map(|r| r.segment);
     let group_id = g.id.clone();
     let save = move |_| {
         let result = outcome.get_untracked();
@@ -112,31 +151,18 @@ pub fn CastingForm(group: GroupId, round: Option<(Option<Segment>, usize)>) -> i
             browser::now(),
         );
         match app.change(|b| b.upsert_casting(casting)) {
-            Ok(()) => {
-                app.notify(texts::casting_saved(group.name.as_str(), class));
-                browser::navigate(&match round {
-                    Some((segment, _)) => with_query(
-                        &Route::CastingRound.href(),
-                        &[
-                            ("nach", group.id.as_str()),
-                            ("segment", segment.map_or("", |s| s.key())),
-                        ],
-                    ),
-                    None => Route::Group(group.id).href(),
-                });
-            }
+            Ok(()) => match &round_segment {
+                // The next step of the round says what was saved.
+                Some(segment) => browser::navigate(&round_step(&group.id, *segment)),
+                None => {
+                    app.notify(texts::casting_saved(group.name.as_str(), class));
+                    browser::navigate(&Route::Group(group.id).href());
+                }
+            },
             Err(e) => error.set(Some(e)),
         }
     };
-    let skip = round.map(|(segment, _)| {
-        with_query(
-            &Route::CastingRound.href(),
-            &[
-                ("nach", g.id.as_str()),
-                ("segment", segment.map_or("", |s| s.key())),
-            ],
-        )
-    });
+    let skip = round_segment.map(|segment| round_step(&g.id, segment));
 
     let criteria = scheme.with_value(|s| {
         s.criteria
@@ -181,8 +207,9 @@ pub fn CastingForm(group: GroupId, round: Option<(Option<Segment>, usize)>) -> i
         <section class="page casting">
             <div class="page-head">
                 <h1 tabindex="-1">{format!("Casting: {}", g.name)}</h1>
-                {round.map(|(_, due)| view! { <p class="meta" data-testid="round-due">{texts::round_due(due)}</p> })}
+                {round.as_ref().map(|r| view! { <p class="meta" data-testid="round-due">{texts::round_due(r.due)}</p> })}
             </div>
+            {round.and_then(|r| r.previous).map(|p| view! { <p role="status" data-testid="round-previous">{p}</p> })}
             <p class="meta">
                 <SegmentBadge segment=g.segment />
                 {last.as_ref().map(|c| view! {
@@ -232,7 +259,7 @@ pub fn CastingForm(group: GroupId, round: Option<(Option<Segment>, usize)>) -> i
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions sticky">
                 <button type="button" class="primary" on:click=save data-testid="casting-save">
-                    {if round.is_some() { "Speichern und weiter" } else { "Casting speichern" }}
+                    {if round_segment.is_some() { "Speichern und weiter" } else { "Casting speichern" }}
                 </button>
                 {skip.map(|href| view! { <a class="button" href=href>"Überspringen"</a> })}
                 <a class="button" href=Route::Group(g.id.clone()).href()>"Abbrechen"</a>

@@ -7,24 +7,19 @@ use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{bar_chart, Bar, SelectField};
-use crate::ui::route::{groups_with, query, with_query, Route};
+use crate::ui::route::{groups_with, segment_of, with_segment, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
 pub fn CastingOverview() -> impl IntoView {
     let app = use_app();
-    let initial = query(&browser::current_hash())
-        .into_iter()
-        .find(|(k, _)| k == "segment")
-        .map(|(_, v)| v)
-        .unwrap_or_else(|| Segment::Corporate.key().to_owned());
-    let segment = RwSignal::new(initial);
-    Effect::new(move |_| {
-        browser::replace_hash(&with_query(
-            &Route::CastingOverview.href(),
-            &[("segment", &segment.get())],
-        ))
+    let segment = RwSignal::new(segment_of(&browser::current_hash()).key().to_owned());
+    Effect::new(move |prev: Option<()>| {
+        let chosen = Segment::from_key(&segment.get());
+        if let (Some(_), Some(s)) = (prev, chosen) {
+            browser::replace_hash(&with_segment(&Route::CastingOverview, s));
+        }
     });
     let segment_options: Vec<(String, String)> = Segment::ALL
         .iter()

@@ -10,7 +10,7 @@ use crate::domain::vocab::{Class, Department, Format, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::SelectField;
-use crate::ui::route::{groups_with, query, with_query, Route};
+use crate::ui::route::{groups_with, segment_of, with_segment, Route, DEFAULT_SEGMENT};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -48,27 +48,75 @@ impl Draft {
     }
 }
 
-/// A number input bound to a part of the draft; a value that is not a number is refused with
-/// a message and leaves the draft as it was.
+/// A number in the scheme that the editor changes.
+#[derive(Clone, Copy)]
+enum Place {
+    Threshold(usize),
+    Points(usize, usize),
+    PerYear(usize, Format),
+    Minutes(usize, Format),
+}
+
+impl Place {
+    fn range(self) -> (i64, i64) {
+        match self {
+            Place::Threshold(_) => (-999, 999),
+            Place::Points(..) => (-99, 99),
+            Place::PerYear(..) => (0, 52),
+            Place::Minutes(..) => (0, 600),
+        }
+    }
+
+    /// Writes `n`, already checked against [`Place::range`].
+    fn set(self, s: &mut Scheme, n: i64) {
+        match self {
+            Place::Threshold(0) => s.thresholds.a = n as i32,
+            Place::Threshold(1) => s.thresholds.b = n as i32,
+            Place::Threshold(_) => s.thresholds.c = n as i32,
+            Place::Points(i, j) => s.criteria[i].choices[j].points = n as i32,
+            Place::PerYear(k, f) => s.classes[k].update(f, |p| p.per_year = n as u8),
+            Place::Minutes(k, f) => s.classes[k].update(f, |p| p.minutes = n as u16),
+        }
+    }
+}
+
+/// A department list in the scheme: of an answer or of a class.
+#[derive(Clone, Copy)]
+enum Departments {
+    Choice(usize, usize),
+    Class(usize),
+}
+
+impl Departments {
+    fn list(self, s: &mut Scheme) -> &mut Vec<Department> {
+        match self {
+            Departments::Choice(i, j) => &mut s.criteria[i].choices[j].departments,
+            Departments::Class(k) => &mut s.classes[k].departments,
+        }
+    }
+}
+
+/// A number input bound to a place in the draft; a value that is not a number in range is
+/// refused with a message and leaves the draft as it was.
 fn number_input(
     draft: Draft,
     label: String,
     value: i64,
-    range: (i64, i64),
+    place: Place,
     error: RwSignal<Option<String>>,
-    set: impl Fn(&mut Scheme, i64) + 'static,
 ) -> impl IntoView {
+    let (min, max) = place.range();
     let label_text = label.clone();
     let on_change = move |ev| match event_target_value(&ev).trim().parse::<i64>() {
-        Ok(n) if (range.0..=range.1).contains(&n) => {
+        Ok(n) if (min..=max).contains(&n) => {
             error.set(None);
-            draft.edit(|s| set(s, n));
+            draft.edit(|s| place.set(s, n));
         }
-        _ => error.set(Some(texts::bad_number(&label_text, range.0, range.1))),
+        _ => error.set(Some(texts::bad_number(&label_text, min, max))),
     };
     view! {
         <input type="number" inputmode="numeric" value=value.to_string() aria-label=label
-            min=range.0.to_string() max=range.1.to_string() on:change=on_change />
+            min=min.to_string() max=max.to_string() on:change=on_change />
     }
 }
 
@@ -77,7 +125,7 @@ fn department_checks(
     draft: Draft,
     name: String,
     chosen: &[Department],
-    list: impl Fn(&mut Scheme) -> &mut Vec<Department> + Copy + 'static,
+    list: Departments,
 ) -> impl IntoView {
     let boxes = Department::ALL
         .iter()
@@ -89,7 +137,7 @@ fn department_checks(
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             draft.edit(|s| {
-                                let l = list(s);
+                                let l = list.list(s);
                                 l.retain(|x| *x != d);
                                 if on {
                                     l.push(d);
@@ -130,10 +178,8 @@ pub fn plan_grid(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoView
                             let name = format!("{} Klasse {}", texts::format(f), texts::class_name(class));
                             let inputs = planned.map(|p| {
                                 view! {
-                                    <td>{number_input(draft, format!("{name}: pro Jahr"), p.per_year.into(), (0, 52), error,
-                                        move |s, n| s.classes[k].update(f, |p| p.per_year = n as u8))}</td>
-                                    <td>{number_input(draft, format!("{name}: Minuten"), p.minutes.into(), (0, 600), error,
-                                        move |s, n| s.classes[k].update(f, |p| p.minutes = n as u16))}</td>
+                                    <td>{number_input(draft, format!("{name}: pro Jahr"), p.per_year.into(), Place::PerYear(k, f), error)}</td>
+                                    <td>{number_input(draft, format!("{name}: Minuten"), p.minutes.into(), Place::Minutes(k, f), error)}</td>
                                 }
                             });
                             view! {
@@ -186,7 +232,7 @@ fn class_departments(draft: Draft) -> impl IntoView {
                         draft,
                         format!("Klasse {} immer mit", texts::class_name(*class)),
                         &scheme.classes[k].departments,
-                        move |s: &mut Scheme| &mut s.classes[k].departments,
+                        Departments::Class(k),
                     )
                 })
                 .collect_view()
@@ -227,10 +273,8 @@ fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoVi
                                 <tr>
                                     <td class="left">{label_input(name.clone(), o.label.to_string(),
                                         Box::new(move |s, n| s.criteria[i].choices[j].label = n))}</td>
-                                    <td>{number_input(draft, format!("{name}: Punkte"), o.points.into(), (-99, 99), error,
-                                        move |s, n| s.criteria[i].choices[j].points = n as i32)}</td>
-                                    <td class="left">{department_checks(draft, "Mitbetreuung".into(), &o.departments,
-                                        move |s: &mut Scheme| &mut s.criteria[i].choices[j].departments)}</td>
+                                    <td>{number_input(draft, format!("{name}: Punkte"), o.points.into(), Place::Points(i, j), error)}</td>
+                                    <td class="left">{department_checks(draft, "Mitbetreuung".into(), &o.departments, Departments::Choice(i, j))}</td>
                                     <td><button type="button" class="quiet" aria-label=format!("{name} entfernen")
                                         on:click=move |_| draft.reshape(|s| { s.criteria[i].choices.remove(j); })>"Entfernen"</button></td>
                                 </tr>
@@ -277,13 +321,8 @@ fn new_choice() -> Choice {
 #[component]
 pub fn Schemes() -> impl IntoView {
     let app = use_app();
-    let initial = query(&browser::current_hash())
-        .into_iter()
-        .find(|(k, _)| k == "segment")
-        .and_then(|(_, v)| Segment::from_key(&v))
-        .unwrap_or(Segment::Corporate);
-    let segment = RwSignal::new(initial.key().to_owned());
-    let current = move || Segment::from_key(&segment.get_untracked()).unwrap_or(Segment::Corporate);
+    let segment = RwSignal::new(segment_of(&browser::current_hash()).key().to_owned());
+    let current = move || Segment::from_key(&segment.get_untracked()).unwrap_or(DEFAULT_SEGMENT);
     let stored = move || {
         app.book
             .with_untracked(|b| b.settings().casting.scheme(current()))
@@ -292,9 +331,9 @@ pub fn Schemes() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     Effect::new(move |prev: Option<()>| {
-        let key = segment.get();
-        browser::replace_hash(&with_query(&Route::Schemes.href(), &[("segment", &key)]));
+        segment.track();
         if prev.is_some() {
+            browser::replace_hash(&with_segment(&Route::Schemes, current()));
             draft.reset(stored());
             saved.set(None);
         }
@@ -329,9 +368,10 @@ pub fn Schemes() -> impl IntoView {
         let t = draft.scheme.with_value(|s| s.thresholds);
         view! {
             <div class="filters">
-                <label class="field">"A ab Punkten"{number_input(draft, "A ab Punkten".into(), t.a.into(), (-999, 999), error, |s, n| s.thresholds.a = n as i32)}</label>
-                <label class="field">"B ab Punkten"{number_input(draft, "B ab Punkten".into(), t.b.into(), (-999, 999), error, |s, n| s.thresholds.b = n as i32)}</label>
-                <label class="field">"C ab Punkten"{number_input(draft, "C ab Punkten".into(), t.c.into(), (-999, 999), error, |s, n| s.thresholds.c = n as i32)}</label>
+                {[(t.a, "A"), (t.b, "B"), (t.c, "C")].into_iter().enumerate().map(|(i, (value, class))| {
+                    let label = format!("{class} ab Punkten");
+                    view! { <label class="field">{label.clone()}{number_input(draft, label, value.into(), Place::Threshold(i), error)}</label> }
+                }).collect_view()}
             </div>
         }
     };
