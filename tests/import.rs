@@ -415,3 +415,74 @@ fn a_file_just_at_the_limit_is_read() {
     assert_eq!(text.len(), MAX_IMPORT_BYTES);
     assert_eq!(parse_import(&text), Ok(small_book()));
 }
+
+// ---- castings and schemes ------------------------------------------------------------------
+
+/// The small book's export with one casting of `g-bau` built from the file's own scheme.
+fn export_with_casting(change: impl FnOnce(&mut Value)) -> String {
+    let mut book = small_book();
+    let g = book.groups()[&gid("g-bau")].clone();
+    let scheme = book.settings().casting.scheme(g.segment);
+    let picks = vec![Some(0); scheme.criteria.len()];
+    let casting = kontaktnetz::domain::casting::evaluate(&scheme, &picks, None).into_casting(
+        id("a-1"),
+        &g,
+        at(0).date_naive(),
+        "Anna Berater".into(),
+        None,
+        at(0),
+    );
+    book.upsert_casting(casting).unwrap();
+    let mut doc: Value = serde_json::from_str(&export(&book, at(1))).unwrap();
+    change(&mut doc);
+    doc.to_string()
+}
+
+#[test]
+fn castings_and_schemes_round_trip() {
+    let text = export_with_casting(|_| {});
+    let book = parse_import(&text).unwrap();
+    assert_eq!(book.castings().len(), 1);
+    assert_round_trip(&book);
+}
+
+#[test]
+fn a_casting_of_an_unknown_group_is_named() {
+    let (error, message) = refused(&export_with_casting(|d| {
+        d["book"]["castings"][0]["group"] = json!("g-weg");
+    }));
+    assert_eq!(
+        error,
+        DecodeError::Problems(vec![Problem::UnknownCastingGroup {
+            casting: "a-1".into(),
+            group: "g-weg".into(),
+        }])
+    );
+    assert_mentions(&message, &["Casting „a-1“", "unbekannten Kundenverbund „g-weg“"]);
+}
+
+#[test]
+fn a_scheme_that_cannot_work_is_named() {
+    let (error, message) = refused(&export_with_casting(|d| {
+        d["book"]["settings"]["casting"]["schemes"][0]["thresholds"]["a"] = json!(-5);
+    }));
+    assert!(matches!(error, DecodeError::Problems(_)), "{error:?}");
+    assert_mentions(&message, &["Schwellen müssen fallen"]);
+
+    let (_, message) = refused(&export_with_casting(|d| {
+        d["book"]["settings"]["casting"]["schemes"]
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    }));
+    assert_mentions(&message, &["fehlt ein Casting-Schema"]);
+}
+
+#[test]
+fn a_casting_with_an_unknown_class_is_a_shape_error() {
+    let (error, message) = refused(&export_with_casting(|d| {
+        d["book"]["castings"][0]["scored"] = json!("e");
+    }));
+    assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
+    assert_mentions(&message, &["„e“"]);
+}

@@ -1,6 +1,7 @@
 //! Small shared views: messages, the storage meter, form fields.
 
 use super::state::{use_app, SaveState};
+use super::table::{Cell, Table};
 use crate::domain::casting::Casting;
 use crate::domain::text::{Email, Name, Phone};
 use crate::storage::{Usage, UsageLevel};
@@ -188,6 +189,50 @@ pub fn class_badge(casting: Option<&Casting>) -> AnyView {
         <span class=format!("badge class-{}", class.key()) title=label.clone() aria-label=label>
             {text}{c.manual.is_some().then_some("*")}
         </span>
+    }
+    .into_any()
+}
+
+/// Renders a [`Table`]; the first cell of each row is its row heading.
+pub fn table_view(table: Table, testid: &'static str) -> AnyView {
+    fn row(cells: Vec<Cell>) -> impl IntoView {
+        cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let content = match c.href {
+                    Some(href) => view! { <a href=href>{c.text}</a> }.into_any(),
+                    None => c.text.into_any(),
+                };
+                if i == 0 {
+                    view! { <th scope="row">{content}</th> }.into_any()
+                } else {
+                    view! { <td class:left=c.left>{content}</td> }.into_any()
+                }
+            })
+            .collect_view()
+    }
+    let head = table
+        .head
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view();
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|cells| view! { <tr>{row(cells)}</tr> })
+        .collect_view();
+    let foot = table
+        .foot
+        .map(|cells| view! { <tfoot><tr>{row(cells)}</tr></tfoot> });
+    view! {
+        <div class="scroll">
+            <table class="table" data-testid=testid>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+                {foot}
+            </table>
+        </div>
     }
     .into_any()
 }

@@ -8,10 +8,11 @@ use crate::domain::ids::ColleagueId;
 use crate::domain::scheme::{CastingSettings, MarketTime};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
-use crate::ui::components::SelectField;
+use crate::ui::components::{table_view, SelectField};
 use crate::ui::format::{decimal, parse_decimal};
 use crate::ui::route::DEFAULT_SEGMENT;
 use crate::ui::state::use_app;
+use crate::ui::table::{Cell, Table};
 use leptos::prelude::*;
 
 fn meter(percent: u32) -> impl IntoView {
@@ -22,32 +23,47 @@ fn meter(percent: u32) -> impl IntoView {
     }
 }
 
-fn load_cells(load: Load, available: u32) -> impl IntoView {
-    view! {
-        <td>{texts::number(load.groups.into())}</td>
-        <td>{texts::number(load.contacts.into())}</td>
-        <td>{texts::hours(load.minutes)}</td>
-        <td>{texts::percent(percent(load.minutes, available))}</td>
-    }
+/// Groups, contacts, hours and their share of `available` minutes.
+fn load_cells(load: Load, available: u32) -> [Cell; 4] {
+    [
+        Cell::number(texts::number(load.groups.into())),
+        Cell::number(texts::number(load.contacts.into())),
+        Cell::number(texts::hours(load.minutes)),
+        Cell::number(texts::percent(percent(load.minutes, available))),
+    ]
 }
 
-fn class_table(cap: &Capacity, available: u32) -> impl IntoView {
-    let rows = Class::ALL
-        .iter()
-        .map(|c| {
-            view! {
-                <tr><th scope="row">{format!("Klasse {}", texts::class_name(*c))}</th>
-                {load_cells(cap.classes[*c as usize], available)}</tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="table">
-            <thead><tr><th scope="col">"Klasse"</th><th scope="col">"Verbünde"</th><th scope="col">"Kontakte p. a."</th>
-                <th scope="col">"Stunden p. a."</th><th scope="col">"Anteil Marktzeit"</th></tr></thead>
-            <tbody>{rows}</tbody>
-            <tfoot><tr><th scope="row">"Summe"</th>{load_cells(cap.total(), available)}</tr></tfoot>
-        </table>
+/// A row: its heading cell, then the load.
+fn load_row(first: Vec<Cell>, load: Load, available: u32) -> Vec<Cell> {
+    let mut row = first;
+    row.extend(load_cells(load, available));
+    row
+}
+
+const LOAD_HEAD: [&str; 4] = [
+    "Verbünde",
+    "Kontakte p. a.",
+    "Stunden p. a.",
+    "Anteil Marktzeit",
+];
+
+fn class_table(cap: &Capacity, available: u32) -> Table {
+    let mut head = vec!["Klasse"];
+    head.extend(LOAD_HEAD);
+    Table {
+        head,
+        rows: Class::ALL
+            .iter()
+            .map(|c| {
+                let name = Cell::text(format!("Klasse {}", texts::class_name(*c)));
+                load_row(vec![name], cap.classes[*c as usize], available)
+            })
+            .collect(),
+        foot: Some(load_row(
+            vec![Cell::text("Summe".into())],
+            cap.total(),
+            available,
+        )),
     }
 }
 
@@ -165,7 +181,7 @@ pub fn CapacityPage() -> impl IntoView {
             let used = percent(now.total().minutes, available);
             view! {
                 <p data-testid="market-time">{texts::market_time(available)}</p>
-                {class_table(&now, available)}
+                {table_view(class_table(&now, available), "class-load")}
                 <p class="big" data-testid="utilisation">{texts::utilisation(now.total().minutes, used)}</p>
                 {meter(used)}
                 {(now.not_cast > 0).then(|| view! { <p class="meta">{texts::not_counted(now.not_cast)}</p> })}
@@ -186,41 +202,51 @@ pub fn CapacityPage() -> impl IntoView {
         let available = typed().map_or(market.minutes(), MarketTime::minutes);
         app.book.with(|b| {
             let settings = &b.settings().casting;
-            let advisors = by_advisor(b, settings)
-                .into_iter()
-                .map(|(a, cap)| {
-                    let name = a.and_then(|a| b.colleagues().get(&a)).map_or_else(|| "ohne Betreuer:in".to_owned(), |c| c.name.to_string());
-                    view! { <tr><th scope="row">{name}</th>{load_cells(cap.total(), available)}</tr> }
-                })
-                .collect_view();
-            let departments = by_department(b, settings)
-                .into_iter()
-                .map(|(d, load)| {
-                    let people: Vec<String> = b.colleagues().values().filter(|c| c.serves == Some(d)).map(|c| c.name.to_string()).collect();
-                    let capacity = available * people.len().max(1) as u32;
-                    view! {
-                        <tr>
-                            <th scope="row">{texts::department(d)}</th>
-                            <td class="left">{if people.is_empty() { "–".to_owned() } else { people.join(", ") }}</td>
-                            {load_cells(load, capacity)}
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let mut head = vec!["Betreuer:in"];
+            head.extend(LOAD_HEAD);
+            let advisors = Table {
+                head,
+                rows: by_advisor(b, settings)
+                    .into_iter()
+                    .map(|(a, cap)| {
+                        let name = a
+                            .and_then(|a| b.colleagues().get(&a))
+                            .map_or_else(|| "ohne Betreuer:in".to_owned(), |c| c.name.to_string());
+                        load_row(vec![Cell::text(name)], cap.total(), available)
+                    })
+                    .collect(),
+                foot: None,
+            };
+            let mut head = vec!["Fachbereich", "Kolleg:innen"];
+            head.extend(LOAD_HEAD);
+            let departments = Table {
+                head,
+                rows: by_department(b, settings)
+                    .into_iter()
+                    .map(|(d, load)| {
+                        let people: Vec<String> = b
+                            .colleagues()
+                            .values()
+                            .filter(|c| c.serves == Some(d))
+                            .map(|c| c.name.to_string())
+                            .collect();
+                        let capacity = available * people.len().max(1) as u32;
+                        let names = if people.is_empty() { "–".to_owned() } else { people.join(", ") };
+                        load_row(
+                            vec![Cell::text(texts::department(d).into()), Cell::text(names)],
+                            load,
+                            capacity,
+                        )
+                    })
+                    .collect(),
+                foot: None,
+            };
             view! {
                 <h2>"Je Betreuer:in"</h2>
-                <div class="scroll"><table class="table" data-testid="advisor-table">
-                    <thead><tr><th scope="col">"Betreuer:in"</th><th scope="col">"Verbünde"</th><th scope="col">"Kontakte p. a."</th>
-                        <th scope="col">"Stunden p. a."</th><th scope="col">"Auslastung"</th></tr></thead>
-                    <tbody>{advisors}</tbody>
-                </table></div>
+                {table_view(advisors, "advisor-table")}
                 <h2>"Mitbetreuung je Fachbereich"</h2>
                 <p class="meta">"Fachbereiche aus den Castings; Auslastung bezogen auf die Marktzeit der zugeordneten Kolleg:innen (mindestens eine Person)."</p>
-                <div class="scroll"><table class="table" data-testid="department-table">
-                    <thead><tr><th scope="col">"Fachbereich"</th><th scope="col">"Kolleg:innen"</th><th scope="col">"Verbünde"</th>
-                        <th scope="col">"Kontakte p. a."</th><th scope="col">"Stunden p. a."</th><th scope="col">"Auslastung"</th></tr></thead>
-                    <tbody>{departments}</tbody>
-                </table></div>
+                {table_view(departments, "department-table")}
             }
         })
     };

@@ -6,9 +6,10 @@ use crate::domain::portfolio::{overview, splits, CastingFilter};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{bar_chart, Bar, SelectField};
+use crate::ui::components::{bar_chart, table_view, Bar, SelectField};
 use crate::ui::route::{groups_with, segment_of, with_segment, Route};
 use crate::ui::state::use_app;
+use crate::ui::table::{Cell, Table};
 use leptos::prelude::*;
 
 #[component]
@@ -47,18 +48,20 @@ pub fn CastingOverview() -> impl IntoView {
                     }
                 })
                 .collect();
-            let rows = bars
-                .iter()
-                .map(|bar| {
-                    view! {
-                        <tr>
-                            <th scope="row">{bar.label.clone()}</th>
-                            <td><a href=bar.href.clone()>{texts::number(bar.value as i64)}</a></td>
-                            <td>{texts::percent(percent(bar.value as u32, o.groups as u32))}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let table = Table {
+                head: vec!["Klasse", "Verbünde", "Anteil"],
+                rows: bars
+                    .iter()
+                    .map(|bar| {
+                        vec![
+                            Cell::text(bar.label.clone()),
+                            Cell::link(texts::number(bar.value as i64), bar.href.clone()),
+                            Cell::number(texts::percent(percent(bar.value as u32, o.groups as u32))),
+                        ]
+                    })
+                    .collect(),
+                foot: None,
+            };
             view! {
                 <div class="actions">
                     <a class="button primary" href=Route::CastingRound.href() data-testid="start-round">
@@ -78,10 +81,7 @@ pub fn CastingOverview() -> impl IntoView {
                 </dl>
                 <h2>"ABCD-Verteilung"</h2>
                 {bar_chart("ABCD-Verteilung der Kundenverbünde", &bars)}
-                <table class="table" data-testid="class-table">
-                    <thead><tr><th scope="col">"Klasse"</th><th scope="col">"Verbünde"</th><th scope="col">"Anteil"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {table_view(table, "class-table")}
             }
         })
     };
@@ -97,34 +97,30 @@ pub fn CastingOverview() -> impl IntoView {
                 .zip(&scheme.criteria)
                 .map(|(split, criterion)| {
                     let cast: usize = split.counts.iter().sum::<usize>() + split.other;
-                    let rows = criterion
-                        .choices
-                        .iter()
-                        .zip(&split.counts)
-                        .map(|(choice, n)| {
-                            let filter = CastingFilter::Answer {
-                                criterion: criterion.key.clone(),
-                                choice: choice.key.clone(),
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{choice.label.to_string()}</th>
-                                    <td>{texts::points(choice.points)}</td>
-                                    <td><a href=groups_with(&filter, Some(seg))>{texts::number(*n as i64)}</a></td>
-                                    <td>{texts::percent(percent(*n as u32, cast as u32))}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view();
+                    let table = Table {
+                        head: vec!["Antwort", "Punkte", "Verbünde", "Anteil"],
+                        rows: criterion
+                            .choices
+                            .iter()
+                            .zip(&split.counts)
+                            .map(|(choice, n)| {
+                                let filter = CastingFilter::Answer {
+                                    criterion: criterion.key.clone(),
+                                    choice: choice.key.clone(),
+                                };
+                                vec![
+                                    Cell::text(choice.label.to_string()),
+                                    Cell::number(texts::points(choice.points)),
+                                    Cell::link(texts::number(*n as i64), groups_with(&filter, Some(seg))),
+                                    Cell::number(texts::percent(percent(*n as u32, cast as u32))),
+                                ]
+                            })
+                            .collect(),
+                        foot: None,
+                    };
                     view! {
                         <h3>{criterion.label.to_string()}</h3>
-                        <table class="table">
-                            <thead><tr>
-                                <th scope="col">"Antwort"</th><th scope="col">"Punkte"</th>
-                                <th scope="col">"Verbünde"</th><th scope="col">"Anteil"</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
+                        {table_view(table, "criterion-table")}
                         {(split.other > 0).then(|| view! { <p class="meta">{texts::answer_missing(split.other)}</p> })}
                     }
                 })

@@ -1,10 +1,11 @@
 //! The start page: what is in the book, a quick search, and sample data for a first try.
 
+use crate::domain::portfolio::{overview, CastingFilter};
 use crate::domain::sample::{self, SampleSize};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::UsageMeter;
-use crate::ui::route::Route;
+use crate::ui::route::{groups_with, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -76,6 +77,11 @@ pub fn Home() -> impl IntoView {
                         ("Kunden", b.customers().len(), Route::Groups.href()),
                         ("Ansprechpartner", b.persons().len(), Route::Groups.href()),
                         ("Kolleg:innen", b.colleagues().len(), Route::Colleagues.href()),
+                        (
+                            "Casting fällig",
+                            overview(b, browser::today()).due,
+                            groups_with(&CastingFilter::Due, None),
+                        ),
                     ]).into_iter().map(|(label, n, href)| view! {
                         <div class="stat">
                             <dt>{label}</dt>
