@@ -458,7 +458,10 @@ fn a_casting_of_an_unknown_group_is_named() {
             group: "g-weg".into(),
         }])
     );
-    assert_mentions(&message, &["Casting „a-1“", "unbekannten Kundenverbund „g-weg“"]);
+    assert_mentions(
+        &message,
+        &["Casting „a-1“", "unbekannten Kundenverbund „g-weg“"],
+    );
 }
 
 #[test]

@@ -28,6 +28,23 @@ impl<T: Ord> SortedIds<T> for Vec<T> {
     }
 }
 
+/// Files `id` under `parent` in a child index, taking it out of its `old` parent's list if
+/// it moved.
+fn file_under<P: Ord + Clone, C: Ord + Clone>(
+    index: &mut BTreeMap<P, Vec<C>>,
+    old: Option<&P>,
+    parent: &P,
+    id: &C,
+) {
+    if let Some(set) = old.filter(|o| *o != parent).and_then(|o| index.get_mut(o)) {
+        set.remove_sorted(id);
+    }
+    index
+        .entry(parent.clone())
+        .or_default()
+        .insert_sorted(id.clone());
+}
+
 /// The flat, serialisable form of a book: what export files and storage hold.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -381,17 +398,8 @@ impl Book {
                 group: casting.group.to_string(),
             });
         }
-        if let Some(old) = self.castings.get(&casting.id) {
-            if old.group != casting.group {
-                if let Some(set) = self.castings_of.get_mut(&old.group) {
-                    set.remove_sorted(&casting.id);
-                }
-            }
-        }
-        self.castings_of
-            .entry(casting.group.clone())
-            .or_default()
-            .insert_sorted(casting.id.clone());
+        let old = self.castings.get(&casting.id).map(|c| &c.group);
+        file_under(&mut self.castings_of, old, &casting.group, &casting.id);
         self.castings.insert(casting.id.clone(), casting);
         Ok(())
     }
@@ -462,17 +470,8 @@ impl Book {
                 customer: person.customer.to_string(),
             });
         }
-        if let Some(old) = self.persons.get(&person.id) {
-            if old.customer != person.customer {
-                if let Some(set) = self.persons_of.get_mut(&old.customer) {
-                    set.remove_sorted(&person.id);
-                }
-            }
-        }
-        self.persons_of
-            .entry(person.customer.clone())
-            .or_default()
-            .insert_sorted(person.id.clone());
+        let old = self.persons.get(&person.id).map(|p| &p.customer);
+        file_under(&mut self.persons_of, old, &person.customer, &person.id);
         self.persons.insert(person.id.clone(), person);
         Ok(())
     }

@@ -130,10 +130,8 @@ pub const DEFAULT_SEGMENT: Segment = Segment::Corporate;
 
 /// The segment a page's address asks for (`?segment=Private`), else the default.
 pub fn segment_of(hash: &str) -> Segment {
-    query(hash)
-        .into_iter()
-        .find(|(k, _)| k == "segment")
-        .and_then(|(_, v)| Segment::from_key(&v))
+    param(hash, "segment")
+        .and_then(|v| Segment::from_key(&v))
         .unwrap_or(DEFAULT_SEGMENT)
 }
 
@@ -159,6 +157,14 @@ pub fn query(hash: &str) -> Vec<(String, String)> {
             (percent_decode(k), percent_decode(v))
         })
         .collect()
+}
+
+/// One query parameter of a hash, if present.
+pub fn param(hash: &str, name: &str) -> Option<String> {
+    query(hash)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 /// A route href with query parameters; empty values are left out ("#/verbuende?q=m%C3%BCller").

@@ -11,7 +11,7 @@ use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, SegmentBadge};
 use crate::ui::format;
-use crate::ui::route::{query, with_query, Route};
+use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -28,15 +28,9 @@ pub struct Round {
 #[component]
 pub fn CastingRound() -> impl IntoView {
     let app = use_app();
-    let params = query(&browser::current_hash());
-    let param = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let after: Option<GroupId> = param("nach").and_then(|g| g.parse().ok());
-    let segment = param("segment").and_then(|s| Segment::from_key(&s));
+    let hash = browser::current_hash();
+    let after: Option<GroupId> = param(&hash, "nach").and_then(|g| g.parse().ok());
+    let segment = param(&hash, "segment").and_then(|s| Segment::from_key(&s));
     let today = browser::today();
     let (next, due, previous) = app.book.with_untracked(|b| {
         let (next, due) = next_due(b, today, segment, after.as_ref());

@@ -8,7 +8,7 @@ use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, SegmentBadge, SelectField};
-use crate::ui::route::{casting_param, parse_casting_param, query, with_query, Route};
+use crate::ui::route::{casting_param, param, parse_casting_param, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,14 +18,8 @@ const PAGE: usize = 50;
 #[component]
 pub fn Groups() -> impl IntoView {
     let app = use_app();
-    let initial = query(&browser::current_hash());
-    let param = |name: &str| {
-        initial
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let hash = browser::current_hash();
+    let param = |name: &str| param(&hash, name).unwrap_or_default();
     let text = RwSignal::new(param("q"));
     let segment = RwSignal::new(param("segment"));
     let advisor = RwSignal::new(param("berater"));
