@@ -226,13 +226,11 @@ pub fn table_view(table: Table, testid: &'static str) -> AnyView {
         .foot
         .map(|cells| view! { <tfoot><tr>{row(cells)}</tr></tfoot> });
     view! {
-        <div class="scroll">
-            <table class="table" data-testid=testid>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{rows}</tbody>
-                {foot}
-            </table>
-        </div>
+        <table class="table" data-testid=testid>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+            {foot}
+        </table>
     }
     .into_any()
 }

@@ -225,11 +225,11 @@ test('a customer moves to another group through the "Kundenverbund" select', { t
         'Korn GmbH',
         'Stadtwerke Ahlen AöR',
       ]);
-      await expectText(page.locator('main h2').first(), '2 Kunden');
+      await expectText(page.locator('main h2', { hasText: /Kunden?$/ }), '2 Kunden');
       // The contact person moved along with the customer.
       await expectText(page.locator('li.card', { hasText: 'Korn GmbH' }).locator('.person > a'), 'Karl Korn');
       await navigate(page, '/verbuende/g-baecker');
-      await expectText(page.locator('main h2').first(), '0 Kunden');
+      await expectText(page.locator('main h2', { hasText: /Kunden?$/ }), '0 Kunden');
       await expectCount(page.locator('[data-testid=members] li.card'), 0);
     };
     await check();

@@ -137,7 +137,7 @@ test('search finds a group by part of a contact person name; the segment filter 
     await page.getByLabel('Segment').selectOption({ label });
     await expectText(count, `${german(inSegment.length)} von ${german(total)} Verbünden`);
     await expectCount(rows, Math.min(inSegment.length, 50));
-    const badges = await rows.locator('.meta .badge').allInnerTexts();
+    const badges = await rows.locator('.meta .badge[class*=seg-]').allInnerTexts();
     assert.ok(badges.every((b) => b === label), `other segments listed: ${[...new Set(badges)]}`);
 
     // Search and segment together: the found group stays only under its own segment.

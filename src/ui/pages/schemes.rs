@@ -294,7 +294,7 @@ fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoVi
                             </div>
                             <div class="scroll">
                                 <table class="table">
-                                    <thead><tr><th scope="col">"Antwort"</th><th scope="col">"Punkte"</th><th scope="col">"Fachbereiche"</th><th scope="col">""</th></tr></thead>
+                                    <thead><tr><th scope="col">"Antwort"</th><th scope="col">"Punkte"</th><th scope="col">"Fachbereiche"</th><th scope="col"><span class="sr-only">"Entfernen"</span></th></tr></thead>
                                     <tbody>{choices}</tbody>
                                 </table>
                             </div>
