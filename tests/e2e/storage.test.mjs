@@ -233,3 +233,33 @@ test('the team book for load tests has 10,000 customers, survives a reload, and 
     assert.match(await meter.getAttribute('class'), /meter-warning/);
   });
 });
+
+test('stored data of schema 1 opens upgraded to schema 2, with the old data kept as a backup', { timeout: 40_000 }, async () => {
+  const fixture = JSON.parse(
+    await import('node:fs/promises').then((fs) => fs.readFile(new URL('../fixtures/storage-1.json', import.meta.url), 'utf8')),
+  );
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await setStorage(page, fixture);
+    await reloadApp(page);
+    await navigate(page, '/verbuende');
+    await expectText(page.locator('[data-testid=result-count]'), '2 Verbünde');
+    await expectCount(page.locator('[data-testid=group-list] .badge.class-none'), 2);
+
+    const stored = await appStorage(page);
+    const meta = JSON.parse(stored[META]);
+    assert.equal(meta.schema, 2);
+    assert.equal(meta.revision, 13);
+    assert.match(stored['kontaktnetz.settings'], /^z1:/, 'settings are stored deflated since schema 2');
+    for (const [key, value] of Object.entries(stored)) assert.match(key + value, /^[\x20-\x7e]*$/, `${key} is ASCII`);
+
+    await navigate(page, '/daten');
+    const backups = page.locator('[data-testid=backups] > li');
+    await expectCount(backups, 2);
+    await expectText(backups.first().locator('.title'), 'Vor der Umstellung von Datenversion 1 auf 2');
+
+    // The casting schemes exist (built-in), and the upgraded book casts like any other.
+    await navigate(page, '/casting');
+    await expectText(page.locator('[data-testid=count-due]'), '2');
+  });
+});
