@@ -2,7 +2,7 @@
 //! import previews. Static labels of the views stay in `ui::labels`.
 
 use crate::domain::book::{Problem, RecordKind};
-use crate::domain::portfolio::CastingFilter;
+use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
 use crate::domain::vocab::{
@@ -243,18 +243,25 @@ pub fn round_previous(group: &str, cast: Option<Class>) -> String {
     }
 }
 
-pub fn round_due(due: usize) -> String {
+pub fn round_due(of: RoundOf, due: usize) -> String {
+    let what = match of {
+        RoundOf::Due => "fällig",
+        RoundOf::Differs => "mit abweichendem Ergebnis",
+    };
     match due {
-        1 => "Casting-Runde: dies ist der letzte fällige Verbund".into(),
-        n => format!("Casting-Runde: {} Verbünde fällig", number(n as i64)),
+        1 => format!("Casting-Runde: 1 Verbund {what}"),
+        n => format!("Casting-Runde: {} Verbünde {what}", number(n as i64)),
     }
 }
 
-pub fn round_done(due: usize) -> String {
-    match due {
-        0 => "Alle Verbünde sind gecastet. Kein Casting ist fällig.".into(),
-        n => format!(
-            "Ende der Runde. Noch fällig (übersprungen): {} Verbünde.",
+pub fn round_done(of: RoundOf, left: usize) -> String {
+    match (of, left) {
+        (RoundOf::Due, 0) => "Alle Verbünde sind gecastet. Kein Casting ist fällig.".into(),
+        (RoundOf::Differs, 0) => {
+            "Jedes Casting entspricht dem aktuellen Schema. Nichts mehr neu zu casten.".into()
+        }
+        (_, n) => format!(
+            "Ende der Runde. Noch offen (übersprungen): {} Verbünde.",
             number(n as i64)
         ),
     }

@@ -9,7 +9,9 @@ use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::capacity::{by_advisor, by_department, capacity, percent};
 use kontaktnetz::domain::casting::{evaluate, Casting, Override};
 use kontaktnetz::domain::ids::CastingId;
-use kontaktnetz::domain::portfolio::{next_due, overview, splits, status, CastingFilter, Schemes};
+use kontaktnetz::domain::portfolio::{
+    next_in_round, overview, splits, status, CastingFilter, RoundOf, Schemes,
+};
 use kontaktnetz::domain::sample::{generate, SampleSize};
 use kontaktnetz::domain::search::{Filter, SearchIndex};
 use kontaktnetz::domain::text::Name;
@@ -220,21 +222,56 @@ fn the_group_list_filters_by_casting() {
 fn the_round_walks_due_groups_by_name() {
     let book = portfolio();
     let today = day(TODAY);
-    assert_eq!(next_due(&book, today, None, None), (Some(gid("g-d")), 2));
     assert_eq!(
-        next_due(&book, today, None, Some(&gid("g-d"))),
+        next_in_round(&book, today, RoundOf::Due, None, None),
+        (Some(gid("g-d")), 2)
+    );
+    assert_eq!(
+        next_in_round(&book, today, RoundOf::Due, None, Some(&gid("g-d"))),
         (Some(gid("g-n")), 2)
     );
-    assert_eq!(next_due(&book, today, None, Some(&gid("g-n"))), (None, 2));
+    assert_eq!(
+        next_in_round(&book, today, RoundOf::Due, None, Some(&gid("g-n"))),
+        (None, 2)
+    );
     // After a group that is not due itself, the round goes on from its place in the order.
     assert_eq!(
-        next_due(&book, today, None, Some(&gid("g-c"))),
+        next_in_round(&book, today, RoundOf::Due, None, Some(&gid("g-c"))),
         (Some(gid("g-n")), 2)
     );
     assert_eq!(
-        next_due(&book, today, Some(Segment::Corporate), None),
+        next_in_round(&book, today, RoundOf::Due, Some(Segment::Corporate), None),
         (Some(gid("g-n")), 1)
     );
+}
+
+#[test]
+fn a_round_of_differing_castings_walks_only_those() {
+    let mut book = portfolio();
+    let today = day(TODAY);
+    assert_eq!(
+        next_in_round(&book, today, RoundOf::Differs, None, None),
+        (None, 0)
+    );
+    let mut settings = book.settings().casting.clone();
+    let corporate = settings
+        .schemes
+        .iter_mut()
+        .find(|s| s.segment == Segment::Corporate)
+        .unwrap();
+    corporate.thresholds.c = 4; // Gamma (3 points) would now be D.
+    book.set_casting_settings(settings).unwrap();
+    assert_eq!(
+        next_in_round(&book, today, RoundOf::Differs, None, None),
+        (Some(gid("g-c")), 1)
+    );
+    // Re-cast with the same answers: the result now matches the scheme, the round is done.
+    cast(&mut book, "a-c2", "g-c", TODAY, &[1, 1, 0, 0, 0], None);
+    assert_eq!(
+        next_in_round(&book, today, RoundOf::Differs, None, None),
+        (None, 0)
+    );
+    assert_eq!(book.current_casting(&gid("g-c")).unwrap().class(), Class::D);
 }
 
 #[test]

@@ -152,24 +152,40 @@ pub fn splits(book: &Book, segment: Segment) -> Vec<Split> {
     out
 }
 
-/// Groups due for casting in round order (by name, then id), starting after `after`.
-pub fn next_due(
+/// Which groups a casting round walks through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundOf {
+    /// Never cast, or the last casting is a year old.
+    Due,
+    /// Cast, but the current scheme would give another result.
+    Differs,
+}
+
+/// The next group of a casting round (in name order, then id) after `after`, and how many
+/// groups the round has in all.
+pub fn next_in_round(
     book: &Book,
     today: NaiveDate,
+    round: RoundOf,
     segment: Option<Segment>,
     after: Option<&GroupId>,
 ) -> (Option<GroupId>, usize) {
-    let mut due: Vec<&Group> = book
+    let schemes = Schemes::of(book);
+    let filter = match round {
+        RoundOf::Due => CastingFilter::Due,
+        RoundOf::Differs => CastingFilter::Differs,
+    };
+    let mut members: Vec<&Group> = book
         .groups()
         .values()
         .filter(|g| segment.is_none_or(|s| s == g.segment))
-        .filter(|g| is_due(book.current_casting(&g.id), today))
+        .filter(|g| status(&schemes, g, book.current_casting(&g.id), today).matches(&filter))
         .collect();
-    due.sort_unstable_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    members.sort_unstable_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     let start = after
         .and_then(|id| book.groups().get(id))
         .map_or(0, |after| {
-            due.partition_point(|g| (&g.name, &g.id) <= (&after.name, &after.id))
+            members.partition_point(|g| (&g.name, &g.id) <= (&after.name, &after.id))
         });
-    (due.get(start).map(|g| g.id.clone()), due.len())
+    (members.get(start).map(|g| g.id.clone()), members.len())
 }

@@ -2,7 +2,7 @@
 //! page from the one index.html, and a reload lands where it was.
 
 use crate::domain::ids::{ColleagueId, CustomerId, GroupId, PersonId};
-use crate::domain::portfolio::CastingFilter;
+use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +123,30 @@ pub fn groups_with(filter: &CastingFilter, segment: Option<Segment>) -> String {
             ("casting", &casting_param(filter)),
         ],
     )
+}
+
+/// A casting round's address: which groups, optionally one segment, continuing after `after`.
+pub fn round_href(of: RoundOf, segment: Option<Segment>, after: Option<&GroupId>) -> String {
+    let which = match of {
+        RoundOf::Due => "",
+        RoundOf::Differs => "abweichend",
+    };
+    with_query(
+        &Route::CastingRound.href(),
+        &[
+            ("casting", which),
+            ("segment", segment.map_or("", |s| s.key())),
+            ("nach", after.map_or("", |g| g.as_str())),
+        ],
+    )
+}
+
+/// Which round the `casting` parameter asks for; anything else is the round of due groups.
+pub fn round_of(casting: Option<&str>) -> RoundOf {
+    match casting {
+        Some("abweichend") => RoundOf::Differs,
+        _ => RoundOf::Due,
+    }
 }
 
 /// Pages with a segment choice start at this one; the address names only other segments.
@@ -312,6 +336,23 @@ mod tests {
         for bad in ["", "e", "antwort:", "antwort:x", "antwort:a b:c", "AA"] {
             assert_eq!(parse_casting_param(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn casting_rounds_keep_their_kind_and_place() {
+        let g: GroupId = "g-1".parse().unwrap();
+        let href = round_href(RoundOf::Differs, Some(Segment::Private), Some(&g));
+        assert_eq!(
+            href,
+            "#/casting/runde?casting=abweichend&segment=Private&nach=g-1"
+        );
+        assert_eq!(Route::parse(&href), Route::CastingRound);
+        assert_eq!(
+            round_of(param(&href, "casting").as_deref()),
+            RoundOf::Differs
+        );
+        assert_eq!(round_href(RoundOf::Due, None, None), "#/casting/runde");
+        assert_eq!(round_of(None), RoundOf::Due);
     }
 
     #[test]

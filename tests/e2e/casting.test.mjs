@@ -108,7 +108,7 @@ test('a casting round casts a group in a few taps; class and frequency persist a
     await page.getByRole('link', { name: 'Überspringen' }).click();
     await expectText(heading(page), 'Casting: Zeta Logistik');
     await page.getByRole('link', { name: 'Überspringen' }).click();
-    await expectText(page.locator('[data-testid=round-done]'), /Noch fällig \(übersprungen\): 3 Verbünde/);
+    await expectText(page.locator('[data-testid=round-done]'), /Noch offen \(übersprungen\): 3 Verbünde/);
 
     await reloadApp(page);
     await navigate(page, '/verbuende');
@@ -168,6 +168,17 @@ test('raising a threshold lists the group under "would differ" without changing 
     await page.locator('[data-testid=scheme-save]').click();
     await expectText(page.locator('.error[role=alert]'), /Schwellen müssen fallen/);
     assert.equal(await storedRevision(page), before);
+
+    // A round over the differing castings: the answers are kept, one tap re-casts.
+    await navigate(page, '/casting');
+    await page.locator('[data-testid=start-differs-round]').click();
+    await expectText(heading(page), 'Casting: Alpha Maschinenbau');
+    await expectText(page.locator('[data-testid=round-due]'), 'Casting-Runde: 1 Verbund mit abweichendem Ergebnis');
+    await expectText(page.locator('[data-testid=result-class]'), 'Klasse B');
+    await page.locator('[data-testid=casting-save]').click();
+    await expectText(page.locator('[data-testid=round-done]'), 'Jedes Casting entspricht dem aktuellen Schema. Nichts mehr neu zu casten.');
+    await navigate(page, '/casting');
+    await expectText(page.locator('[data-testid=count-differs]'), '0');
   });
 });
 

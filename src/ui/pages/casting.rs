@@ -4,14 +4,14 @@
 use super::Missing;
 use crate::domain::casting::{evaluate, picks_of, Override};
 use crate::domain::ids::{CastingId, GroupId};
-use crate::domain::portfolio::next_due;
+use crate::domain::portfolio::{next_in_round, RoundOf};
 use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Format, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, SegmentBadge};
 use crate::ui::format;
-use crate::ui::route::{param, with_query, Route};
+use crate::ui::route::{param, round_href, round_of, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -19,6 +19,7 @@ use leptos::prelude::*;
 /// happened to the group before (shown in place of a message that would cover the buttons).
 #[derive(Clone)]
 pub struct Round {
+    of: RoundOf,
     segment: Option<Segment>,
     due: usize,
     previous: Option<String>,
@@ -31,9 +32,10 @@ pub fn CastingRound() -> impl IntoView {
     let hash = browser::current_hash();
     let after: Option<GroupId> = param(&hash, "nach").and_then(|g| g.parse().ok());
     let segment = param(&hash, "segment").and_then(|s| Segment::from_key(&s));
+    let of = round_of(param(&hash, "casting").as_deref());
     let today = browser::today();
     let (next, due, previous) = app.book.with_untracked(|b| {
-        let (next, due) = next_due(b, today, segment, after.as_ref());
+        let (next, due) = next_in_round(b, today, of, segment, after.as_ref());
         let previous = after.as_ref().and_then(|id| {
             let g = b.groups().get(id)?;
             let cast_today = b.current_casting(id).filter(|c| c.date == today);
@@ -47,6 +49,7 @@ pub fn CastingRound() -> impl IntoView {
     match next {
         Some(group) => {
             let round = Round {
+                of,
                 segment,
                 due,
                 previous,
@@ -57,7 +60,7 @@ pub fn CastingRound() -> impl IntoView {
             <section class="page">
                 <h1 tabindex="-1">"Casting-Runde"</h1>
                 {previous.map(|p| view! { <p role="status">{p}</p> })}
-                <p data-testid="round-done">{texts::round_done(due)}</p>
+                <p data-testid="round-done">{texts::round_done(of, due)}</p>
                 <p><a class="button primary" href=Route::CastingOverview.href()>"Zur Casting-Übersicht"</a></p>
             </section>
         }
@@ -66,14 +69,8 @@ pub fn CastingRound() -> impl IntoView {
 }
 
 /// The round's next step after `group`.
-fn round_step(group: &GroupId, segment: Option<Segment>) -> String {
-    with_query(
-        &Route::CastingRound.href(),
-        &[
-            ("nach", group.as_str()),
-            ("segment", segment.map_or("", |s| s.key())),
-        ],
-    )
+fn round_step(group: &GroupId, of: RoundOf, segment: Option<Segment>) -> String {
+    round_href(of, segment, Some(group))
 }
 
 /// The casting screen of one group, alone or as a step of a casting round.
@@ -115,7 +112,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
     let outcome =
         Memo::new(move |_| scheme.with_value(|s| evaluate(s, &picks.get(), manual.get())));
 
-    let round_segment = round.as_ref().map(|r| r.segment);
+    let round_segment = round.as_ref().map(|r| (r.of, r.segment));
     let group_id = g.id.clone();
     let save = move |_| {
         let result = outcome.get_untracked();
@@ -147,7 +144,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
         match app.change(|b| b.upsert_casting(casting)) {
             Ok(()) => match &round_segment {
                 // The next step of the round says what was saved.
-                Some(segment) => browser::navigate(&round_step(&group.id, *segment)),
+                Some((of, segment)) => browser::navigate(&round_step(&group.id, *of, *segment)),
                 None => {
                     app.notify(texts::casting_saved(group.name.as_str(), class));
                     browser::navigate(&Route::Group(group.id).href());
@@ -156,7 +153,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
             Err(e) => error.set(Some(e)),
         }
     };
-    let skip = round_segment.map(|segment| round_step(&g.id, segment));
+    let skip = round_segment.map(|(of, segment)| round_step(&g.id, of, segment));
 
     let criteria = scheme.with_value(|s| {
         s.criteria
@@ -201,7 +198,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
         <section class="page casting">
             <div class="page-head">
                 <h1 tabindex="-1">{format!("Casting: {}", g.name)}</h1>
-                {round.as_ref().map(|r| view! { <p class="meta" data-testid="round-due">{texts::round_due(r.due)}</p> })}
+                {round.as_ref().map(|r| view! { <p class="meta" data-testid="round-due">{texts::round_due(r.of, r.due)}</p> })}
             </div>
             {round.and_then(|r| r.previous).map(|p| view! { <p role="status" data-testid="round-previous">{p}</p> })}
             <p class="meta">

@@ -2,12 +2,12 @@
 //! criterion how the groups split. Every number links to the groups behind it.
 
 use crate::domain::capacity::percent;
-use crate::domain::portfolio::{overview, splits, CastingFilter};
+use crate::domain::portfolio::{overview, splits, CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{bar_chart, table_view, Bar, SelectField};
-use crate::ui::route::{groups_with, segment_of, with_segment, Route};
+use crate::ui::route::{groups_with, round_href, segment_of, with_segment, Route};
 use crate::ui::state::use_app;
 use crate::ui::table::{Cell, Table};
 use leptos::prelude::*;
@@ -79,6 +79,11 @@ pub fn CastingOverview() -> impl IntoView {
                         <a href=groups_with(&CastingFilter::Differs, None)>{texts::number(o.differs as i64)}</a>
                     </dd></div>
                 </dl>
+                {(o.differs > 0).then(|| view! {
+                    <p><a class="button" href=round_href(RoundOf::Differs, None, None) data-testid="start-differs-round">
+                        "Abweichende neu casten (Runde)"
+                    </a></p>
+                })}
                 <h2>"ABCD-Verteilung"</h2>
                 {bar_chart("ABCD-Verteilung der Kundenverbünde", &bars)}
                 {table_view(table, "class-table")}
