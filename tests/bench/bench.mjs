@@ -66,6 +66,26 @@ async function measureBook(browser, url, button) {
     searches.push(ms);
   }
 
+  // Casting pages: navigation to the painted figures (they are computed over the whole book).
+  const pageMs = async (hash, selector) =>
+    page.evaluate(async ([hash, selector]) => {
+      location.hash = '#/';
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      const t = performance.now();
+      location.hash = hash;
+      while (!document.querySelector(selector)) await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t;
+    }, [hash, selector]);
+  const overviewMs = await pageMs('#/casting', '[data-testid=class-table]');
+  const capacityMs = await pageMs('#/casting/kapazitaet', '[data-testid=department-table]');
+  await page.evaluate(() => { location.hash = '#/verbuende'; });
+  await page.waitForSelector('[data-testid=group-list] li a');
+  const groupHref = await page.getAttribute('[data-testid=group-list] li a', 'href');
+  const castScreenMs = await pageMs(`${groupHref}/casting`, '[data-testid=result-class]');
+  await page.evaluate(() => { location.hash = '#/verbuende'; });
+  await page.waitForSelector('[data-testid=group-list] li a');
+
   // One edit through the UI, and how long its save took.
   await page.getByTestId('search').fill('');
   const firstHref = await page.getAttribute('[data-testid=group-list] li a', 'href');
@@ -94,7 +114,7 @@ async function measureBook(browser, url, button) {
 
   const counts = await page.evaluate(() => localStorage.getItem('kontaktnetz.meta'));
   await context.close();
-  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts };
+  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts, overviewMs, capacityMs, castScreenMs };
 }
 
 const server = await startServer({ root: process.env.DIST || 'dist' });
@@ -109,6 +129,7 @@ try {
     console.log(`  erste Listenzeile gemalt:      ${fmt(median(r.paints), 1)} ms nach Navigationsbeginn`);
     console.log(`  Suche Tastendruck→Bild:        Median ${fmt(median(r.searches), 1)} ms, max ${fmt(Math.max(...r.searches), 1)} ms (${QUERIES.join(', ')})`);
     console.log(`  eine Änderung speichern:       ${fmt(r.saveMs, 1)} ms`);
+    console.log(`  Casting-Übersicht bis Tabelle: ${fmt(r.overviewMs, 1)} ms; Kapazität: ${fmt(r.capacityMs, 1)} ms; Casting-Bildschirm: ${fmt(r.castScreenMs, 1)} ms`);
     console.log(`  JSON.parse desselben Buchs:    ${fmt(r.jsonParse, 1)} ms für ${fmt(r.exportBytes)} Zeichen Export-JSON`);
   }
 } finally {
