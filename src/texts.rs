@@ -647,6 +647,10 @@ pub fn customer_deleted(name: &str, removed: &crate::domain::book::Removed) -> S
     }
 }
 
+pub fn casting_deleted(date: &str) -> String {
+    format!("Casting vom {date} gelöscht.")
+}
+
 pub fn person_deleted(name: &str) -> String {
     format!("Ansprechpartner „{name}“ gelöscht.")
 }

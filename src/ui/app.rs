@@ -44,7 +44,8 @@ fn Shell() -> impl IntoView {
     };
 
     view! {
-        <div class="app" data-app-ready="" data-load-ms=(app.load_ms as u32).to_string()
+        <div class="app" class:has-toast=move || app.toast.with(Option::is_some) data-app-ready=""
+            data-load-ms=(app.load_ms as u32).to_string()
             data-save-ms=move || (app.save_ms.get() as u32).to_string()>
             <a class="skip" href="#inhalt" on:click=|ev| {
                 ev.prevent_default();

@@ -203,6 +203,17 @@ test('a C group excludes strategy and rating talks; a manual class needs a reaso
     await expectText(page.locator('[data-testid=group-class]'), 'B · 2×/Jahr*');
     await page.locator('[data-testid=group-casting] summary').click();
     await expectText(page.locator('[data-testid=group-casting] .history'), /Von Hand B statt C: Strategischer Kunde/);
+
+    // A casting entered by mistake can be deleted, with undo.
+    const before = await storedRevision(page);
+    await page.getByRole('button', { name: /^Casting vom .* löschen$/ }).click();
+    await expectText(page.locator('[data-testid=group-class]'), '–');
+    await expectText(page.locator('.toast span').first(), /^Casting vom \d{2}\.\d{2}\.\d{4} gelöscht\.$/);
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await expectText(page.locator('[data-testid=group-class]'), 'B · 2×/Jahr*');
+    await waitForSave(page, before + 1);
+    await reloadApp(page);
+    await expectText(page.locator('[data-testid=group-class]'), 'B · 2×/Jahr*');
   });
 });
 

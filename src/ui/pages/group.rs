@@ -94,10 +94,19 @@ fn casting_box(b: &Book, g: &Group) -> impl IntoView {
         Some(d) if d <= today => format!("Casting fällig seit {}.", format::date(d)),
         Some(d) => format!("Nächstes Casting ab {}.", format::date(d)),
     };
+    let app = use_app();
     let items = history
         .iter()
         .rev()
         .map(|c| {
+            let (id, date) = (c.id.clone(), c.date);
+            let delete = move |_| {
+                let id = id.clone();
+                app.delete_with_undo(move |b| {
+                    b.delete_casting(&id);
+                    texts::casting_deleted(&format::date(date))
+                });
+            };
             let answers: Vec<String> = c
                 .answers
                 .iter()
@@ -112,6 +121,8 @@ fn casting_box(b: &Book, g: &Group) -> impl IntoView {
                         <span class="meta">{texts::manual_class(c.scored, m.class, m.reason.as_str())}</span>
                     })}
                     <span class="meta">{answers.join(" · ")}</span>
+                    <button type="button" class="quiet" on:click=delete
+                        aria-label=format!("Casting vom {} löschen", format::date(c.date))>"Löschen"</button>
                 </li>
             }
         })
