@@ -13,6 +13,7 @@ use kontaktnetz::domain::portfolio::{
     next_in_round, overview, splits, status, CastingFilter, RoundOf, Schemes,
 };
 use kontaktnetz::domain::sample::{generate, SampleSize};
+use kontaktnetz::domain::scheme::{CastingSettings, Scheme};
 use kontaktnetz::domain::search::{Filter, SearchIndex};
 use kontaktnetz::domain::text::Name;
 use kontaktnetz::domain::vocab::{Class, Department, Format, Segment};
@@ -50,6 +51,15 @@ fn cast(
         at(0),
     );
     book.upsert_casting(casting).unwrap();
+}
+
+/// The Firmenkunden scheme inside casting settings, to edit.
+fn corporate(settings: &mut CastingSettings) -> &mut Scheme {
+    settings
+        .schemes
+        .iter_mut()
+        .find(|s| s.segment == Segment::Corporate)
+        .unwrap()
 }
 
 /// Four corporate groups of two advisors: A, B and C cast, one never cast; one private group
@@ -142,12 +152,7 @@ fn overview_counts_classes_due_and_differences() {
 
     // Raise the B threshold: Beta (6 points) would now be C.
     let mut settings = book.settings().casting.clone();
-    let corporate = settings
-        .schemes
-        .iter_mut()
-        .find(|s| s.segment == Segment::Corporate)
-        .unwrap();
-    corporate.thresholds.b = 7;
+    corporate(&mut settings).thresholds.b = 7;
     book.set_casting_settings(settings).unwrap();
     let o = overview(&book, day(TODAY));
     assert_eq!(o.differs, 1);
@@ -254,12 +259,7 @@ fn a_round_of_differing_castings_walks_only_those() {
         (None, 0)
     );
     let mut settings = book.settings().casting.clone();
-    let corporate = settings
-        .schemes
-        .iter_mut()
-        .find(|s| s.segment == Segment::Corporate)
-        .unwrap();
-    corporate.thresholds.c = 4; // Gamma (3 points) would now be D.
+    corporate(&mut settings).thresholds.c = 4; // Gamma (3 points) would now be D.
     book.set_casting_settings(settings).unwrap();
     assert_eq!(
         next_in_round(&book, today, RoundOf::Differs, None, None),
@@ -291,12 +291,7 @@ fn capacity_per_class_with_the_default_plans() {
 
     // What-if: A groups get two more advisory talks; nothing is saved.
     let mut whatif = settings.clone();
-    let corporate = whatif
-        .schemes
-        .iter_mut()
-        .find(|s| s.segment == Segment::Corporate)
-        .unwrap();
-    let advisory = corporate.classes[0]
+    let advisory = corporate(&mut whatif).classes[0]
         .plan
         .iter_mut()
         .find(|p| p.format == Format::AdvisoryTalk)
