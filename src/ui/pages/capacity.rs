@@ -2,6 +2,7 @@
 //! advisor and per co-serving department, with a what-if on the contact plans before they
 //! are saved to the scheme.
 
+use super::group_form::segment_options;
 use super::schemes::{plan_grid, Draft};
 use crate::domain::capacity::{by_advisor, by_department, capacity, percent, Capacity, Load};
 use crate::domain::ids::ColleagueId;
@@ -251,10 +252,7 @@ pub fn CapacityPage() -> impl IntoView {
         })
     };
 
-    let segment_options: Vec<(String, String)> = Segment::ALL
-        .iter()
-        .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
-        .collect();
+    let segment_options = segment_options();
     view! {
         <section class="page">
             <h1 tabindex="-1">"Kapazität"</h1>

@@ -1,6 +1,7 @@
 //! The casting across the portfolio: ABCD distribution, what is due or would differ, and per
 //! criterion how the groups split. Every number links to the groups behind it.
 
+use super::group_form::segment_options;
 use crate::domain::capacity::percent;
 use crate::domain::portfolio::{overview, splits, CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
@@ -22,10 +23,7 @@ pub fn CastingOverview() -> impl IntoView {
             browser::replace_hash(&with_segment(&Route::CastingOverview, s));
         }
     });
-    let segment_options: Vec<(String, String)> = Segment::ALL
-        .iter()
-        .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
-        .collect();
+    let segment_options = segment_options();
 
     let summary = move || {
         app.book.with(|b| {

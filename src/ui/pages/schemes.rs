@@ -2,6 +2,7 @@
 //! departments, and per class the contact plan. Saving never touches past castings; it says
 //! how many groups would now come out differently.
 
+use super::group_form::segment_options;
 use crate::domain::ids::Key;
 use crate::domain::portfolio::{overview, CastingFilter};
 use crate::domain::scheme::{default_scheme, Choice, Criterion, Scheme};
@@ -338,10 +339,7 @@ pub fn Schemes() -> impl IntoView {
             saved.set(None);
         }
     });
-    let segment_options: Vec<(String, String)> = Segment::ALL
-        .iter()
-        .map(|s| (s.key().to_owned(), texts::segment(*s).to_owned()))
-        .collect();
+    let segment_options = segment_options();
 
     let save = move |_| {
         let scheme = draft.scheme.get_value();
