@@ -103,6 +103,7 @@ pub fn scheme_problem(p: &SchemeProblem) -> String {
             format(*f),
             class_name(*class)
         ),
+        SchemeProblem::MarketTime => BAD_MARKET_TIME.into(),
         SchemeProblem::MissingScheme { segment: s } => {
             format!(
                 "Für das Segment „{}“ fehlt ein Casting-Schema.",

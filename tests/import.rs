@@ -479,6 +479,11 @@ fn a_scheme_that_cannot_work_is_named() {
             .pop();
     }));
     assert_mentions(&message, &["fehlt ein Casting-Schema"]);
+
+    let (_, message) = refused(&export_with_casting(|d| {
+        d["book"]["settings"]["casting"]["market"]["share"] = json!(0);
+    }));
+    assert_mentions(&message, &["Anteil Marktzeit in Prozent (1 bis 100)"]);
 }
 
 #[test]

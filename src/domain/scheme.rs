@@ -141,6 +141,23 @@ pub struct MarketTime {
 }
 
 impl MarketTime {
+    /// A market time within sensible bounds: 1–366 working days, 1 minute to 24 hours a day,
+    /// a share of 1–100 %.
+    pub fn new(days: u16, minutes_per_day: u16, share: u8) -> Result<Self, SchemeProblem> {
+        let ok = (1..=366).contains(&days)
+            && (1..=1440).contains(&minutes_per_day)
+            && (1..=100).contains(&share);
+        if ok {
+            Ok(MarketTime {
+                days,
+                minutes_per_day,
+                share,
+            })
+        } else {
+            Err(SchemeProblem::MarketTime)
+        }
+    }
+
     /// Net market time per year in minutes.
     pub fn minutes(self) -> u32 {
         u32::from(self.days) * u32::from(self.minutes_per_day) * u32::from(self.share) / 100
@@ -220,6 +237,7 @@ pub enum SchemeProblem {
     DuplicateKey { key: String },
     ThresholdOrder,
     PlanTwice { class: Class, format: Format },
+    MarketTime,
     MissingScheme { segment: Segment },
     DuplicateScheme { segment: Segment },
 }
@@ -271,6 +289,8 @@ pub fn check_scheme(scheme: &Scheme) -> Result<(), SchemeProblem> {
 
 /// Checks the whole casting settings: every scheme valid, exactly one per segment.
 pub fn check_settings(settings: &CastingSettings) -> Result<(), SchemeProblem> {
+    let m = settings.market;
+    MarketTime::new(m.days, m.minutes_per_day, m.share)?;
     for segment in Segment::ALL {
         match settings
             .schemes
@@ -411,6 +431,19 @@ mod tests {
                 ..
             })
         ));
+
+        let mut settings = CastingSettings::default();
+        settings.market.share = 101;
+        assert_eq!(check_settings(&settings), Err(SchemeProblem::MarketTime));
+        assert_eq!(MarketTime::new(0, 480, 40), Err(SchemeProblem::MarketTime));
+        assert_eq!(
+            MarketTime::new(210, 1441, 40),
+            Err(SchemeProblem::MarketTime)
+        );
+        assert_eq!(
+            MarketTime::new(366, 1440, 100).map(MarketTime::minutes),
+            Ok(527_040)
+        );
 
         let mut settings = CastingSettings::default();
         settings.schemes.pop();

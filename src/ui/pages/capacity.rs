@@ -80,25 +80,13 @@ pub fn CapacityPage() -> impl IntoView {
     let market_error = RwSignal::new(None::<String>);
     // The market time as typed, or why not.
     let typed = move || -> Result<MarketTime, String> {
-        let days = days
-            .get()
-            .trim()
-            .parse::<u16>()
-            .ok()
-            .filter(|d| (1..=366).contains(d));
-        let minutes = parse_decimal(&hours.get(), 60).filter(|m| (1..=1440).contains(m));
-        let share = share
-            .get()
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .filter(|s| (1..=100).contains(s));
+        let days = days.get().trim().parse::<u16>().ok();
+        let minutes = parse_decimal(&hours.get(), 60).and_then(|m| u16::try_from(m).ok());
+        let share = share.get().trim().parse::<u8>().ok();
         match (days, minutes, share) {
-            (Some(days), Some(minutes), Some(share)) => Ok(MarketTime {
-                days,
-                minutes_per_day: minutes as u16,
-                share,
-            }),
+            (Some(d), Some(m), Some(s)) => {
+                MarketTime::new(d, m, s).map_err(|p| texts::scheme_problem(&p))
+            }
             _ => Err(texts::BAD_MARKET_TIME.into()),
         }
     };
