@@ -267,3 +267,69 @@ test('every casting number of the sample book leads to exactly the groups it cou
     console.log(`# Was-wäre-wenn (Firmenkunden A: 3 statt 2 Beratungsgespräche): ${whatif}`);
   });
 });
+
+test('net market time, a co-serving colleague and a new criterion are kept; bad market time is refused', { timeout: 90_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    await navigate(page, '/verbuende/g-alpha/casting');
+    await castCorporate(page, A_ANSWERS);
+    await page.locator('[data-testid=casting-save]').click();
+    await waitForHash(page, /^#\/verbuende\/g-alpha$/);
+
+    // Market time: 200 days × 7,5 h × 50 % = 750 h; a share of 0 % is refused and nothing stored.
+    await navigate(page, '/casting/kapazitaet');
+    await expectText(page.locator('[data-testid=market-time]'), 'Nettomarktzeit: 672 h im Jahr');
+    await page.getByLabel('Anteil Marktzeit in %').fill('0');
+    const before = await storedRevision(page);
+    await page.getByRole('button', { name: 'Übernehmen', exact: true }).click();
+    await expectText(page.locator('.error[role=alert]'), /Anteil Marktzeit in Prozent \(1 bis 100\)/);
+    assert.equal(await storedRevision(page), before);
+    await page.getByLabel('Arbeitstage im Jahr').fill('200');
+    await page.getByLabel('Stunden je Tag').fill('7,5');
+    await page.getByLabel('Anteil Marktzeit in %').fill('50');
+    await expectText(page.locator('[data-testid=market-time]'), 'Nettomarktzeit: 750 h im Jahr');
+    await page.getByRole('button', { name: 'Übernehmen', exact: true }).click();
+    await waitForSave(page, before);
+
+    // A colleague who stands for private banking appears with that department's load.
+    const revision = await storedRevision(page);
+    await navigate(page, '/kollegen/neu');
+    await page.getByLabel('Name', { exact: false }).fill('Paula Privat');
+    await page.getByLabel('Co-Betreuung für').selectOption({ label: 'Private Banking' });
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await waitForHash(page, /^#\/kollegen$/);
+    await expectText(page.locator('[data-testid=colleague-list] li', { hasText: 'Paula Privat' }).locator('.meta'), /Co-Betreuung: Private Banking/);
+    await waitForSave(page, revision);
+
+    await reloadApp(page);
+    await navigate(page, '/casting/kapazitaet');
+    await expectText(page.locator('[data-testid=market-time]'), 'Nettomarktzeit: 750 h im Jahr');
+    assert.equal(await page.getByLabel('Stunden je Tag').inputValue(), '7,5');
+    const pb = page.locator('[data-testid=department-table] tr', { hasText: 'Private Banking' });
+    await expectText(pb.locator('td').first(), 'Paula Privat');
+    await expectText(pb.locator('td').nth(1), '1');
+
+    // A new criterion with two answers: saved, kept, and asked on the casting screen.
+    await navigate(page, '/casting/schemata');
+    await page.getByRole('button', { name: 'Kriterium hinzufügen' }).click();
+    const criterion = page.locator('[data-testid=criterion]').last();
+    const label = criterion.getByRole('textbox', { name: /Bezeichnung$/ });
+    await label.fill('Digitalaffinität');
+    await label.blur();
+    const first = criterion.getByRole('textbox', { name: /^Antwort 1 von/ });
+    await first.fill('hoch');
+    await first.blur();
+    const points = criterion.getByRole('spinbutton', { name: /^Antwort 1 von .*: Punkte$/ });
+    await points.fill('2');
+    await points.blur();
+    const saved = await storedRevision(page);
+    await page.locator('[data-testid=scheme-save]').click();
+    await expectText(page.locator('[data-testid=scheme-saved]'), /Bei 1 Verbund käme das Casting heute anders heraus/);
+    await waitForSave(page, saved);
+
+    await reloadApp(page);
+    await navigate(page, '/verbuende/g-zeta/casting');
+    await castCorporate(page, [...C_ANSWERS, ['Digitalaffinität', 'hoch']]);
+    await expectText(page.locator('[data-testid=result-summary]'), '5 Punkte · 1 Kontakt im Jahr');
+  });
+});
