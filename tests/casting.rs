@@ -6,7 +6,9 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use kontaktnetz::domain::book::{Book, Problem};
-use kontaktnetz::domain::capacity::{by_advisor, by_department, capacity, percent};
+use kontaktnetz::domain::capacity::{
+    by_advisor, by_department, capacity, department_minutes, percent, serving,
+};
 use kontaktnetz::domain::casting::{evaluate, Casting, Override};
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::portfolio::{
@@ -334,6 +336,24 @@ fn capacity_per_advisor_and_department() {
     assert!(departments
         .iter()
         .all(|(_, l)| l.groups == 1 && l.minutes == 60));
+}
+
+#[test]
+fn a_department_has_the_market_time_of_its_colleagues() {
+    let mut book = portfolio();
+    assert!(serving(&book, Department::PrivateBanking).is_empty());
+    let mut pb = colleague("k-pb", "Paula Privat");
+    pb.serves = Some(Department::PrivateBanking);
+    book.upsert_colleague(pb);
+    let people = serving(&book, Department::PrivateBanking);
+    assert_eq!(people.len(), 1);
+    assert_eq!(department_minutes(40_320, people.len()), 40_320);
+    assert_eq!(
+        department_minutes(40_320, 0),
+        40_320,
+        "counted as one person before anyone is assigned"
+    );
+    assert_eq!(department_minutes(40_320, 3), 120_960);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::book::Book;
 use super::ids::ColleagueId;
-use super::model::Group;
+use super::model::{Colleague, Group};
 use super::scheme::CastingSettings;
 use super::vocab::{Department, Segment};
 
@@ -88,6 +88,20 @@ pub fn by_advisor(book: &Book, settings: &CastingSettings) -> Vec<(Option<Collea
             (a.cloned(), load)
         })
         .collect()
+}
+
+/// The colleagues who stand for a co-serving department.
+pub fn serving(book: &Book, department: Department) -> Vec<&Colleague> {
+    book.colleagues()
+        .values()
+        .filter(|c| c.serves == Some(department))
+        .collect()
+}
+
+/// The market time a department has: that of each colleague standing for it, and at least
+/// one person's even before anyone is assigned.
+pub fn department_minutes(per_person: u32, people: usize) -> u32 {
+    per_person * people.max(1) as u32
 }
 
 /// Co-serving load per department: the groups whose current casting involves it, each with

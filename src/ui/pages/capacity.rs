@@ -4,7 +4,9 @@
 
 use super::group_form::segment_options;
 use super::schemes::{plan_grid, Draft};
-use crate::domain::capacity::{by_advisor, by_department, capacity, percent, Capacity, Load};
+use crate::domain::capacity::{
+    by_advisor, by_department, capacity, department_minutes, percent, serving, Capacity, Load,
+};
 use crate::domain::ids::ColleagueId;
 use crate::domain::scheme::{CastingSettings, MarketTime};
 use crate::domain::vocab::{Class, Segment};
@@ -213,13 +215,9 @@ pub fn CapacityPage() -> impl IntoView {
                 rows: by_department(b, settings)
                     .into_iter()
                     .map(|(d, load)| {
-                        let people: Vec<String> = b
-                            .colleagues()
-                            .values()
-                            .filter(|c| c.serves == Some(d))
-                            .map(|c| c.name.to_string())
-                            .collect();
-                        let capacity = available * people.len().max(1) as u32;
+                        let people: Vec<String> =
+                            serving(b, d).iter().map(|c| c.name.to_string()).collect();
+                        let capacity = department_minutes(available, people.len());
                         let names = if people.is_empty() { "–".to_owned() } else { people.join(", ") };
                         load_row(
                             vec![Cell::text(texts::department(d).into()), Cell::text(names)],
