@@ -2,6 +2,7 @@
 //! import previews. Static labels of the views stay in `ui::labels`.
 
 use crate::domain::book::{Problem, RecordKind};
+use crate::domain::contact::{ContactProblem, ContactSettings};
 use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
@@ -39,6 +40,9 @@ pub fn kind_plural(kind: RecordKind) -> &'static str {
         RecordKind::Customer => "Kunden",
         RecordKind::Person => "Ansprechpartner",
         RecordKind::Casting => "Castings",
+        RecordKind::Contact => "Kontakte",
+        RecordKind::Planned => "geplante Kontakte",
+        RecordKind::Party => "Telefonaktionen",
     }
 }
 
@@ -49,6 +53,9 @@ fn kind_singular(kind: RecordKind) -> &'static str {
         RecordKind::Customer => "Kunde",
         RecordKind::Person => "Ansprechpartner",
         RecordKind::Casting => "Casting",
+        RecordKind::Contact => "Kontakt",
+        RecordKind::Planned => "Geplanter Kontakt",
+        RecordKind::Party => "Telefonaktion",
     }
 }
 
@@ -78,11 +85,43 @@ pub fn problem(p: &Problem) -> String {
         Problem::UnknownRecord { kind, id } => {
             format!("{} „{id}“ gibt es nicht.", kind_singular(*kind))
         }
-        Problem::UnknownCastingGroup { casting, group } => {
-            format!("Casting „{casting}“ verweist auf den unbekannten Kundenverbund „{group}“.")
-        }
+        Problem::UnknownReference {
+            kind,
+            id,
+            target,
+            target_id,
+        } => format!(
+            "{} „{id}“ verweist auf etwas, das es nicht gibt: {} „{target_id}“.",
+            kind_singular(*kind),
+            kind_singular(*target)
+        ),
         Problem::Scheme(p) => scheme_problem(p),
+        Problem::Contact(p) => contact_problem(*p),
     }
+}
+
+pub fn contact_problem(p: ContactProblem) -> String {
+    let (lo, hi) = match p {
+        ContactProblem::InFuture => {
+            return "Der Kontakt liegt in der Zukunft. Künftige Kontakte bitte als geplanten Kontakt anlegen.".into()
+        }
+        ContactProblem::FollowUpBeforeContact => {
+            return "Der vereinbarte Folgekontakt liegt vor dem Kontakt. Bitte ein späteres Datum wählen.".into()
+        }
+        ContactProblem::WindowDays => ContactSettings::WINDOW_DAYS,
+        ContactProblem::BlockMonths => widen(ContactSettings::BLOCK_MONTHS),
+        ContactProblem::CallsPerAdvisor => widen(ContactSettings::CALLS_PER_ADVISOR),
+    };
+    let what = match p {
+        ContactProblem::WindowDays => "Der Vorlauf der Erinnerung (Tage)",
+        ContactProblem::BlockMonths => "Die Kontaktsperre nach „kein Interesse“ (Monate)",
+        _ => "Die Zahl der Verbünde je Betreuer:in auf der Anrufliste",
+    };
+    format!("{what} muss zwischen {lo} und {hi} liegen.")
+}
+
+fn widen((lo, hi): (u8, u8)) -> (u16, u16) {
+    (lo.into(), hi.into())
 }
 
 pub fn scheme_problem(p: &SchemeProblem) -> String {

@@ -231,7 +231,9 @@ fn deleting_a_group_cascades_to_customers_and_persons() {
             groups: 1,
             customers: 2,
             persons: 2,
-            castings: 0
+            castings: 0,
+            contacts: 0,
+            planned: 0,
         }
     );
     assert!(!book.groups().contains_key(&gid("g-bau")));
@@ -258,7 +260,9 @@ fn deleting_the_lead_customer_clears_the_lead() {
             groups: 0,
             customers: 1,
             persons: 1,
-            castings: 0
+            castings: 0,
+            contacts: 0,
+            planned: 0,
         }
     );
     let g = &book.groups()[&gid("g-mueller")];

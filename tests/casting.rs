@@ -119,7 +119,7 @@ fn castings_belong_to_existing_groups_and_go_with_them() {
     stray.group = gid("g-fehlt");
     assert!(matches!(
         book.upsert_casting(stray),
-        Err(Problem::UnknownCastingGroup { .. })
+        Err(Problem::UnknownReference { .. })
     ));
     let removed = book.delete_group(&gid("g-a"), at(1));
     assert_eq!(removed.castings, 1);

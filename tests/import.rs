@@ -453,14 +453,16 @@ fn a_casting_of_an_unknown_group_is_named() {
     }));
     assert_eq!(
         error,
-        DecodeError::Problems(vec![Problem::UnknownCastingGroup {
-            casting: "a-1".into(),
-            group: "g-weg".into(),
+        DecodeError::Problems(vec![Problem::UnknownReference {
+            kind: RecordKind::Casting,
+            id: "a-1".into(),
+            target: RecordKind::Group,
+            target_id: "g-weg".into(),
         }])
     );
     assert_mentions(
         &message,
-        &["Casting „a-1“", "unbekannten Kundenverbund „g-weg“"],
+        &["Casting „a-1“", "das es nicht gibt: Kundenverbund „g-weg“"],
     );
 }
 

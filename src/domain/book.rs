@@ -2,8 +2,12 @@
 //! only functions that change it.
 
 use super::casting::Casting;
-use super::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
+use super::contact::{Contact, ContactProblem, Planned};
+use super::ids::{
+    CastingId, ColleagueId, ContactId, CustomerId, GroupId, PartyId, PersonId, PlannedId,
+};
 use super::model::{Colleague, ContactPerson, Customer, Group, Settings, Timestamp};
+use super::party::Party;
 use super::scheme::{check_settings, CastingSettings, SchemeProblem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -61,6 +65,12 @@ pub struct BookData {
     pub persons: Vec<ContactPerson>,
     #[serde(default)]
     pub castings: Vec<Casting>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub planned: Vec<Planned>,
+    #[serde(default)]
+    pub parties: Vec<Party>,
 }
 
 /// Which collection a record belongs to.
@@ -71,15 +81,21 @@ pub enum RecordKind {
     Customer,
     Person,
     Casting,
+    Contact,
+    Planned,
+    Party,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Colleague,
         RecordKind::Group,
         RecordKind::Customer,
         RecordKind::Person,
         RecordKind::Casting,
+        RecordKind::Contact,
+        RecordKind::Planned,
+        RecordKind::Party,
     ];
 }
 
@@ -93,8 +109,15 @@ pub enum Problem {
     LeadNotMember { group: String, lead: String },
     UnknownMe { colleague: String },
     UnknownRecord { kind: RecordKind, id: String },
-    UnknownCastingGroup { casting: String, group: String },
+    /// A record of `kind` points at a `target` record that does not exist.
+    UnknownReference {
+        kind: RecordKind,
+        id: String,
+        target: RecordKind,
+        target_id: String,
+    },
     Scheme(SchemeProblem),
+    Contact(ContactProblem),
 }
 
 /// What a cascading delete removed, for the confirmation and undo message.
@@ -104,6 +127,8 @@ pub struct Removed {
     pub customers: usize,
     pub persons: usize,
     pub castings: usize,
+    pub contacts: usize,
+    pub planned: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -114,10 +139,24 @@ pub struct Book {
     customers: BTreeMap<CustomerId, Customer>,
     persons: BTreeMap<PersonId, ContactPerson>,
     castings: BTreeMap<CastingId, Casting>,
+    contacts: BTreeMap<ContactId, Contact>,
+    planned: BTreeMap<PlannedId, Planned>,
+    parties: BTreeMap<PartyId, Party>,
     /// Sorted id lists (Vecs rather than sets: same order, less code in the bundle).
     members: BTreeMap<GroupId, Vec<CustomerId>>,
     persons_of: BTreeMap<CustomerId, Vec<PersonId>>,
     castings_of: BTreeMap<GroupId, Vec<CastingId>>,
+    contacts_of: BTreeMap<GroupId, Vec<ContactId>>,
+    planned_of: BTreeMap<GroupId, Vec<PlannedId>>,
+}
+
+fn unknown(kind: RecordKind, id: &impl ToString, target: RecordKind, target_id: &impl ToString) -> Problem {
+    Problem::UnknownReference {
+        kind,
+        id: id.to_string(),
+        target,
+        target_id: target_id.to_string(),
+    }
 }
 
 fn insert_unique<K: Ord + Clone + ToString, V>(
@@ -191,6 +230,33 @@ impl Book {
                 &mut problems,
             );
         }
+        for c in data.contacts {
+            insert_unique(
+                &mut book.contacts,
+                c.id.clone(),
+                c,
+                RecordKind::Contact,
+                &mut problems,
+            );
+        }
+        for p in data.planned {
+            insert_unique(
+                &mut book.planned,
+                p.id.clone(),
+                p,
+                RecordKind::Planned,
+                &mut problems,
+            );
+        }
+        for p in data.parties {
+            insert_unique(
+                &mut book.parties,
+                p.id.clone(),
+                p,
+                RecordKind::Party,
+                &mut problems,
+            );
+        }
         book.rebuild_indexes();
         problems.extend(book.check_references());
         if problems.is_empty() {
@@ -208,6 +274,9 @@ impl Book {
             customers: self.customers.values().cloned().collect(),
             persons: self.persons.values().cloned().collect(),
             castings: self.castings.values().cloned().collect(),
+            contacts: self.contacts.values().cloned().collect(),
+            planned: self.planned.values().cloned().collect(),
+            parties: self.parties.values().cloned().collect(),
         }
     }
 
@@ -236,6 +305,20 @@ impl Book {
                 .entry(c.group.clone())
                 .or_default()
                 .insert_sorted(c.id.clone());
+        }
+        self.contacts_of.clear();
+        for c in self.contacts.values() {
+            self.contacts_of
+                .entry(c.group.clone())
+                .or_default()
+                .insert_sorted(c.id.clone());
+        }
+        self.planned_of.clear();
+        for p in self.planned.values() {
+            self.planned_of
+                .entry(p.group.clone())
+                .or_default()
+                .insert_sorted(p.id.clone());
         }
     }
 
@@ -277,10 +360,17 @@ impl Book {
         }
         for c in self.castings.values() {
             if !self.groups.contains_key(&c.group) {
-                problems.push(Problem::UnknownCastingGroup {
-                    casting: c.id.to_string(),
-                    group: c.group.to_string(),
-                });
+                problems.push(unknown(RecordKind::Casting, &c.id, RecordKind::Group, &c.group));
+            }
+        }
+        for c in self.contacts.values() {
+            if !self.groups.contains_key(&c.group) {
+                problems.push(unknown(RecordKind::Contact, &c.id, RecordKind::Group, &c.group));
+            }
+        }
+        for p in self.planned.values() {
+            if let Err(e) = self.check_planned(p) {
+                problems.push(e);
             }
         }
         if let Some(me) = &self.settings.me {
@@ -293,7 +383,28 @@ impl Book {
         if let Err(p) = check_settings(&self.settings.casting) {
             problems.push(Problem::Scheme(p));
         }
+        if let Err(p) = self.settings.contact.check() {
+            problems.push(Problem::Contact(p));
+        }
         problems
+    }
+
+    /// A planned contact belongs to a group of this book; its colleague and contacts exist,
+    /// and the contacts are the group's.
+    fn check_planned(&self, p: &Planned) -> Result<(), Problem> {
+        let kind = RecordKind::Planned;
+        if !self.groups.contains_key(&p.group) {
+            return Err(unknown(kind, &p.id, RecordKind::Group, &p.group));
+        }
+        if let Some(who) = p.who.as_ref().filter(|w| !self.colleagues.contains_key(*w)) {
+            return Err(unknown(kind, &p.id, RecordKind::Colleague, who));
+        }
+        for c in p.agreed_in.iter().chain(&p.done) {
+            if self.contacts.get(c).map(|c| &c.group) != Some(&p.group) {
+                return Err(unknown(kind, &p.id, RecordKind::Contact, c));
+            }
+        }
+        Ok(())
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -338,6 +449,51 @@ impl Book {
             .iter()
             .filter_map(|id| self.castings.get(id))
             .max_by_key(|c| (c.date, c.updated_at))
+    }
+
+    pub fn contacts(&self) -> &BTreeMap<ContactId, Contact> {
+        &self.contacts
+    }
+
+    pub fn planned(&self) -> &BTreeMap<PlannedId, Planned> {
+        &self.planned
+    }
+
+    pub fn parties(&self) -> &BTreeMap<PartyId, Party> {
+        &self.parties
+    }
+
+    /// Contacts with a group, newest first.
+    pub fn contacts_of(&self, group: &GroupId) -> Vec<&Contact> {
+        let mut list: Vec<&Contact> = self
+            .contacts_of
+            .get(group)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.contacts.get(id))
+            .collect();
+        list.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
+        list
+    }
+
+    /// Planned contacts of a group (open and done), earliest first.
+    pub fn planned_of(&self, group: &GroupId) -> Vec<&Planned> {
+        let mut list: Vec<&Planned> = self
+            .planned_of
+            .get(group)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.planned.get(id))
+            .collect();
+        list.sort_unstable_by_key(|p| (p.date, p.time, &p.id));
+        list
+    }
+
+    /// The follow-up agreed in a contact, if any.
+    pub fn follow_up_of(&self, contact: &Contact) -> Option<&Planned> {
+        self.planned_of(&contact.group)
+            .into_iter()
+            .find(|p| p.agreed_in.as_ref() == Some(&contact.id))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -393,10 +549,7 @@ impl Book {
 
     pub fn upsert_casting(&mut self, casting: Casting) -> Result<(), Problem> {
         if !self.groups.contains_key(&casting.group) {
-            return Err(Problem::UnknownCastingGroup {
-                casting: casting.id.to_string(),
-                group: casting.group.to_string(),
-            });
+            return Err(unknown(RecordKind::Casting, &casting.id, RecordKind::Group, &casting.group));
         }
         let old = self.castings.get(&casting.id).map(|c| &c.group);
         file_under(&mut self.castings_of, old, &casting.group, &casting.id);
@@ -412,6 +565,117 @@ impl Book {
             set.remove_sorted(id);
         }
         true
+    }
+
+    /// Records (or changes) a contact in one step: the follow-up agreed in it, and the planned
+    /// contact of the same group it closes. Everything is checked first, so an invalid part
+    /// changes nothing.
+    pub fn record_contact(
+        &mut self,
+        contact: Contact,
+        follow_up: Option<Planned>,
+        closes: Option<&PlannedId>,
+        now: Timestamp,
+    ) -> Result<(), Problem> {
+        let id = contact.id.clone();
+        let kind = RecordKind::Contact;
+        if !self.groups.contains_key(&contact.group) {
+            return Err(unknown(kind, &id, RecordKind::Group, &contact.group));
+        }
+        let follow_up = follow_up.map(|f| Planned {
+            agreed_in: Some(id.clone()),
+            group: contact.group.clone(),
+            ..f
+        });
+        if let Some(who) = follow_up.as_ref().and_then(|f| f.who.as_ref()) {
+            if !self.colleagues.contains_key(who) {
+                return Err(unknown(RecordKind::Planned, &id, RecordKind::Colleague, who));
+            }
+        }
+        let closed = match closes {
+            Some(plan) => Some(
+                self.planned
+                    .get(plan)
+                    .filter(|p| p.group == contact.group)
+                    .map(|p| p.id.clone())
+                    .ok_or_else(|| unknown(kind, &id, RecordKind::Planned, plan))?,
+            ),
+            None => None,
+        };
+        let old = self.contacts.get(&id).map(|c| &c.group);
+        file_under(&mut self.contacts_of, old, &contact.group, &id);
+        self.contacts.insert(id.clone(), contact);
+        // A follow-up dropped in an edit goes; a new or changed one is kept.
+        let dropped: Vec<PlannedId> = self
+            .planned
+            .values()
+            .filter(|p| p.agreed_in.as_ref() == Some(&id) && p.is_open())
+            .filter(|p| follow_up.as_ref().is_none_or(|f| f.id != p.id))
+            .map(|p| p.id.clone())
+            .collect();
+        for p in &dropped {
+            self.delete_planned(p);
+        }
+        if let Some(f) = follow_up {
+            self.file_planned(f);
+        }
+        if let Some(p) = closed.and_then(|p| self.planned.get_mut(&p)) {
+            p.done = Some(id);
+            p.updated_at = now;
+        }
+        Ok(())
+    }
+
+    pub fn upsert_planned(&mut self, planned: Planned) -> Result<(), Problem> {
+        self.check_planned(&planned)?;
+        self.file_planned(planned);
+        Ok(())
+    }
+
+    fn file_planned(&mut self, planned: Planned) {
+        let old = self.planned.get(&planned.id).map(|p| &p.group);
+        file_under(&mut self.planned_of, old, &planned.group, &planned.id);
+        self.planned.insert(planned.id.clone(), planned);
+    }
+
+    pub fn delete_planned(&mut self, id: &PlannedId) -> bool {
+        let Some(p) = self.planned.remove(id) else {
+            return false;
+        };
+        if let Some(set) = self.planned_of.get_mut(&p.group) {
+            set.remove_sorted(id);
+        }
+        true
+    }
+
+    /// Deletes a contact. Planned contacts it closed open again; those agreed in it stay, as
+    /// the customer still expects them.
+    pub fn delete_contact(&mut self, id: &ContactId, now: Timestamp) -> bool {
+        let Some(c) = self.contacts.remove(id) else {
+            return false;
+        };
+        if let Some(set) = self.contacts_of.get_mut(&c.group) {
+            set.remove_sorted(id);
+        }
+        for p in self.planned.values_mut() {
+            if p.done.as_ref() == Some(id) {
+                p.done = None;
+                p.updated_at = now;
+            }
+            if p.agreed_in.as_ref() == Some(id) {
+                p.agreed_in = None;
+                p.updated_at = now;
+            }
+        }
+        true
+    }
+
+    pub fn upsert_party(&mut self, party: Party) {
+        self.parties.insert(party.id.clone(), party);
+    }
+
+    pub fn delete_party(&mut self, id: &PartyId) -> bool {
+        self.parties.remove(id).is_some()
     }
 
     pub fn upsert_colleague(&mut self, colleague: Colleague) {
@@ -565,6 +829,14 @@ impl Book {
             self.castings.remove(&casting);
             removed.castings += 1;
         }
+        for contact in self.contacts_of.remove(id).unwrap_or_default() {
+            self.contacts.remove(&contact);
+            removed.contacts += 1;
+        }
+        for planned in self.planned_of.remove(id).unwrap_or_default() {
+            self.planned.remove(&planned);
+            removed.planned += 1;
+        }
         self.members.remove(id);
         self.groups.remove(id);
         removed
@@ -579,6 +851,12 @@ impl Book {
             if g.advisor.as_ref() == Some(id) {
                 g.advisor = None;
                 g.updated_at = now;
+            }
+        }
+        for p in self.planned.values_mut() {
+            if p.who.as_ref() == Some(id) {
+                p.who = None;
+                p.updated_at = now;
             }
         }
         if self.settings.me.as_ref() == Some(id) {

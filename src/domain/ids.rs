@@ -112,6 +112,18 @@ id_type!(
     CastingId, "a"
 );
 id_type!(
+    /// One recorded contact (the Ist).
+    ContactId, "t"
+);
+id_type!(
+    /// A planned contact: an agreed follow-up, a call back, an appointment.
+    PlannedId, "f"
+);
+id_type!(
+    /// One call party: the list phoned in one session.
+    PartyId, "r"
+);
+id_type!(
     /// A stable key of a casting criterion or option: castings refer to it, labels may change.
     Key, "o"
 );

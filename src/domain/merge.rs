@@ -22,7 +22,7 @@ pub struct Tally {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
     /// One tally per collection, in the order of [`RecordKind::ALL`].
-    tallies: [Tally; 5],
+    tallies: [Tally; 8],
 }
 
 impl Preview {
@@ -62,6 +62,9 @@ stamped!(super::model::Group, super::ids::GroupId);
 stamped!(super::model::Customer, super::ids::CustomerId);
 stamped!(super::model::ContactPerson, super::ids::PersonId);
 stamped!(super::casting::Casting, super::ids::CastingId);
+stamped!(super::contact::Contact, super::ids::ContactId);
+stamped!(super::contact::Planned, super::ids::PlannedId);
+stamped!(super::party::Party, super::ids::PartyId);
 
 fn compare<T: Stamped>(local: &BTreeMap<T::Key, T>, incoming: &[T]) -> Tally {
     let mut tally = Tally::default();
@@ -107,6 +110,9 @@ pub fn preview(book: &Book, incoming: &Book) -> Preview {
         compare(book.customers(), &data.customers),
         compare(book.persons(), &data.persons),
         compare(book.castings(), &data.castings),
+        compare(book.contacts(), &data.contacts),
+        compare(book.planned(), &data.planned),
+        compare(book.parties(), &data.parties),
     ];
     Preview { tallies }
 }
@@ -126,6 +132,9 @@ pub fn merge(book: &Book, incoming: &Book) -> Result<Book, Vec<Problem>> {
         customers: merge_into(book.customers(), data.customers),
         persons: merge_into(book.persons(), data.persons),
         castings: merge_into(book.castings(), data.castings),
+        contacts: merge_into(book.contacts(), data.contacts),
+        planned: merge_into(book.planned(), data.planned),
+        parties: merge_into(book.parties(), data.parties),
     };
     Book::drop_stray_leads(&mut merged);
     Book::from_data(merged)

@@ -3,10 +3,14 @@
 pub mod book;
 pub mod capacity;
 pub mod casting;
+pub mod contact;
+pub mod ics;
 pub mod ids;
 pub mod merge;
 pub mod model;
+pub mod party;
 pub mod portfolio;
+pub mod reminder;
 pub mod sample;
 pub mod scheme;
 mod scheme_defaults;

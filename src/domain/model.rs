@@ -2,6 +2,7 @@
 //! customer); everything else is derived.
 
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::contact::ContactSettings;
 use super::scheme::CastingSettings;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
@@ -153,6 +154,9 @@ pub struct Settings {
     /// Casting schemes, market time and department rules; absent means the built-in ones.
     #[serde(default)]
     pub casting: CastingSettings,
+    /// Reminder window, "no interest" block, call list size.
+    #[serde(default)]
+    pub contact: ContactSettings,
 }
 
 #[cfg(test)]

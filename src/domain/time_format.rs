@@ -28,6 +28,31 @@ pub fn format_timestamp(t: DateTime<Utc>) -> String {
     )
 }
 
+/// "2026-11-22T09:30": a local wall-clock time to the minute, as a contact keeps it.
+pub fn format_minute(t: NaiveDateTime) -> String {
+    format!("{}T{:02}:{:02}", format_date(t.date()), t.hour(), t.minute())
+}
+
+/// "09:30"
+pub fn format_clock(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// Parses "HH:MM".
+pub fn parse_clock(s: &str) -> Option<NaiveTime> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(digits(h)?, digits(m)?, 0)
+}
+
+/// Parses "YYYY-MM-DDTHH:MM".
+pub fn parse_minute(s: &str) -> Option<NaiveDateTime> {
+    let (date, clock) = s.split_once('T')?;
+    Some(NaiveDateTime::new(parse_date(date)?, parse_clock(clock)?))
+}
+
 fn digits(s: &str) -> Option<u32> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -123,6 +148,38 @@ serde_module!(
     "Zeitstempel (RFC 3339)"
 );
 
+serde_module!(
+    minute,
+    chrono::NaiveDateTime,
+    super::format_minute,
+    super::parse_minute,
+    "Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM)"
+);
+
+/// `Option<NaiveTime>` fields as "HH:MM".
+pub mod opt_clock {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<chrono::NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(t) => s.serialize_str(&super::format_clock(*t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<chrono::NaiveTime>, D::Error> {
+        let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
+        text.map(|t| {
+            super::parse_clock(&t).ok_or_else(|| {
+                serde::de::Error::custom(format!("„{t}“ ist keine gültige Uhrzeit (HH:MM)"))
+            })
+        })
+        .transpose()
+    }
+}
+
 /// `Option<NaiveDate>` fields; `None` is skipped when writing and `null` accepted when reading.
 pub mod opt_date {
     use serde::{Deserialize, Deserializer, Serializer};
@@ -187,6 +244,21 @@ mod tests {
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn minutes_and_clock_times_round_trip() {
+        let t = NaiveDate::from_ymd_opt(2024, 2, 29)
+            .unwrap()
+            .and_hms_opt(7, 5, 0)
+            .unwrap();
+        assert_eq!(format_minute(t), "2024-02-29T07:05");
+        assert_eq!(parse_minute("2024-02-29T07:05"), Some(t));
+        assert_eq!(parse_clock("23:59"), NaiveTime::from_hms_opt(23, 59, 0));
+        for bad in ["2024-02-29T7:05", "2024-02-29 07:05", "2024-02-29T24:00", "2024-02-29"] {
+            assert_eq!(parse_minute(bad), None, "{bad}");
+        }
+        assert_eq!(parse_clock("9:30"), None);
     }
 
     #[test]

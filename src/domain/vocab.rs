@@ -69,6 +69,21 @@ vocabulary!(
     Department { PrivateBanking, Succession, RealEstate, Insurance, Securities, Leasing, Subsidies, ForeignTrade, Treasury }
 );
 
+vocabulary!(
+    /// Where or how a contact took place.
+    Channel { AtCustomer, AtBranch, Phone, Video, Email, Chat, Letter, SocialMedia, Event }
+);
+
+vocabulary!(
+    /// Who started the contact: the bank (active) or the customer (reactive).
+    Direction { Outbound, Inbound }
+);
+
+vocabulary!(
+    /// What a contact led to.
+    ContactOutcome { Appointment, Deal, Offer, NoInterest, NotReached, CallBack, ConsentWithdrawn }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,21 +4,33 @@
 use serde_json::Value;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// Upgrades one schema version to the next, or says why it cannot.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. Append only; never edit a released step.
-pub const MIGRATIONS: &[Migration] = &[add_castings];
+pub const MIGRATIONS: &[Migration] = &[add_castings, add_contacts];
 
 /// 1 → 2: castings arrive. A book of schema 1 has none; its settings get the built-in casting
 /// schemes (an absent `casting` in the settings means exactly those).
-fn add_castings(mut book: Value) -> Result<Value, String> {
+fn add_castings(book: Value) -> Result<Value, String> {
+    with_empty_lists(book, &["castings"])
+}
+
+/// 2 → 3: contacts, planned contacts and call parties arrive, all empty; the settings get
+/// the default reminder window, block and call list size (absent means exactly those).
+fn add_contacts(book: Value) -> Result<Value, String> {
+    with_empty_lists(book, &["contacts", "planned", "parties"])
+}
+
+fn with_empty_lists(mut book: Value, fields: &[&str]) -> Result<Value, String> {
     let obj = book
         .as_object_mut()
         .ok_or_else(|| "\"book\" ist kein Objekt".to_owned())?;
-    obj.insert("castings".into(), Value::Array(Vec::new()));
+    for field in fields {
+        obj.insert((*field).into(), Value::Array(Vec::new()));
+    }
     Ok(book)
 }
 
@@ -67,10 +79,12 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn schema_1_gets_an_empty_casting_list() {
+    fn schema_1_gets_empty_casting_and_contact_lists() {
+        let all = json!({"groups": [], "castings": [], "contacts": [], "planned": [], "parties": []});
+        assert_eq!(upgrade(1, json!({"groups": []})).unwrap(), all);
         assert_eq!(
-            upgrade(1, json!({"groups": []})).unwrap(),
-            json!({"groups": [], "castings": []})
+            upgrade(2, json!({"groups": [], "castings": []})).unwrap(),
+            all
         );
     }
 

@@ -21,7 +21,16 @@ const QUARANTINE_PREFIX: &str = "kontaktnetz.quarantine.";
 pub const MAX_BACKUPS: usize = 3;
 
 /// The export document's field for each collection of [`COLLECTIONS`].
-const FIELDS: [&str; 5] = ["colleagues", "groups", "customers", "persons", "castings"];
+const FIELDS: [&str; 8] = [
+    "colleagues",
+    "groups",
+    "customers",
+    "persons",
+    "castings",
+    "contacts",
+    "planned",
+    "parties",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -208,12 +217,15 @@ fn diff_books(before: &Book, after: &Book) -> Delta {
     if before.settings() != after.settings() {
         out.push((SETTINGS.to_owned(), Some(json(after.settings()))));
     }
-    let [colleague, group, customer, person, casting] = COLLECTIONS;
+    let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
     diff_map(&mut out, colleague, before.colleagues(), after.colleagues());
     diff_map(&mut out, group, before.groups(), after.groups());
     diff_map(&mut out, customer, before.customers(), after.customers());
     diff_map(&mut out, person, before.persons(), after.persons());
     diff_map(&mut out, casting, before.castings(), after.castings());
+    diff_map(&mut out, contact, before.contacts(), after.contacts());
+    diff_map(&mut out, planned, before.planned(), after.planned());
+    diff_map(&mut out, party, before.parties(), after.parties());
     out
 }
 
@@ -244,7 +256,7 @@ fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeError> {
         })?,
         None => Default::default(),
     };
-    let [colleague, group, customer, person, casting] = COLLECTIONS;
+    let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
     let data = BookData {
         settings,
         colleagues: typed(records, colleague)?,
@@ -252,6 +264,9 @@ fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeError> {
         customers: typed(records, customer)?,
         persons: typed(records, person)?,
         castings: typed(records, casting)?,
+        contacts: typed(records, contact)?,
+        planned: typed(records, planned)?,
+        parties: typed(records, party)?,
     };
     Book::from_data(data).map_err(DecodeError::Problems)
 }

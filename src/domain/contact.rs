@@ -1,0 +1,302 @@
+//! Contacts (the Ist), planned contacts (agreed follow-ups, call backs, appointments) and the
+//! settings that steer the reminder and the call party.
+
+use super::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
+use super::model::Timestamp;
+use super::text::Name;
+use super::vocab::{Channel, ContactOutcome, Direction, Format};
+use chrono::{Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// One contact with a group, as it happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub group: GroupId,
+    /// Local wall-clock time, to the minute.
+    #[serde(with = "super::time_format::minute")]
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub format: Format,
+    pub direction: Direction,
+    /// Colleagues of the bank who took part. History: ids of deleted colleagues stay.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bank: Vec<ColleagueId>,
+    /// Contact persons of the customer who took part. History, like `bank`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<PersonId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<Name>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<ContactOutcome>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(with = "super::time_format::timestamp")]
+    pub updated_at: Timestamp,
+}
+
+impl Contact {
+    /// Whether the customer was actually reached: only those contacts count towards a target.
+    pub fn reached(&self) -> bool {
+        self.outcome != Some(ContactOutcome::NotReached)
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.at.date()
+    }
+}
+
+/// A contact agreed for later. Open until a recorded contact closes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Planned {
+    pub id: PlannedId,
+    pub group: GroupId,
+    #[serde(with = "super::time_format::date")]
+    pub date: NaiveDate,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time_format::opt_clock"
+    )]
+    pub time: Option<NaiveTime>,
+    pub format: Format,
+    /// Who of the bank takes it on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<ColleagueId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The contact in which it was agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_in: Option<ContactId>,
+    /// The contact that closed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<ContactId>,
+    #[serde(with = "super::time_format::timestamp")]
+    pub updated_at: Timestamp,
+}
+
+impl Planned {
+    pub fn is_open(&self) -> bool {
+        self.done.is_none()
+    }
+}
+
+/// A bad value in a contact or planned contact, for a German message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactProblem {
+    /// The contact lies more than a day in the future: that is a planned contact.
+    InFuture,
+    /// The follow-up is dated before the contact that agreed it.
+    FollowUpBeforeContact,
+    WindowDays,
+    BlockMonths,
+    CallsPerAdvisor,
+}
+
+/// A contact may be recorded for today or any earlier day; tomorrow and later are plans.
+pub fn check_contact_time(at: NaiveDateTime, now: NaiveDateTime) -> Result<(), ContactProblem> {
+    if at.date() > now.date() {
+        Err(ContactProblem::InFuture)
+    } else {
+        Ok(())
+    }
+}
+
+/// A follow-up agreed in a contact cannot lie before it.
+pub fn check_follow_up(contact: NaiveDateTime, follow_up: NaiveDate) -> Result<(), ContactProblem> {
+    if follow_up < contact.date() {
+        Err(ContactProblem::FollowUpBeforeContact)
+    } else {
+        Ok(())
+    }
+}
+
+/// How far ahead the reminder looks, how long a "no interest" blocks outreach, and how many
+/// groups per advisor a call list holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactSettings {
+    pub window_days: u16,
+    pub block_months: u8,
+    pub calls_per_advisor: u8,
+}
+
+impl Default for ContactSettings {
+    fn default() -> Self {
+        Self {
+            window_days: 14,
+            block_months: 6,
+            calls_per_advisor: 5,
+        }
+    }
+}
+
+impl ContactSettings {
+    pub const WINDOW_DAYS: (u16, u16) = (1, 90);
+    pub const BLOCK_MONTHS: (u8, u8) = (1, 36);
+    pub const CALLS_PER_ADVISOR: (u8, u8) = (1, 50);
+
+    pub fn new(
+        window_days: u16,
+        block_months: u8,
+        calls_per_advisor: u8,
+    ) -> Result<Self, ContactProblem> {
+        let within = |v: u16, (lo, hi): (u16, u16)| (lo..=hi).contains(&v);
+        if !within(window_days, Self::WINDOW_DAYS) {
+            return Err(ContactProblem::WindowDays);
+        }
+        let (lo, hi) = Self::BLOCK_MONTHS;
+        if !within(block_months.into(), (lo.into(), hi.into())) {
+            return Err(ContactProblem::BlockMonths);
+        }
+        let (lo, hi) = Self::CALLS_PER_ADVISOR;
+        if !within(calls_per_advisor.into(), (lo.into(), hi.into())) {
+            return Err(ContactProblem::CallsPerAdvisor);
+        }
+        Ok(Self {
+            window_days,
+            block_months,
+            calls_per_advisor,
+        })
+    }
+
+    /// The same bounds for settings that arrive in a file.
+    pub fn check(&self) -> Result<(), ContactProblem> {
+        Self::new(self.window_days, self.block_months, self.calls_per_advisor).map(|_| ())
+    }
+
+    /// The end of a "no re-contact" block that starts today.
+    pub fn block_until(&self, today: NaiveDate) -> NaiveDate {
+        add_months(today, u32::from(self.block_months))
+    }
+}
+
+fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
+    day.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+pub fn add_days(day: NaiveDate, days: u64) -> NaiveDate {
+    day.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The day the next contact is due after one on `last`, for `per_year` contacts a year:
+/// whole months where the year divides evenly (4 → every 3 months, a month end stays at the
+/// month's end or the last day of a shorter month), otherwise 365 / `per_year` days. `None`
+/// for a class without target contacts.
+pub fn next_due(last: NaiveDate, per_year: u32) -> Option<NaiveDate> {
+    match per_year {
+        0 => None,
+        n if 12 % n == 0 => Some(add_months(last, 12 / n)),
+        n => Some(add_days(last, u64::from(365 / n).max(1))),
+    }
+}
+
+/// Quick picks for a follow-up date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Weeks2,
+    Month1,
+    Months3,
+    Months6,
+    /// The class's interval (e.g. 3 months for 4 contacts a year).
+    ClassFrequency,
+}
+
+impl Pick {
+    pub const ALL: [Pick; 5] = [
+        Pick::Weeks2,
+        Pick::Month1,
+        Pick::Months3,
+        Pick::Months6,
+        Pick::ClassFrequency,
+    ];
+
+    /// The picked date after `from`; `None` for the class pick when the class has no target.
+    pub fn date(self, from: NaiveDate, per_year: u32) -> Option<NaiveDate> {
+        match self {
+            Pick::Weeks2 => Some(add_days(from, 14)),
+            Pick::Month1 => Some(add_months(from, 1)),
+            Pick::Months3 => Some(add_months(from, 3)),
+            Pick::Months6 => Some(add_months(from, 6)),
+            Pick::ClassFrequency => next_due(from, per_year),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn intervals_by_frequency_with_month_ends_and_leap_days() {
+        assert_eq!(next_due(day(2026, 11, 30), 4), Some(day(2027, 2, 28)));
+        assert_eq!(next_due(day(2027, 11, 30), 4), Some(day(2028, 2, 29)));
+        assert_eq!(next_due(day(2024, 2, 29), 1), Some(day(2025, 2, 28)));
+        assert_eq!(next_due(day(2026, 1, 31), 12), Some(day(2026, 2, 28)));
+        assert_eq!(next_due(day(2026, 1, 1), 2), Some(day(2026, 7, 1)));
+        assert_eq!(next_due(day(2026, 1, 1), 5), Some(day(2026, 3, 15)), "73 days");
+        assert_eq!(next_due(day(2026, 1, 1), 0), None, "D: reactive only");
+        assert_eq!(next_due(day(2026, 1, 1), 400), Some(day(2026, 1, 2)));
+    }
+
+    #[test]
+    fn quick_picks() {
+        let from = day(2026, 1, 31);
+        assert_eq!(Pick::Weeks2.date(from, 4), Some(day(2026, 2, 14)));
+        assert_eq!(Pick::Month1.date(from, 4), Some(day(2026, 2, 28)));
+        assert_eq!(Pick::Months6.date(from, 4), Some(day(2026, 7, 31)));
+        assert_eq!(Pick::ClassFrequency.date(from, 4), Some(day(2026, 4, 30)));
+        assert_eq!(Pick::ClassFrequency.date(from, 0), None);
+    }
+
+    #[test]
+    fn settings_bounds() {
+        assert_eq!(ContactSettings::new(14, 6, 5), Ok(ContactSettings::default()));
+        assert_eq!(ContactSettings::new(0, 6, 5), Err(ContactProblem::WindowDays));
+        assert_eq!(ContactSettings::new(91, 6, 5), Err(ContactProblem::WindowDays));
+        assert_eq!(ContactSettings::new(14, 0, 5), Err(ContactProblem::BlockMonths));
+        assert_eq!(ContactSettings::new(14, 6, 51), Err(ContactProblem::CallsPerAdvisor));
+        assert_eq!(
+            ContactSettings::default().block_until(day(2026, 8, 31)),
+            day(2027, 2, 28)
+        );
+    }
+
+    #[test]
+    fn contact_and_follow_up_dates() {
+        let now = day(2026, 11, 23).and_hms_opt(10, 0, 0).unwrap();
+        assert!(check_contact_time(now, now).is_ok());
+        assert!(check_contact_time(day(2026, 11, 23).and_hms_opt(18, 0, 0).unwrap(), now).is_ok());
+        assert_eq!(
+            check_contact_time(day(2026, 11, 24).and_hms_opt(8, 0, 0).unwrap(), now),
+            Err(ContactProblem::InFuture)
+        );
+        assert!(check_follow_up(now, day(2026, 11, 23)).is_ok());
+        assert_eq!(
+            check_follow_up(now, day(2026, 11, 22)),
+            Err(ContactProblem::FollowUpBeforeContact)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_next_contact_is_later_and_never_moves_back(
+            start in 0i64..20_000, gap in 0i64..400, per_year in 1u32..=12,
+        ) {
+            let a = day(2000, 1, 1) + chrono::Duration::days(start);
+            let b = a + chrono::Duration::days(gap);
+            let (na, nb) = (next_due(a, per_year).unwrap(), next_due(b, per_year).unwrap());
+            prop_assert!(na > a);
+            prop_assert!(nb >= na, "a later contact never brings the next one forward");
+            // Never more than a year plus a day between contacts, never less than 28 days.
+            prop_assert!((na - a).num_days() <= 366 && (na - a).num_days() >= 28);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! iCalendar export of planned contacts (RFC 5545). Being written.

@@ -1,0 +1,1 @@
+//! The contact reminder. Being written.
