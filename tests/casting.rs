@@ -9,7 +9,7 @@ use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::capacity::{
     by_advisor, by_department, capacity, department_minutes, percent, serving,
 };
-use kontaktnetz::domain::casting::{evaluate, Casting, Override};
+use kontaktnetz::domain::casting::{evaluate, Casting};
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::portfolio::{
     next_in_round, overview, splits, status, CastingFilter, RoundOf, Schemes,
@@ -26,34 +26,6 @@ fn day(text: &str) -> NaiveDate {
 }
 
 const TODAY: &str = "2026-11-23";
-
-/// Casts `group` with the given picks in its segment's current scheme.
-fn cast(
-    book: &mut Book,
-    id: &str,
-    group: &str,
-    date: &str,
-    picks: &[usize],
-    manual: Option<Class>,
-) {
-    let g = book.groups()[&gid(group)].clone();
-    let scheme = book.settings().casting.scheme(g.segment);
-    let picks: Vec<Option<usize>> = picks.iter().map(|p| Some(*p)).collect();
-    let outcome = evaluate(&scheme, &picks, manual);
-    let manual = manual.map(|class| Override {
-        class,
-        reason: Name::parse("Strategischer Kunde").unwrap(),
-    });
-    let casting: Casting = outcome.into_casting(
-        id.parse::<CastingId>().unwrap(),
-        &g,
-        day(date),
-        "Katharina Brenner".into(),
-        manual,
-        at(0),
-    );
-    book.upsert_casting(casting).unwrap();
-}
 
 /// The Firmenkunden scheme inside casting settings, to edit.
 fn corporate(settings: &mut CastingSettings) -> &mut Scheme {

@@ -102,13 +102,33 @@ impl RecordKind {
 /// A broken rule found in book data. Imports list these; edits return one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    DuplicateId { kind: RecordKind, id: String },
-    UnknownGroup { customer: String, group: String },
-    UnknownCustomer { person: String, customer: String },
-    UnknownAdvisor { group: String, advisor: String },
-    LeadNotMember { group: String, lead: String },
-    UnknownMe { colleague: String },
-    UnknownRecord { kind: RecordKind, id: String },
+    DuplicateId {
+        kind: RecordKind,
+        id: String,
+    },
+    UnknownGroup {
+        customer: String,
+        group: String,
+    },
+    UnknownCustomer {
+        person: String,
+        customer: String,
+    },
+    UnknownAdvisor {
+        group: String,
+        advisor: String,
+    },
+    LeadNotMember {
+        group: String,
+        lead: String,
+    },
+    UnknownMe {
+        colleague: String,
+    },
+    UnknownRecord {
+        kind: RecordKind,
+        id: String,
+    },
     /// A record of `kind` points at a `target` record that does not exist.
     UnknownReference {
         kind: RecordKind,
@@ -150,7 +170,12 @@ pub struct Book {
     planned_of: BTreeMap<GroupId, Vec<PlannedId>>,
 }
 
-fn unknown(kind: RecordKind, id: &impl ToString, target: RecordKind, target_id: &impl ToString) -> Problem {
+fn unknown(
+    kind: RecordKind,
+    id: &impl ToString,
+    target: RecordKind,
+    target_id: &impl ToString,
+) -> Problem {
     Problem::UnknownReference {
         kind,
         id: id.to_string(),
@@ -360,12 +385,22 @@ impl Book {
         }
         for c in self.castings.values() {
             if !self.groups.contains_key(&c.group) {
-                problems.push(unknown(RecordKind::Casting, &c.id, RecordKind::Group, &c.group));
+                problems.push(unknown(
+                    RecordKind::Casting,
+                    &c.id,
+                    RecordKind::Group,
+                    &c.group,
+                ));
             }
         }
         for c in self.contacts.values() {
             if !self.groups.contains_key(&c.group) {
-                problems.push(unknown(RecordKind::Contact, &c.id, RecordKind::Group, &c.group));
+                problems.push(unknown(
+                    RecordKind::Contact,
+                    &c.id,
+                    RecordKind::Group,
+                    &c.group,
+                ));
             }
         }
         for p in self.planned.values() {
@@ -549,7 +584,12 @@ impl Book {
 
     pub fn upsert_casting(&mut self, casting: Casting) -> Result<(), Problem> {
         if !self.groups.contains_key(&casting.group) {
-            return Err(unknown(RecordKind::Casting, &casting.id, RecordKind::Group, &casting.group));
+            return Err(unknown(
+                RecordKind::Casting,
+                &casting.id,
+                RecordKind::Group,
+                &casting.group,
+            ));
         }
         let old = self.castings.get(&casting.id).map(|c| &c.group);
         file_under(&mut self.castings_of, old, &casting.group, &casting.id);
@@ -589,7 +629,12 @@ impl Book {
         });
         if let Some(who) = follow_up.as_ref().and_then(|f| f.who.as_ref()) {
             if !self.colleagues.contains_key(who) {
-                return Err(unknown(RecordKind::Planned, &id, RecordKind::Colleague, who));
+                return Err(unknown(
+                    RecordKind::Planned,
+                    &id,
+                    RecordKind::Colleague,
+                    who,
+                ));
             }
         }
         let closed = match closes {

@@ -171,7 +171,7 @@ impl ContactSettings {
     }
 }
 
-fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
+pub fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
     day.checked_add_months(Months::new(months))
         .unwrap_or(NaiveDate::MAX)
 }
@@ -241,7 +241,11 @@ mod tests {
         assert_eq!(next_due(day(2024, 2, 29), 1), Some(day(2025, 2, 28)));
         assert_eq!(next_due(day(2026, 1, 31), 12), Some(day(2026, 2, 28)));
         assert_eq!(next_due(day(2026, 1, 1), 2), Some(day(2026, 7, 1)));
-        assert_eq!(next_due(day(2026, 1, 1), 5), Some(day(2026, 3, 15)), "73 days");
+        assert_eq!(
+            next_due(day(2026, 1, 1), 5),
+            Some(day(2026, 3, 15)),
+            "73 days"
+        );
         assert_eq!(next_due(day(2026, 1, 1), 0), None, "D: reactive only");
         assert_eq!(next_due(day(2026, 1, 1), 400), Some(day(2026, 1, 2)));
     }
@@ -258,11 +262,26 @@ mod tests {
 
     #[test]
     fn settings_bounds() {
-        assert_eq!(ContactSettings::new(14, 6, 5), Ok(ContactSettings::default()));
-        assert_eq!(ContactSettings::new(0, 6, 5), Err(ContactProblem::WindowDays));
-        assert_eq!(ContactSettings::new(91, 6, 5), Err(ContactProblem::WindowDays));
-        assert_eq!(ContactSettings::new(14, 0, 5), Err(ContactProblem::BlockMonths));
-        assert_eq!(ContactSettings::new(14, 6, 51), Err(ContactProblem::CallsPerAdvisor));
+        assert_eq!(
+            ContactSettings::new(14, 6, 5),
+            Ok(ContactSettings::default())
+        );
+        assert_eq!(
+            ContactSettings::new(0, 6, 5),
+            Err(ContactProblem::WindowDays)
+        );
+        assert_eq!(
+            ContactSettings::new(91, 6, 5),
+            Err(ContactProblem::WindowDays)
+        );
+        assert_eq!(
+            ContactSettings::new(14, 0, 5),
+            Err(ContactProblem::BlockMonths)
+        );
+        assert_eq!(
+            ContactSettings::new(14, 6, 51),
+            Err(ContactProblem::CallsPerAdvisor)
+        );
         assert_eq!(
             ContactSettings::default().block_until(day(2026, 8, 31)),
             day(2027, 2, 28)

@@ -1,8 +1,8 @@
 //! The records of a customer book. Membership is stored once (customer -> group, person ->
 //! customer); everything else is derived.
 
-use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
 use super::contact::ContactSettings;
+use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
 use super::scheme::CastingSettings;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{

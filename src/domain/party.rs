@@ -1,9 +1,12 @@
 //! A call party: a list of groups phoned in one session, with what each call brought.
 
-use super::ids::{ColleagueId, GroupId, PartyId, PersonId};
-use super::model::Timestamp;
-use super::vocab::ContactOutcome;
-use chrono::NaiveDate;
+use super::book::{Book, Problem, RecordKind};
+use super::contact::{add_months, check_follow_up, Contact, Planned};
+use super::ids::{ColleagueId, ContactId, GroupId, PartyId, PersonId, PlannedId};
+use super::model::{Consent, ContactPerson, Customer, Group, Timestamp};
+use super::reminder::{GroupFacts, Reason};
+use super::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// One line of a call list: whom to phone for which group, and how it went so far.
@@ -47,4 +50,239 @@ pub struct Party {
     pub ended: bool,
     #[serde(with = "super::time_format::timestamp")]
     pub updated_at: Timestamp,
+}
+
+/// What a call brought, as tapped during the call party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallResult {
+    /// An appointment on this day: a planned contact.
+    Appointment(NaiveDate),
+    /// The customer asked to be called again on this day: a planned call.
+    CallBack(NaiveDate),
+    NotReached,
+    /// No interest: no outreach for the configured months.
+    NoInterest,
+    /// The contact person withdrew the consent to phone calls.
+    ConsentWithdrawn,
+}
+
+impl CallResult {
+    pub fn outcome(self) -> ContactOutcome {
+        match self {
+            CallResult::Appointment(_) => ContactOutcome::Appointment,
+            CallResult::CallBack(_) => ContactOutcome::CallBack,
+            CallResult::NotReached => ContactOutcome::NotReached,
+            CallResult::NoInterest => ContactOutcome::NoInterest,
+            CallResult::ConsentWithdrawn => ContactOutcome::ConsentWithdrawn,
+        }
+    }
+}
+
+/// Whether a person may be phoned today: a phone number, consent given by the person, not
+/// refused by the customer, and no block running.
+pub fn may_phone(person: &ContactPerson, customer: &Customer, today: NaiveDate) -> bool {
+    person.phone.is_some()
+        && person.consent.state == ConsentState::Yes
+        && customer.consent.state != ConsentState::No
+        && customer.blocked_until(today).is_none()
+}
+
+/// A group's first contact person who may be phoned, lead customer first.
+pub fn phone_person<'a>(
+    book: &'a Book,
+    group: &Group,
+    today: NaiveDate,
+) -> Option<&'a ContactPerson> {
+    let mut members: Vec<&Customer> = book.members(&group.id).collect();
+    members.sort_by_key(|c| group.lead.as_ref() != Some(&c.id));
+    members
+        .into_iter()
+        .find_map(|c| book.persons_of(&c.id).find(|p| may_phone(p, c, today)))
+}
+
+/// The call list: per advisor up to `per_advisor` groups that are due (an agreed contact or
+/// the class frequency has come) or inactive (never cast and no reached contact for a year),
+/// with someone who may be phoned. D groups only when a contact was agreed. Attractive
+/// classes first, then the longest without contact.
+pub fn call_list(book: &Book, today: NaiveDate, per_advisor: usize) -> Vec<Call> {
+    let mut candidates: Vec<(Option<ColleagueId>, u8, Option<NaiveDate>, &Group, PersonId)> =
+        Vec::new();
+    for group in book.groups().values() {
+        let facts = GroupFacts::of(book, group, today);
+        if facts.blocked_until.is_some() {
+            continue;
+        }
+        let reasons = facts.reasons(today, 0);
+        let due = reasons
+            .iter()
+            .any(|r| matches!(r, Reason::FollowUp { .. } | Reason::Frequency { .. }));
+        let last = facts.last_contact(today);
+        let inactive = facts.class.is_none() && last.is_none_or(|l| add_months(l, 12) <= today);
+        if !(due || inactive) {
+            continue;
+        }
+        let Some(person) = phone_person(book, group, today) else {
+            continue;
+        };
+        let rank = facts.class.map_or(4, |(c, _)| c as u8);
+        candidates.push((group.advisor.clone(), rank, last, group, person.id.clone()));
+    }
+    candidates.sort_by(|a, b| {
+        (&a.0, a.1, a.2, &a.3.name, &a.3.id).cmp(&(&b.0, b.1, b.2, &b.3.name, &b.3.id))
+    });
+    let mut out: Vec<Call> = Vec::new();
+    for (advisor, _, _, group, person) in candidates {
+        if out.iter().filter(|c| c.advisor == advisor).count() < per_advisor {
+            out.push(Call {
+                group: group.id.clone(),
+                person,
+                advisor,
+                attempts: 0,
+                outcome: None,
+            });
+        }
+    }
+    out
+}
+
+/// Ids the shell generates for what a call records.
+pub struct CallIds {
+    pub contact: ContactId,
+    pub planned: PlannedId,
+}
+
+/// Records one call of a party: a contact (call-party call by phone, outbound, with the
+/// person and `by`), and by the result a planned contact, a block on the customer, or the
+/// consent withdrawn. The call counts one more attempt. Checked before anything changes.
+#[allow(clippy::too_many_arguments)]
+pub fn record_call(
+    book: &mut Book,
+    party: &PartyId,
+    index: usize,
+    result: CallResult,
+    at: NaiveDateTime,
+    by: Option<ColleagueId>,
+    ids: CallIds,
+    now: Timestamp,
+) -> Result<(), Problem> {
+    let missing = |kind, id: &dyn ToString| Problem::UnknownRecord {
+        kind,
+        id: id.to_string(),
+    };
+    let mut p = book
+        .parties()
+        .get(party)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Party, party))?;
+    let call = p
+        .calls
+        .get_mut(index)
+        .ok_or_else(|| missing(RecordKind::Party, party))?;
+    let person = book
+        .persons()
+        .get(&call.person)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Person, &call.person))?;
+    let today = at.date();
+    let follow_up = match result {
+        CallResult::Appointment(date) | CallResult::CallBack(date) => {
+            check_follow_up(at, date).map_err(Problem::Contact)?;
+            let format = match result {
+                CallResult::CallBack(_) => Format::CallPartyCall,
+                _ => Format::AdvisoryTalk,
+            };
+            Some(Planned {
+                id: ids.planned,
+                group: call.group.clone(),
+                date,
+                time: None,
+                format,
+                who: call.advisor.clone().or(by.clone()),
+                note: String::new(),
+                agreed_in: None,
+                done: None,
+                updated_at: now,
+            })
+        }
+        _ => None,
+    };
+    let contact = Contact {
+        id: ids.contact,
+        group: call.group.clone(),
+        at,
+        channel: Channel::Phone,
+        format: Format::CallPartyCall,
+        direction: Direction::Outbound,
+        bank: by.into_iter().collect(),
+        people: vec![person.id.clone()],
+        topics: Vec::new(),
+        outcome: Some(result.outcome()),
+        notes: String::new(),
+        updated_at: now,
+    };
+    call.attempts = call.attempts.saturating_add(1);
+    call.outcome = Some(result.outcome());
+    p.updated_at = now;
+    // Look everything up before the first change, so an error leaves the book as it was.
+    let customer = book
+        .customers()
+        .get(&person.customer)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Customer, &person.customer))?;
+    let block = book.settings().contact.block_until(today);
+    book.record_contact(contact, follow_up, None, now)?;
+    match result {
+        CallResult::NoInterest => {
+            let mut customer = customer;
+            customer.no_contact_until = Some(block);
+            customer.updated_at = now;
+            book.upsert_customer(customer, now)?;
+        }
+        CallResult::ConsentWithdrawn => {
+            let mut person = person;
+            person.consent = Consent {
+                state: ConsentState::No,
+                since: Some(today),
+            };
+            person.updated_at = now;
+            book.upsert_person(person)?;
+        }
+        _ => {}
+    }
+    book.upsert_party(p);
+    Ok(())
+}
+
+/// Calls, reached and appointments of one advisor (or of the whole party).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub calls: u32,
+    pub reached: u32,
+    pub appointments: u32,
+}
+
+impl Tally {
+    fn add(&mut self, call: &Call) {
+        self.calls += u32::from(call.attempts);
+        self.reached += u32::from(call.reached());
+        self.appointments += u32::from(call.outcome == Some(ContactOutcome::Appointment));
+    }
+}
+
+/// The party's summary: per advisor in order of first appearance, and the total.
+pub fn summary(party: &Party) -> (Vec<(Option<ColleagueId>, Tally)>, Tally) {
+    let mut per: Vec<(Option<ColleagueId>, Tally)> = Vec::new();
+    let mut total = Tally::default();
+    for call in &party.calls {
+        let i = match per.iter().position(|(a, _)| *a == call.advisor) {
+            Some(i) => i,
+            None => {
+                per.push((call.advisor.clone(), Tally::default()));
+                per.len() - 1
+            }
+        };
+        per[i].1.add(call);
+        total.add(call);
+    }
+    (per, total)
 }

@@ -30,7 +30,12 @@ pub fn format_timestamp(t: DateTime<Utc>) -> String {
 
 /// "2026-11-22T09:30": a local wall-clock time to the minute, as a contact keeps it.
 pub fn format_minute(t: NaiveDateTime) -> String {
-    format!("{}T{:02}:{:02}", format_date(t.date()), t.hour(), t.minute())
+    format!(
+        "{}T{:02}:{:02}",
+        format_date(t.date()),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// "09:30"
@@ -160,7 +165,10 @@ serde_module!(
 pub mod opt_clock {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(v: &Option<chrono::NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        v: &Option<chrono::NaiveTime>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match v {
             Some(t) => s.serialize_str(&super::format_clock(*t)),
             None => s.serialize_none(),
@@ -255,7 +263,12 @@ mod tests {
         assert_eq!(format_minute(t), "2024-02-29T07:05");
         assert_eq!(parse_minute("2024-02-29T07:05"), Some(t));
         assert_eq!(parse_clock("23:59"), NaiveTime::from_hms_opt(23, 59, 0));
-        for bad in ["2024-02-29T7:05", "2024-02-29 07:05", "2024-02-29T24:00", "2024-02-29"] {
+        for bad in [
+            "2024-02-29T7:05",
+            "2024-02-29 07:05",
+            "2024-02-29T24:00",
+            "2024-02-29",
+        ] {
             assert_eq!(parse_minute(bad), None, "{bad}");
         }
         assert_eq!(parse_clock("9:30"), None);

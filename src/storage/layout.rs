@@ -20,7 +20,14 @@ const TAG: &str = "z1:";
 /// The collections in parent-first order: writes follow it, so a half-finished save never
 /// stores a child whose parent is missing.
 pub const COLLECTIONS: [&str; 8] = [
-    "colleague", "group", "customer", "person", "casting", "contact", "planned", "party",
+    "colleague",
+    "group",
+    "customer",
+    "person",
+    "casting",
+    "contact",
+    "planned",
+    "party",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]

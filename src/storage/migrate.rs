@@ -80,7 +80,8 @@ mod tests {
 
     #[test]
     fn schema_1_gets_empty_casting_and_contact_lists() {
-        let all = json!({"groups": [], "castings": [], "contacts": [], "planned": [], "parties": []});
+        let all =
+            json!({"groups": [], "castings": [], "contacts": [], "planned": [], "parties": []});
         assert_eq!(upgrade(1, json!({"groups": []})).unwrap(), all);
         assert_eq!(
             upgrade(2, json!({"groups": [], "castings": []})).unwrap(),

@@ -4,10 +4,11 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use kontaktnetz::domain::book::{Book, BookData};
-use kontaktnetz::domain::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use kontaktnetz::domain::casting::{evaluate, Casting, Override};
+use kontaktnetz::domain::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
 use kontaktnetz::domain::model::{Colleague, ContactPerson, Customer, Group, Timestamp};
 use kontaktnetz::domain::text::Name;
-use kontaktnetz::domain::vocab::{CustomerKind, Segment};
+use kontaktnetz::domain::vocab::{Class, CustomerKind, Segment};
 use std::fmt::Debug;
 use std::str::FromStr;
 
@@ -192,4 +193,33 @@ pub fn data_with(book: &Book, change: impl FnOnce(&mut BookData)) -> BookData {
     let mut data = book.to_data();
     change(&mut data);
     data
+}
+
+/// Casts `group` on `date` with the given picks in its segment's current scheme, optionally
+/// with a manual class.
+pub fn cast(
+    book: &mut Book,
+    id: &str,
+    group: &str,
+    date: &str,
+    picks: &[usize],
+    manual: Option<Class>,
+) {
+    let g = book.groups()[&gid(group)].clone();
+    let scheme = book.settings().casting.scheme(g.segment);
+    let picks: Vec<Option<usize>> = picks.iter().map(|p| Some(*p)).collect();
+    let outcome = evaluate(&scheme, &picks, manual);
+    let manual = manual.map(|class| Override {
+        class,
+        reason: Name::parse("Strategischer Kunde").unwrap(),
+    });
+    let casting: Casting = outcome.into_casting(
+        id.parse::<CastingId>().unwrap(),
+        &g,
+        date.parse().unwrap(),
+        "Katharina Brenner".into(),
+        manual,
+        at(0),
+    );
+    book.upsert_casting(casting).unwrap();
 }
