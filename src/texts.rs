@@ -7,8 +7,8 @@ use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
 use crate::domain::vocab::{
-    BuyingMotive, BuyingRole, Class, ConsentState, CustomerKind, Department, Format, OccasionKind,
-    Segment,
+    BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
+    Department, Direction, Format, OccasionKind, Segment,
 };
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
@@ -583,6 +583,13 @@ pub fn removed(r: &crate::domain::book::Removed) -> String {
     if r.persons > 0 {
         parts.push(format!("{} Ansprechpartner", number(r.persons as i64)));
     }
+    if r.contacts > 0 {
+        parts.push(format!(
+            "{} {}",
+            number(r.contacts as i64),
+            if r.contacts == 1 { "Kontakt" } else { "Kontakte" }
+        ));
+    }
     parts.join(" und ")
 }
 
@@ -675,6 +682,7 @@ pub fn group_deleted(name: &str, gone: &crate::domain::book::Removed) -> String 
 pub const FORM_HAS_ERRORS: &str =
     "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.";
 
+pub const BAD_TIME: &str = "Bitte eine gültige Uhrzeit eingeben (HH:MM).";
 pub const BAD_DATE: &str = "Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).";
 
 pub fn customer_deleted(name: &str, removed: &crate::domain::book::Removed) -> String {
@@ -788,5 +796,204 @@ mod tests {
         assert_eq!(number(1_701_000), "1.701.000");
         assert_eq!(number(-441_000), "-441.000");
         assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
+    }
+}
+
+// ---- contacts, reminder, call party ---------------------------------------------------------
+
+pub fn channel(c: Channel) -> &'static str {
+    match c {
+        Channel::AtCustomer => "Beim Kunden",
+        Channel::AtBranch => "In der Filiale",
+        Channel::Phone => "Telefon",
+        Channel::Video => "Video",
+        Channel::Email => "E-Mail",
+        Channel::Chat => "Chat",
+        Channel::Letter => "Brief",
+        Channel::SocialMedia => "Social Media",
+        Channel::Event => "Veranstaltung",
+    }
+}
+
+pub fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Outbound => "Aktiv (wir)",
+        Direction::Inbound => "Reaktiv (Kunde)",
+    }
+}
+
+pub fn outcome(o: ContactOutcome) -> &'static str {
+    match o {
+        ContactOutcome::Appointment => "Termin vereinbart",
+        ContactOutcome::Deal => "Abschluss",
+        ContactOutcome::Offer => "Angebot gemacht",
+        ContactOutcome::NoInterest => "Kein Interesse",
+        ContactOutcome::NotReached => "Nicht erreicht",
+        ContactOutcome::CallBack => "Rückruf",
+        ContactOutcome::ConsentWithdrawn => "Einwilligung widerrufen",
+    }
+}
+
+/// Quick topics offered as chips; free text adds any other.
+pub const TOPICS: &[&str] = &[
+    "Finanzierung",
+    "Geldanlage",
+    "Altersvorsorge",
+    "Nachfolge",
+    "Zahlungsverkehr",
+    "Versicherung",
+    "Immobilie",
+    "Förderkredit",
+];
+
+pub fn pick(p: crate::domain::contact::Pick, per_year: u32) -> String {
+    use crate::domain::contact::Pick;
+    match p {
+        Pick::Weeks2 => "+2 Wochen".into(),
+        Pick::Month1 => "+1 Monat".into(),
+        Pick::Months3 => "+3 Monate".into(),
+        Pick::Months6 => "+6 Monate".into(),
+        Pick::ClassFrequency => format!("lt. Klasse ({})", per_year_short(per_year)),
+    }
+}
+
+fn per_year_short(per_year: u32) -> String {
+    match per_year {
+        0 => "reaktiv".into(),
+        n if 12 % n == 0 && n < 12 => format!("alle {} Monate", 12 / n),
+        12 => "monatlich".into(),
+        n => format!("{n}×/Jahr"),
+    }
+}
+
+pub fn format_not_planned(f: Format, class: Class) -> String {
+    format!(
+        "„{}“ ist für Klasse {} nicht vorgesehen. Trotzdem wählen?",
+        format(f),
+        class_name(class)
+    )
+}
+
+pub const CONTACT_NEEDS_FORMAT: &str = "Bitte ein Gesprächsformat wählen.";
+pub const FOLLOW_UP_NEEDS_DATE: &str =
+    "Bitte für den Folgekontakt ein Datum wählen oder „Kein Folgekontakt“ antippen.";
+
+pub fn contact_saved(group: &str, follow_up: Option<chrono::NaiveDate>) -> String {
+    match follow_up {
+        Some(d) => format!(
+            "Kontakt mit {group} gespeichert. Nächster Kontakt am {}.",
+            crate::ui::format::date(d)
+        ),
+        None => format!("Kontakt mit {group} gespeichert."),
+    }
+}
+
+pub fn contact_deleted(date: &str) -> String {
+    format!("Kontakt vom {date} gelöscht.")
+}
+
+pub fn planned_deleted(date: &str) -> String {
+    format!("Geplanter Kontakt am {date} gelöscht.")
+}
+
+pub const DELETE_CONTACT_CONFIRM: &str = "Diesen Kontakt löschen? Ein damit erledigter geplanter Kontakt wird wieder offen.";
+pub const DELETE_PLANNED_CONFIRM: &str = "Diesen geplanten Kontakt löschen?";
+
+pub fn reason(r: &crate::domain::reminder::Reason, colleague: &dyn Fn(&crate::domain::ids::ColleagueId) -> String) -> String {
+    use crate::domain::reminder::Reason;
+    let on = |d: chrono::NaiveDate| crate::ui::format::date(d);
+    match r {
+        Reason::FollowUp { due, format: f, who, .. } => {
+            let who = who.as_ref().map(|w| format!(" ({})", colleague(w))).unwrap_or_default();
+            format!("Vereinbart: {} am {}{who}", format(*f), on(*due))
+        }
+        Reason::Frequency { class, per_year, last, due } => match last {
+            Some(l) => format!(
+                "Klasse {} ({}): letzter Kontakt {}, fällig {}",
+                class_name(*class),
+                per_year_text(*per_year),
+                on(*l),
+                on(*due)
+            ),
+            None => format!(
+                "Klasse {} ({}): noch kein Kontakt seit dem Casting am {}",
+                class_name(*class),
+                per_year_text(*per_year),
+                on(*due)
+            ),
+        },
+        Reason::Occasion { kind, label, due, .. } => {
+            let label = if label.is_empty() { String::new() } else { format!(" „{label}“") };
+            format!("Anlass: {}{label} am {}", occasion(*kind), on(*due))
+        }
+        Reason::Department { department: d, per_year, last, due } => format!(
+            "Co-Betreuung {} ({}): {} – fällig {}",
+            department(*d),
+            per_year_text(*per_year),
+            last.map_or("noch kein Kontakt".into(), |l| format!("zuletzt {}", on(l))),
+            on(*due)
+        ),
+    }
+}
+
+fn per_year_text(n: u32) -> String {
+    format!("{n}× im Jahr")
+}
+
+pub fn reminder_counts(c: &crate::domain::reminder::Counts) -> String {
+    format!(
+        "{} überfällig, {} heute, {} demnächst{}",
+        number(c.overdue as i64),
+        number(c.today as i64),
+        number(c.soon as i64),
+        if c.blocked > 0 {
+            format!(", {} mit Kontaktsperre", number(c.blocked as i64))
+        } else {
+            String::new()
+        }
+    )
+}
+
+pub fn blocked_until(d: chrono::NaiveDate) -> String {
+    format!("Kontaktsperre bis {} – bitte nicht ansprechen", crate::ui::format::date(d))
+}
+
+pub fn overdue_by(days: i64) -> String {
+    match days {
+        0 => "heute fällig".into(),
+        1 => "seit 1 Tag überfällig".into(),
+        d if d > 0 => format!("seit {d} Tagen überfällig"),
+        -1 => "morgen fällig".into(),
+        d => format!("fällig in {} Tagen", -d),
+    }
+}
+
+pub const NO_PHONE_CONSENT: &str = "Keine Telefon-Einwilligung: nicht anrufen";
+
+pub fn call_tally(t: &crate::domain::party::Tally) -> String {
+    format!(
+        "{} Anrufe, {} erreicht, {} Termine",
+        number(i64::from(t.calls)),
+        number(i64::from(t.reached)),
+        number(i64::from(t.appointments))
+    )
+}
+
+pub fn attempts(n: u16) -> String {
+    match n {
+        0 => "noch nicht angerufen".into(),
+        1 => "1 Versuch".into(),
+        n => format!("{n} Versuche"),
+    }
+}
+
+pub const PARTY_END_CONFIRM: &str = "Telefonaktion beenden? Offene Anrufe bleiben unerledigt, die Zusammenfassung bleibt erhalten.";
+pub const PARTY_EMPTY: &str = "Niemand auf der Liste: Es gibt keine fälligen oder inaktiven Verbünde mit Telefon-Einwilligung.";
+pub const DATE_FOR_CALL: &str = "Bitte zuerst ein Datum wählen.";
+
+pub fn contact_count(n: usize) -> String {
+    match n {
+        1 => "1 Kontakt".into(),
+        n => format!("{} Kontakte", number(n as i64)),
     }
 }

@@ -348,7 +348,7 @@ proptest! {
     /// Summed over advisors (and the unassigned), the load is the portfolio's load.
     #[test]
     fn advisor_loads_add_up_to_the_portfolio(seed in 0u64..1000) {
-        let book = generate(SampleSize { advisors: 3, customers_per_advisor: 40 }, seed, at(0));
+        let book = generate(SampleSize { advisors: 3, customers_per_advisor: 40, history_days: 365 }, seed, at(0));
         let settings = book.settings().casting.clone();
         let all = capacity(&book, &settings, |_| true);
         let rows = by_advisor(&book, &settings);

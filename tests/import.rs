@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use kontaktnetz::domain::book::{Book, Problem, RecordKind};
+use kontaktnetz::domain::contact::{ContactProblem, ContactSettings};
 use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::sample::{generate, SampleSize};
 use kontaktnetz::domain::text::{Email, Influence, Phone};
@@ -130,6 +131,7 @@ fn sample_size() -> impl Strategy<Value = SampleSize> {
     (1..3usize, 5..60usize).prop_map(|(advisors, customers_per_advisor)| SampleSize {
         advisors,
         customers_per_advisor,
+        history_days: 365,
     })
 }
 
@@ -379,9 +381,9 @@ fn an_unknown_vocabulary_value_is_a_shape_error() {
 
 #[test]
 fn an_unknown_collection_in_the_book_is_refused() {
-    let (error, message) = refused(&export_with(|d| d["book"]["contacts"] = json!([])));
+    let (error, message) = refused(&export_with(|d| d["book"]["termine"] = json!([])));
     assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
-    assert_mentions(&message, &["contacts"]);
+    assert_mentions(&message, &["termine"]);
 }
 
 #[test]
@@ -495,4 +497,201 @@ fn a_casting_with_an_unknown_class_is_a_shape_error() {
     }));
     assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
     assert_mentions(&message, &["„e“"]);
+}
+
+// ---- contacts, planned contacts and call parties -------------------------------------------
+
+/// The small book's export with contacts as a file holds them: t-1 and t-2 with Familie Müller,
+/// t-3 with Bau Schäfer; planned contacts f-1 (agreed in t-1) and f-2 (kept by t-2); one call
+/// party. Then changed by `change`.
+fn export_with_contacts(change: impl FnOnce(&mut Value)) -> String {
+    export_with(|d| {
+        let book = &mut d["book"];
+        book["contacts"] = json!([
+            {"id": "t-1", "group": "g-mueller", "at": "2026-01-05T09:30", "channel": "phone",
+             "format": "advisory_talk", "direction": "outbound", "bank": ["k-anna"],
+             "people": ["p-hans"], "topics": ["Baufinanzierung"], "outcome": "appointment",
+             "notes": "Rückruf erbeten", "updated_at": "2026-01-05T09:45:00Z"},
+            {"id": "t-2", "group": "g-mueller", "at": "2026-01-05T11:00", "channel": "at_branch",
+             "format": "annual_talk", "direction": "inbound", "updated_at": "2026-01-05T11:30:00Z"},
+            {"id": "t-3", "group": "g-bau", "at": "2026-01-02T14:15", "channel": "at_customer",
+             "format": "strategy_talk", "direction": "outbound", "bank": ["k-ben"],
+             "people": ["p-chef", "p-buch"], "outcome": "not_reached",
+             "updated_at": "2026-01-02T15:00:00Z"}
+        ]);
+        book["planned"] = json!([
+            {"id": "f-1", "group": "g-mueller", "date": "2026-02-01", "time": "10:00",
+             "format": "advisory_talk", "who": "k-anna", "note": "Unterlagen mitbringen",
+             "agreed_in": "t-1", "updated_at": "2026-01-05T09:45:00Z"},
+            {"id": "f-2", "group": "g-mueller", "date": "2026-01-05", "format": "annual_talk",
+             "done": "t-2", "updated_at": "2026-01-05T11:30:00Z"}
+        ]);
+        book["parties"] = json!([
+            {"id": "r-1", "date": "2026-01-05", "ended": true, "updated_at": "2026-01-05T12:00:00Z",
+             "calls": [
+                {"group": "g-bau", "person": "p-chef", "advisor": "k-ben", "attempts": 2,
+                 "outcome": "not_reached"},
+                {"group": "g-mueller", "person": "p-hans"}
+             ]}
+        ]);
+        change(d);
+    })
+}
+
+#[test]
+fn contacts_planned_contacts_and_parties_round_trip() {
+    let book = parse_import(&export_with_contacts(|_| {})).unwrap();
+    assert_eq!(
+        (
+            book.contacts().len(),
+            book.planned().len(),
+            book.parties().len()
+        ),
+        (3, 2, 1)
+    );
+    let t1 = &book.contacts()[&id("t-1")];
+    assert_eq!(
+        t1.at,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap()
+    );
+    assert_eq!(t1.people, [pid("p-hans")]);
+    assert_eq!(t1.notes, "Rückruf erbeten");
+    let f1 = &book.planned()[&id("f-1")];
+    assert_eq!(f1.time, chrono::NaiveTime::from_hms_opt(10, 0, 0));
+    assert_eq!(f1.agreed_in, Some(id("t-1")));
+    assert_eq!(book.planned()[&id("f-2")].done, Some(id("t-2")));
+    let party = &book.parties()[&id("r-1")];
+    assert!(party.ended);
+    assert_eq!(
+        party
+            .calls
+            .iter()
+            .map(|c| (c.attempts, c.is_open()))
+            .collect::<Vec<_>>(),
+        [(2, true), (0, true)]
+    );
+    assert_eq!(
+        book.contacts_of(&gid("g-mueller"))
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        ["t-2", "t-1"]
+    );
+    assert_round_trip(&book);
+}
+
+#[test]
+fn a_contact_of_an_unknown_group_is_named() {
+    let (error, message) = refused(&export_with_contacts(|d| {
+        d["book"]["contacts"][2]["group"] = json!("g-weg");
+    }));
+    assert_eq!(
+        error,
+        DecodeError::Problems(vec![Problem::UnknownReference {
+            kind: RecordKind::Contact,
+            id: "t-3".into(),
+            target: RecordKind::Group,
+            target_id: "g-weg".into(),
+        }])
+    );
+    assert_mentions(
+        &message,
+        &[
+            "1 fehlerhafte",
+            "Kontakt „t-3“",
+            "das es nicht gibt: Kundenverbund „g-weg“",
+        ],
+    );
+}
+
+#[test]
+fn a_plan_kept_by_a_contact_of_another_group_is_named() {
+    let (error, message) = refused(&export_with_contacts(|d| {
+        d["book"]["planned"][1]["done"] = json!("t-3");
+    }));
+    assert_eq!(
+        error,
+        DecodeError::Problems(vec![Problem::UnknownReference {
+            kind: RecordKind::Planned,
+            id: "f-2".into(),
+            target: RecordKind::Contact,
+            target_id: "t-3".into(),
+        }])
+    );
+    assert_mentions(&message, &["Geplanter Kontakt „f-2“", "Kontakt „t-3“"]);
+}
+
+#[test]
+fn a_plan_for_an_unknown_colleague_is_named() {
+    let (error, message) = refused(&export_with_contacts(|d| {
+        d["book"]["planned"][0]["who"] = json!("k-weg");
+    }));
+    assert_eq!(
+        error,
+        DecodeError::Problems(vec![Problem::UnknownReference {
+            kind: RecordKind::Planned,
+            id: "f-1".into(),
+            target: RecordKind::Colleague,
+            target_id: "k-weg".into(),
+        }])
+    );
+    assert_mentions(&message, &["Geplanter Kontakt „f-1“", "Kolleg:in „k-weg“"]);
+}
+
+#[test]
+fn a_reminder_window_out_of_bounds_is_named() {
+    for days in [0, 91] {
+        let (error, message) = refused(&export_with_contacts(|d| {
+            d["book"]["settings"]["contact"]["window_days"] = json!(days);
+        }));
+        assert_eq!(
+            error,
+            DecodeError::Problems(vec![Problem::Contact(ContactProblem::WindowDays)]),
+            "{days}"
+        );
+        assert_mentions(
+            &message,
+            &["Vorlauf der Erinnerung (Tage) muss zwischen 1 und 90 liegen"],
+        );
+    }
+    let book = parse_import(&export_with_contacts(|d| {
+        d["book"]["settings"]["contact"]["window_days"] = json!(90);
+    }))
+    .expect("90 days is allowed");
+    assert_eq!(book.settings().contact.window_days, 90);
+}
+
+#[test]
+fn a_contact_time_in_another_notation_is_named() {
+    let (error, message) = refused(&export_with_contacts(|d| {
+        d["book"]["contacts"][0]["at"] = json!("23.11.2026 09:30");
+    }));
+    assert!(matches!(error, DecodeError::Shape { .. }), "{error:?}");
+    assert_mentions(
+        &message,
+        &[
+            "nicht den erwarteten Aufbau",
+            "„23.11.2026 09:30“",
+            "Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM)",
+        ],
+    );
+
+    let (_, message) = refused(&export_with_contacts(|d| {
+        d["book"]["planned"][0]["time"] = json!("10 Uhr");
+    }));
+    assert_mentions(&message, &["„10 Uhr“", "Uhrzeit (HH:MM)"]);
+}
+
+#[test]
+fn a_schema_2_export_opens_without_contacts_and_with_default_settings() {
+    let book = parse_import(include_str!("fixtures/schema-2.json")).unwrap();
+    assert_eq!(book.groups().len(), 3);
+    assert!(book.contacts().is_empty());
+    assert!(book.planned().is_empty());
+    assert!(book.parties().is_empty());
+    assert_eq!(book.settings().contact, ContactSettings::default());
+    assert_round_trip(&book);
 }

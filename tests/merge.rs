@@ -186,6 +186,7 @@ fn sample(advisors: usize, customers: usize, seed: u64, minutes: i64) -> Book {
         SampleSize {
             advisors,
             customers_per_advisor: customers,
+            history_days: 365,
         },
         seed,
         at(minutes),

@@ -349,6 +349,7 @@ fn sample_book(seed: u64, customers: usize) -> Book {
         SampleSize {
             advisors: 2,
             customers_per_advisor: customers,
+            history_days: 365,
         },
         seed,
         at(0),

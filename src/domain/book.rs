@@ -2,7 +2,7 @@
 //! only functions that change it.
 
 use super::casting::Casting;
-use super::contact::{Contact, ContactProblem, Planned};
+use super::contact::{Contact, ContactProblem, ContactSettings, Planned};
 use super::ids::{
     CastingId, ColleagueId, ContactId, CustomerId, GroupId, PartyId, PersonId, PlannedId,
 };
@@ -325,6 +325,8 @@ impl Book {
             }
         }
         self.castings_of.clear();
+        self.castings_of
+            .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
         for c in self.castings.values() {
             self.castings_of
                 .entry(c.group.clone())
@@ -332,6 +334,8 @@ impl Book {
                 .insert_sorted(c.id.clone());
         }
         self.contacts_of.clear();
+        self.contacts_of
+            .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
         for c in self.contacts.values() {
             self.contacts_of
                 .entry(c.group.clone())
@@ -339,6 +343,8 @@ impl Book {
                 .insert_sorted(c.id.clone());
         }
         self.planned_of.clear();
+        self.planned_of
+            .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
         for p in self.planned.values() {
             self.planned_of
                 .entry(p.group.clone())
@@ -582,6 +588,12 @@ impl Book {
         Ok(())
     }
 
+    pub fn set_contact_settings(&mut self, contact: ContactSettings) -> Result<(), Problem> {
+        contact.check().map_err(Problem::Contact)?;
+        self.settings.contact = contact;
+        Ok(())
+    }
+
     pub fn upsert_casting(&mut self, casting: Casting) -> Result<(), Problem> {
         if !self.groups.contains_key(&casting.group) {
             return Err(unknown(
@@ -627,11 +639,11 @@ impl Book {
             group: contact.group.clone(),
             ..f
         });
-        if let Some(who) = follow_up.as_ref().and_then(|f| f.who.as_ref()) {
-            if !self.colleagues.contains_key(who) {
+        if let Some(f) = &follow_up {
+            if let Some(who) = f.who.as_ref().filter(|w| !self.colleagues.contains_key(*w)) {
                 return Err(unknown(
                     RecordKind::Planned,
-                    &id,
+                    &f.id,
                     RecordKind::Colleague,
                     who,
                 ));
@@ -647,15 +659,18 @@ impl Book {
             ),
             None => None,
         };
+        let group = contact.group.clone();
         let old = self.contacts.get(&id).map(|c| &c.group);
-        file_under(&mut self.contacts_of, old, &contact.group, &id);
+        file_under(&mut self.contacts_of, old, &group, &id);
         self.contacts.insert(id.clone(), contact);
-        // A follow-up dropped in an edit goes; a new or changed one is kept.
+        // A follow-up dropped in an edit goes (unless this contact closes it); a new or changed
+        // one is kept.
         let dropped: Vec<PlannedId> = self
             .planned
             .values()
             .filter(|p| p.agreed_in.as_ref() == Some(&id) && p.is_open())
             .filter(|p| follow_up.as_ref().is_none_or(|f| f.id != p.id))
+            .filter(|p| closed.as_ref() != Some(&p.id))
             .map(|p| p.id.clone())
             .collect();
         for p in &dropped {
@@ -663,6 +678,18 @@ impl Book {
         }
         if let Some(f) = follow_up {
             self.file_planned(f);
+        }
+        // A contact moved to another group leaves the old group's plans as if it were deleted:
+        // those it closed open again, those agreed in it stay without it.
+        for p in self.planned.values_mut().filter(|p| p.group != group) {
+            if p.done.as_ref() == Some(&id) {
+                p.done = None;
+                p.updated_at = now;
+            }
+            if p.agreed_in.as_ref() == Some(&id) {
+                p.agreed_in = None;
+                p.updated_at = now;
+            }
         }
         if let Some(p) = closed.and_then(|p| self.planned.get_mut(&p)) {
             p.done = Some(id);
@@ -745,6 +772,10 @@ impl Book {
             }
         }
         self.members.entry(group.id.clone()).or_default();
+        // Every group has its (maybe empty) lists, as after `rebuild_indexes`.
+        self.castings_of.entry(group.id.clone()).or_default();
+        self.contacts_of.entry(group.id.clone()).or_default();
+        self.planned_of.entry(group.id.clone()).or_default();
         self.groups.insert(group.id.clone(), group);
         Ok(())
     }

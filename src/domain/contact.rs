@@ -46,6 +46,35 @@ impl Contact {
     }
 }
 
+/// Which contacts a history list shows; `None` fields do not filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContactFilter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub channel: Option<Channel>,
+    pub format: Option<Format>,
+    pub colleague: Option<ColleagueId>,
+    pub outcome: Option<ContactOutcome>,
+}
+
+impl ContactFilter {
+    pub fn matches(&self, c: &Contact) -> bool {
+        self.from.is_none_or(|d| c.date() >= d)
+            && self.to.is_none_or(|d| c.date() <= d)
+            && self.channel.is_none_or(|x| c.channel == x)
+            && self.format.is_none_or(|x| c.format == x)
+            && self.colleague.as_ref().is_none_or(|k| c.bank.contains(k))
+            && self.outcome.is_none_or(|o| c.outcome == Some(o))
+    }
+}
+
+/// The contacts of a whole book that pass `filter`, newest first.
+pub fn history<'a>(book: &'a super::book::Book, filter: &ContactFilter) -> Vec<&'a Contact> {
+    let mut list: Vec<&Contact> = book.contacts().values().filter(|c| filter.matches(c)).collect();
+    list.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
+    list
+}
+
 /// A contact agreed for later. Open until a recorded contact closes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Planned {
@@ -258,6 +287,43 @@ mod tests {
         assert_eq!(Pick::Months6.date(from, 4), Some(day(2026, 7, 31)));
         assert_eq!(Pick::ClassFrequency.date(from, 4), Some(day(2026, 4, 30)));
         assert_eq!(Pick::ClassFrequency.date(from, 0), None);
+    }
+
+    #[test]
+    fn filters_combine() {
+        let c = Contact {
+            id: "t-1".parse().unwrap(),
+            group: "g-1".parse().unwrap(),
+            at: day(2026, 11, 2).and_hms_opt(9, 0, 0).unwrap(),
+            channel: Channel::Phone,
+            format: Format::AnnualTalk,
+            direction: Direction::Outbound,
+            bank: vec!["k-1".parse().unwrap()],
+            people: Vec::new(),
+            topics: Vec::new(),
+            outcome: Some(ContactOutcome::Deal),
+            notes: String::new(),
+            updated_at: Timestamp::default(),
+        };
+        assert!(ContactFilter::default().matches(&c));
+        let within = ContactFilter {
+            from: Some(day(2026, 11, 2)),
+            to: Some(day(2026, 11, 2)),
+            channel: Some(Channel::Phone),
+            format: Some(Format::AnnualTalk),
+            colleague: Some("k-1".parse().unwrap()),
+            outcome: Some(ContactOutcome::Deal),
+        };
+        assert!(within.matches(&c), "bounds are inclusive");
+        for miss in [
+            ContactFilter { from: Some(day(2026, 11, 3)), ..Default::default() },
+            ContactFilter { to: Some(day(2026, 11, 1)), ..Default::default() },
+            ContactFilter { channel: Some(Channel::Email), ..Default::default() },
+            ContactFilter { colleague: Some("k-2".parse().unwrap()), ..Default::default() },
+            ContactFilter { outcome: Some(ContactOutcome::Offer), ..Default::default() },
+        ] {
+            assert!(!miss.matches(&c), "{miss:?}");
+        }
     }
 
     #[test]

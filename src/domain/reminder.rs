@@ -321,3 +321,36 @@ pub fn counts(entries: &[Entry]) -> Counts {
     }
     c
 }
+
+/// The start page's "what do I do today": contacts planned for today, overdue groups, and
+/// groups due from today to Sunday (blocked ones are not counted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agenda {
+    pub planned_today: Vec<PlannedId>,
+    pub overdue: usize,
+    pub this_week: usize,
+}
+
+/// The Sunday that ends the week of `today`.
+pub fn end_of_week(today: NaiveDate) -> NaiveDate {
+    add_days(today, u64::from(6 - today.weekday().num_days_from_monday()))
+}
+
+pub fn agenda(book: &Book, today: NaiveDate) -> Agenda {
+    let window = (end_of_week(today) - today).num_days() as u16;
+    let entries = reminders(book, today, window);
+    let mut planned_today: Vec<&Planned> = book
+        .planned()
+        .values()
+        .filter(|p| p.is_open() && p.date == today)
+        .collect();
+    planned_today.sort_by_key(|p| (p.time, &p.id));
+    Agenda {
+        planned_today: planned_today.into_iter().map(|p| p.id.clone()).collect(),
+        overdue: entries.iter().filter(|e| e.urgency == Urgency::Overdue).count(),
+        this_week: entries
+            .iter()
+            .filter(|e| matches!(e.urgency, Urgency::Today | Urgency::Soon))
+            .count(),
+    }
+}

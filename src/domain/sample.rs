@@ -3,11 +3,13 @@
 
 use super::book::Book;
 use super::casting::{evaluate, Override};
-use super::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
+use super::contact::Contact;
+use super::ids::{CastingId, ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Occasion, Timestamp};
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
-    BuyingMotive, BuyingRole, Class, ConsentState, CustomerKind, Department, OccasionKind, Segment,
+    BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
+    Department, Direction, Format, OccasionKind, Segment,
 };
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -17,6 +19,9 @@ pub struct SampleSize {
     pub advisors: usize,
     /// Customers per advisor; groups are formed until this many customers exist.
     pub customers_per_advisor: usize,
+    /// Days of contact history. The team book keeps half a year, so ten advisors' books
+    /// still fit Safari's storage in one browser.
+    pub history_days: usize,
 }
 
 impl SampleSize {
@@ -24,11 +29,13 @@ impl SampleSize {
     pub const ADVISOR: SampleSize = SampleSize {
         advisors: 1,
         customers_per_advisor: 800,
+        history_days: 365,
     };
     /// A ten-advisor team book with 10,000 customers, for load tests.
     pub const TEAM: SampleSize = SampleSize {
         advisors: 10,
         customers_per_advisor: 1000,
+        history_days: 182,
     };
 }
 
@@ -220,6 +227,17 @@ const ADVISORS: &[&str] = &[
     "Christoph Maurer",
 ];
 
+const SAMPLE_TOPICS: &[&str] = &[
+    "Finanzierung",
+    "Geldanlage",
+    "Altersvorsorge",
+    "Nachfolge",
+    "Zahlungsverkehr",
+    "Versicherung",
+    "Immobilie",
+    "Förderkredit",
+];
+
 struct Generator {
     rng: Rng,
     now: Timestamp,
@@ -366,6 +384,110 @@ impl Generator {
             let id = CastingId::generate(self.rng.next());
             let casting = outcome.into_casting(id, &group, date, by, manual, self.now);
             valid(self.book.upsert_casting(casting));
+        }
+    }
+
+    /// A year of contact history: most groups near their target, some neglected, some
+    /// (often unattractive ones) contacted more than planned; reactive contacts for D and
+    /// uncast groups; an agreed follow-up after the last contact of many groups, some of them
+    /// overdue by now.
+    fn contact_all(&mut self, history_days: usize) {
+        let groups: Vec<Group> = self.book.groups().values().cloned().collect();
+        for group in groups {
+            let casting = self.book.current_casting(&group.id).cloned();
+            let target = casting.as_ref().map_or(0, |c| c.rule.contacts() as usize);
+            let formats: Vec<Format> = casting
+                .as_ref()
+                .map(|c| {
+                    c.rule
+                        .plan
+                        .iter()
+                        .filter(|p| p.per_year > 0)
+                        .map(|p| p.format)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let full_year = match self.rng.below(100) {
+                0..=19 => target / 2,
+                20..=79 => target,
+                _ => target + 1 + self.rng.below(3),
+            } + usize::from(target == 0 && self.rng.chance(40));
+            let count = (full_year * history_days).div_ceil(365);
+            let people: Vec<PersonId> = self
+                .book
+                .group_persons(&group.id)
+                .map(|p| p.id.clone())
+                .collect();
+            let mut days: Vec<i64> = (0..count)
+                .map(|_| self.rng.below(history_days) as i64)
+                .collect();
+            days.sort_unstable_by(|a, b| b.cmp(a));
+            let mut last = None;
+            for ago in days {
+                let format = if formats.is_empty() {
+                    Format::ServiceContact
+                } else {
+                    formats[self.rng.below(formats.len())]
+                };
+                let inbound = format == Format::ServiceContact && self.rng.chance(60);
+                let channel = match format {
+                    Format::ServiceContact => {
+                        [Channel::Phone, Channel::Email, Channel::AtBranch][self.rng.below(3)]
+                    }
+                    Format::CallPartyCall => Channel::Phone,
+                    _ if self.rng.chance(20) => Channel::Video,
+                    _ => [Channel::AtCustomer, Channel::AtBranch][self.rng.below(2)],
+                };
+                let outcome = match self.rng.below(100) {
+                    0..=4 => Some(ContactOutcome::NotReached),
+                    5..=24 => Some(ContactOutcome::Appointment),
+                    25..=39 => Some(ContactOutcome::Offer),
+                    40..=49 => Some(ContactOutcome::Deal),
+                    50..=54 => Some(ContactOutcome::NoInterest),
+                    _ => None,
+                };
+                let hour = 8 + self.rng.below(9) as u32;
+                let at = (self.today - Duration::days(ago))
+                    .and_hms_opt(hour, [0, 15, 30, 45][self.rng.below(4)], 0)
+                    .unwrap_or_default();
+                let id = ContactId::generate(self.rng.next());
+                let topic = SAMPLE_TOPICS[self.rng.below(SAMPLE_TOPICS.len())];
+                let contact = Contact {
+                    id: id.clone(),
+                    group: group.id.clone(),
+                    at,
+                    channel,
+                    format,
+                    direction: if inbound {
+                        Direction::Inbound
+                    } else {
+                        Direction::Outbound
+                    },
+                    bank: group.advisor.iter().cloned().collect(),
+                    people: people.iter().take(1).cloned().collect(),
+                    topics: vec![name(topic)],
+                    outcome,
+                    notes: String::new(),
+                    updated_at: self.now,
+                };
+                valid(self.book.record_contact(contact, None, None, self.now));
+                last = Some((id, at.date(), format));
+            }
+            if let Some((id, date, format)) = last.filter(|_| target > 0 && self.rng.chance(60)) {
+                let follow_up = super::contact::Planned {
+                    id: PlannedId::generate(self.rng.next()),
+                    group: group.id.clone(),
+                    date: date + Duration::days(14 + self.rng.below(120) as i64),
+                    time: None,
+                    format,
+                    who: group.advisor.clone(),
+                    note: String::new(),
+                    agreed_in: Some(id),
+                    done: None,
+                    updated_at: self.now,
+                };
+                valid(self.book.upsert_planned(follow_up));
+            }
         }
     }
 
@@ -608,6 +730,7 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
         }
     }
     gen.cast_all();
+    gen.contact_all(size.history_days);
     gen.book
 }
 

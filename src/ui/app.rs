@@ -59,7 +59,10 @@ fn Shell() -> impl IntoView {
                 <a class="brand" href="#/">"Kontaktnetz"</a>
                 <nav aria-label="Hauptnavigation">
                     <NavLink route=route target=Route::Home label="Übersicht" />
+                    <NavLink route=route target=Route::Reminder label="Erinnerung" />
                     <NavLink route=route target=Route::Groups label="Verbünde" />
+                    <NavLink route=route target=Route::Contacts label="Kontakte" />
+                    <NavLink route=route target=Route::CallParty label="Telefonaktion" />
                     <NavLink route=route target=Route::CastingOverview label="Casting" />
                     <NavLink route=route target=Route::Colleagues label="Kolleg:innen" />
                     <NavLink route=route target=Route::Data label="Daten" />

@@ -14,6 +14,14 @@ pub fn local_offset() -> FixedOffset {
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"))
 }
 
+/// The device's wall-clock time, to the minute: when a contact happens.
+pub fn local_now() -> chrono::NaiveDateTime {
+    let t = now().with_timezone(&local_offset()).naive_local();
+    t.date()
+        .and_hms_opt(chrono::Timelike::hour(&t), chrono::Timelike::minute(&t), 0)
+        .unwrap_or(t)
+}
+
 pub fn today() -> NaiveDate {
     now().with_timezone(&local_offset()).date_naive()
 }

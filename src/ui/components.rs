@@ -380,3 +380,60 @@ pub fn ReachFields(inputs: ContactInputs) -> impl IntoView {
         <TextField label="E-Mail" value=inputs.email kind="email" error=inputs.email_error.into() autocomplete="off" />
     }
 }
+
+/// Large tap tiles for a closed set: radio buttons (pick one; tapping the picked one again
+/// clears an optional choice) or checkboxes (pick many). Options are (key, label, marked);
+/// marked ones are outside the plan. `confirm` may refuse a pick, which undoes the tap.
+#[component]
+pub fn Tiles(
+    legend: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String, bool)>>,
+    picked: RwSignal<Vec<String>>,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] confirm: Option<Callback<String, bool>>,
+) -> impl IntoView {
+    let name = field_id(legend);
+    let kind = if multiple { "checkbox" } else { "radio" };
+    view! {
+        <fieldset class="criterion tiles">
+            <legend>{legend}</legend>
+            <div class="choices">
+                {move || options.get().into_iter().map(|(key, label, marked)| {
+                    let is_picked = {
+                        let key = key.clone();
+                        move || picked.with(|p| p.contains(&key))
+                    };
+                    let tap = move |ev: leptos::ev::MouseEvent| {
+                        let on = picked.with_untracked(|p| p.contains(&key));
+                        if !on && confirm.is_some_and(|c| !c.run(key.clone())) {
+                            ev.prevent_default();
+                            return;
+                        }
+                        picked.update(|p| match (multiple, on) {
+                            (true, true) => p.retain(|k| *k != key),
+                            (true, false) => p.push(key.clone()),
+                            (false, true) if optional => p.clear(),
+                            (false, true) => {}
+                            (false, false) => *p = vec![key.clone()],
+                        });
+                    };
+                    view! {
+                        <label class="choice" class:marked=marked>
+                            <input type=kind name=name.clone() prop:checked=is_picked on:click=tap />
+                            <span>{label}</span>
+                            {marked.then(|| view! { <span class="points">"nicht vorgesehen"</span> })}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// (key, label, not marked) tiles for every value of a closed vocabulary.
+pub fn vocab_tiles<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String, bool)> {
+    all.iter()
+        .map(|v| (key(*v).to_owned(), label(*v).to_owned(), false))
+        .collect()
+}

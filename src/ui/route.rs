@@ -1,7 +1,7 @@
 //! Hash routes: the page lives after `#`, so any static host under any sub-path serves every
 //! page from the one index.html, and a reload lands where it was.
 
-use crate::domain::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
 
@@ -25,6 +25,13 @@ pub enum Route {
     CastingOverview,
     Capacity,
     Schemes,
+    ContactNew(GroupId),
+    ContactEdit(GroupId, ContactId),
+    PlannedNew(GroupId),
+    PlannedEdit(GroupId, PlannedId),
+    Contacts,
+    Reminder,
+    CallParty,
     NotFound,
 }
 
@@ -53,6 +60,13 @@ impl Route {
             ["casting", "runde"] => Some(Route::CastingRound),
             ["casting", "kapazitaet"] => Some(Route::Capacity),
             ["casting", "schemata"] => Some(Route::Schemes),
+            ["verbuende", g, "kontakt"] => g.parse().ok().map(Route::ContactNew),
+            ["verbuende", g, "kontakt", c] => g.parse().ok().zip(c.parse().ok()).map(|(g, c)| Route::ContactEdit(g, c)),
+            ["verbuende", g, "geplant"] => g.parse().ok().map(Route::PlannedNew),
+            ["verbuende", g, "geplant", p] => g.parse().ok().zip(p.parse().ok()).map(|(g, p)| Route::PlannedEdit(g, p)),
+            ["kontakte"] => Some(Route::Contacts),
+            ["erinnerung"] => Some(Route::Reminder),
+            ["telefonaktion"] => Some(Route::CallParty),
             _ => None,
         };
         found.unwrap_or(Route::NotFound)
@@ -79,6 +93,13 @@ impl Route {
             Route::CastingRound => "casting/runde".into(),
             Route::Capacity => "casting/kapazitaet".into(),
             Route::Schemes => "casting/schemata".into(),
+            Route::ContactNew(g) => format!("verbuende/{g}/kontakt"),
+            Route::ContactEdit(g, c) => format!("verbuende/{g}/kontakt/{c}"),
+            Route::PlannedNew(g) => format!("verbuende/{g}/geplant"),
+            Route::PlannedEdit(g, p) => format!("verbuende/{g}/geplant/{p}"),
+            Route::Contacts => "kontakte".into(),
+            Route::Reminder => "erinnerung".into(),
+            Route::CallParty => "telefonaktion".into(),
         };
         format!("#/{path}")
     }
@@ -308,6 +329,13 @@ mod tests {
             Route::CastingOverview,
             Route::Capacity,
             Route::Schemes,
+            Route::ContactNew("g-1".parse().unwrap()),
+            Route::ContactEdit("g-1".parse().unwrap(), "t-1".parse().unwrap()),
+            Route::PlannedNew("g-1".parse().unwrap()),
+            Route::PlannedEdit("g-1".parse().unwrap(), "f-1".parse().unwrap()),
+            Route::Contacts,
+            Route::Reminder,
+            Route::CallParty,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

@@ -9,7 +9,8 @@ use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, SegmentBadge};
 use crate::ui::format;
-use crate::ui::route::Route;
+use crate::domain::time_format::format_clock;
+use crate::ui::route::{with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -67,6 +68,7 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                                 <div><dt>"Leitkunde"</dt><dd>{lead.unwrap_or_else(|| "–".into())}</dd></div>
                             </dl>
                             {(!g.notes.is_empty()).then(|| view! { <p class="notes">{g.notes.clone()}</p> })}
+                            {contacts_box(b, &g)}
                             {casting_box(b, &g)}
                             <div class="page-head">
                                 <h2>{texts::members(members.len())}</h2>
@@ -80,6 +82,98 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                 })
             }
         </Show>
+    }
+}
+
+/// Open planned contacts (one tap to record the contact that closes one) and the history.
+fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
+    let app = use_app();
+    let name = |k: &crate::domain::ids::ColleagueId| {
+        b.colleagues().get(k).map_or_else(|| "gelöscht".to_owned(), |c| c.name.to_string())
+    };
+    let person = |p: &crate::domain::ids::PersonId| {
+        b.persons().get(p).map_or_else(|| "gelöscht".to_owned(), |p| p.name.to_string())
+    };
+    let open: Vec<_> = b.planned_of(&g.id).into_iter().filter(|p| p.is_open()).collect();
+    let planned = open
+        .iter()
+        .map(|p| {
+            let record = with_query(&Route::ContactNew(g.id.clone()).href(), &[("plan", p.id.as_str())]);
+            let when = match p.time {
+                Some(t) => format!("{}, {}", format::date(p.date), format_clock(t)),
+                None => format::date(p.date),
+            };
+            view! {
+                <li class="row" data-testid="planned">
+                    <div>
+                        <b>{when}</b> {format!(" {}", texts::format(p.format))}
+                        {p.who.as_ref().map(|w| format!(" · {}", name(w)))}
+                        {(!p.note.is_empty()).then(|| view! { <span class="meta">{p.note.clone()}</span> })}
+                    </div>
+                    <div class="actions">
+                        <a class="button primary" href=record>"Erledigen"</a>
+                        <a class="button" href=Route::PlannedEdit(g.id.clone(), p.id.clone()).href()>"Ändern"</a>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    let history = b.contacts_of(&g.id);
+    let total = history.len();
+    let items = history
+        .iter()
+        .take(20)
+        .map(|c| {
+            let (id, date) = (c.id.clone(), c.date());
+            let delete = move |_| {
+                if !browser::confirm(texts::DELETE_CONTACT_CONFIRM) {
+                    return;
+                }
+                let id = id.clone();
+                app.delete_with_undo(move |b| {
+                    b.delete_contact(&id, browser::now());
+                    texts::contact_deleted(&format::date(date))
+                });
+            };
+            let people: Vec<String> = c.bank.iter().map(name).chain(c.people.iter().map(person)).collect();
+            let topics: Vec<String> = c.topics.iter().map(ToString::to_string).collect();
+            let follow_up = b.follow_up_of(c).map(|p| format!("Nächster Kontakt vereinbart: {} ({})", format::date(p.date), texts::format(p.format)));
+            view! {
+                <li data-testid="contact">
+                    <b>{format!("{}, {}", format::date(c.date()), format_clock(c.at.time()))}</b>
+                    {format!(" {} · {} · {}", texts::format(c.format), texts::channel(c.channel), texts::direction(c.direction))}
+                    {c.outcome.map(|o| view! { " · " <b>{texts::outcome(o)}</b> })}
+                    <span class="meta">{people.join(", ")}{(!topics.is_empty()).then(|| format!(" – {}", topics.join(", ")))}</span>
+                    {(!c.notes.is_empty()).then(|| view! { <span class="notes">{c.notes.clone()}</span> })}
+                    {follow_up.map(|f| view! { <span class="meta">{f}</span> })}
+                    <span class="links">
+                        <a class="button" href=Route::ContactEdit(c.group.clone(), c.id.clone()).href()>"Bearbeiten"</a>
+                        <button type="button" class="quiet" on:click=delete
+                            aria-label=format!("Kontakt vom {} löschen", format::date(c.date()))>"Löschen"</button>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="box" data-testid="group-contacts">
+            <div class="page-head">
+                <h2>"Kontakte"</h2>
+                <div class="actions">
+                    <a class="button primary" href=Route::ContactNew(g.id.clone()).href()>"Kontakt erfassen"</a>
+                    <a class="button" href=Route::PlannedNew(g.id.clone()).href()>"Kontakt planen"</a>
+                </div>
+            </div>
+            {(!open.is_empty()).then(|| view! {
+                <h3>"Geplant"</h3>
+                <ul class="list">{planned}</ul>
+            })}
+            <h3>{format!("Verlauf ({})", texts::contact_count(total))}</h3>
+            <ol class="history">{items}</ol>
+            {(total > 20).then(|| view! {
+                <a class="button" href=with_query(&Route::Contacts.href(), &[])>"Alle Kontakte in der Kontakthistorie"</a>
+            })}
+        </section>
     }
 }
 
@@ -181,7 +275,10 @@ fn CustomerCard(customer: Customer, persons: Vec<ContactPerson>) -> impl IntoVie
             <ul class="persons">
                 {persons.into_iter().map(|p| view! { <PersonRow person=p /> }).collect_view()}
             </ul>
-            <a class="button" href=Route::PersonNew(customer.id.clone()).href()>"Ansprechpartner hinzufügen"</a>
+            <div class="actions">
+                <a class="button" href=Route::PersonNew(customer.id.clone()).href()>"Ansprechpartner hinzufügen"</a>
+                <a class="button" href=with_query(&Route::ContactNew(customer.group.clone()).href(), &[("kunde", customer.id.as_str())])>"Kontakt erfassen"</a>
+            </div>
         </li>
     }
 }

@@ -1,11 +1,13 @@
 //! The start page: what is in the book, a quick search, and sample data for a first try.
 
 use crate::domain::portfolio::{overview, CastingFilter};
+use crate::domain::reminder::agenda;
+use crate::domain::time_format::format_clock;
 use crate::domain::sample::{self, SampleSize};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::UsageMeter;
-use crate::ui::route::{groups_with, Route};
+use crate::ui::route::{groups_with, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -21,6 +23,50 @@ pub fn load_sample(size: SampleSize) {
     match app.replace_book(book, texts::BACKUP_BEFORE_SAMPLE) {
         Ok(()) => app.notify(format!("Beispieldaten geladen: {summary}.")),
         Err(e) => app.notify(e),
+    }
+}
+
+/// What to do today: contacts planned for today, overdue groups, what is due this week.
+fn today_box(b: &crate::domain::book::Book) -> impl IntoView {
+    let today = browser::today();
+    let a = agenda(b, today);
+    let planned = a
+        .planned_today
+        .iter()
+        .filter_map(|id| b.planned().get(id))
+        .map(|p| {
+            let name = b.groups().get(&p.group).map(|g| g.name.to_string()).unwrap_or_default();
+            let record = with_query(
+                &Route::ContactNew(p.group.clone()).href(),
+                &[("plan", p.id.as_str()), ("zurueck", "")],
+            );
+            view! {
+                <li class="row">
+                    <span>
+                        {p.time.map(|t| format!("{} ", format_clock(t)))}
+                        <a href=Route::Group(p.group.clone()).href()>{name}</a>
+                        {format!(" · {}", texts::format(p.format))}
+                    </span>
+                    <a class="button primary" href=record>"Erledigen"</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let none_today = a.planned_today.is_empty();
+    view! {
+        <section class="box" data-testid="today">
+            <h2>"Heute"</h2>
+            <dl class="stats">
+                <div class="stat"><dt>"Heute geplant"</dt><dd data-testid="today-planned">{texts::number(a.planned_today.len() as i64)}</dd></div>
+                <div class="stat"><dt>"Überfällig"</dt><dd><a data-testid="today-overdue" href=Route::Reminder.href()>{texts::number(a.overdue as i64)}</a></dd></div>
+                <div class="stat"><dt>"Diese Woche fällig"</dt><dd><a data-testid="today-week" href=Route::Reminder.href()>{texts::number(a.this_week as i64)}</a></dd></div>
+            </dl>
+            {(!none_today).then(|| view! { <ul class="list">{planned}</ul> })}
+            <div class="actions">
+                <a class="button primary" href=Route::Reminder.href()>"Zur Erinnerung"</a>
+                <a class="button" href=Route::CallParty.href()>"Telefonaktion"</a>
+            </div>
+        </section>
     }
 }
 
@@ -71,6 +117,7 @@ pub fn Home() -> impl IntoView {
                         placeholder="Verbund, Kunde, Ansprechpartner, Kundennummer" />
                     <button type="submit" class="primary">"Suchen"</button>
                 </form>
+                {move || app.book.with(today_box)}
                 <dl class="stats" data-testid="stats">
                     {move || app.book.with(|b| vec![
                         ("Kundenverbünde", b.groups().len(), Route::Groups.href()),

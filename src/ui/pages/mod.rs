@@ -3,7 +3,10 @@
 pub mod capacity;
 pub mod casting;
 pub mod casting_overview;
+pub mod call_party;
 pub mod colleagues;
+pub mod contact_form;
+pub mod contacts;
 pub mod customer_form;
 pub mod data;
 pub mod group;
@@ -11,7 +14,9 @@ pub mod group_form;
 pub mod groups;
 pub mod home;
 pub mod person_form;
+pub mod planned_form;
 pub mod quarantine;
+pub mod reminder;
 pub mod schemes;
 
 use super::route::Route;
@@ -45,6 +50,17 @@ pub fn page(route: Route) -> AnyView {
         Route::CastingOverview => view! { <casting_overview::CastingOverview /> }.into_any(),
         Route::Schemes => view! { <schemes::Schemes /> }.into_any(),
         Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
+        Route::ContactNew(group) => view! { <contact_form::ContactForm group=group id=None /> }.into_any(),
+        Route::ContactEdit(group, id) => {
+            view! { <contact_form::ContactForm group=group id=Some(id) /> }.into_any()
+        }
+        Route::PlannedNew(group) => view! { <planned_form::PlannedForm group=group id=None /> }.into_any(),
+        Route::PlannedEdit(group, id) => {
+            view! { <planned_form::PlannedForm group=group id=Some(id) /> }.into_any()
+        }
+        Route::Contacts => view! { <contacts::Contacts /> }.into_any(),
+        Route::Reminder => view! { <reminder::ReminderPage /> }.into_any(),
+        Route::CallParty => view! { <call_party::CallPartyPage /> }.into_any(),
         Route::NotFound => view! { <Missing /> }.into_any(),
     }
 }
@@ -60,7 +76,11 @@ pub fn section(route: &Route) -> u8 {
         | Route::CustomerNew(_)
         | Route::CustomerEdit(_)
         | Route::PersonNew(_)
-        | Route::PersonEdit(_) => 1,
+        | Route::PersonEdit(_)
+        | Route::ContactNew(_)
+        | Route::ContactEdit(..)
+        | Route::PlannedNew(_)
+        | Route::PlannedEdit(..) => 1,
         Route::Casting(_)
         | Route::CastingRound
         | Route::CastingOverview
@@ -68,6 +88,9 @@ pub fn section(route: &Route) -> u8 {
         | Route::Schemes => 2,
         Route::Colleagues | Route::ColleagueNew | Route::ColleagueEdit(_) => 3,
         Route::Data => 4,
+        Route::Reminder => 5,
+        Route::Contacts => 6,
+        Route::CallParty => 7,
     }
 }
 

@@ -1,0 +1,221 @@
+//! The call party: build a call list (N due or inactive groups per advisor, only people who
+//! may be phoned), phone through it with one-tap outcomes, and read the summary.
+
+use crate::domain::book::Book;
+use crate::domain::contact::{add_days, ContactSettings};
+use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
+use crate::domain::party::{call_list, record_call, summary, Call, CallIds, CallResult, Party};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::format;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// The party being phoned: the newest one not ended.
+fn running(b: &Book) -> Option<Party> {
+    b.parties()
+        .values()
+        .filter(|p| !p.ended)
+        .max_by_key(|p| (p.date, p.updated_at))
+        .cloned()
+}
+
+fn last_ended(b: &Book) -> Option<Party> {
+    b.parties()
+        .values()
+        .filter(|p| p.ended)
+        .max_by_key(|p| (p.date, p.updated_at))
+        .cloned()
+}
+
+fn advisor_name(b: &Book, a: Option<&ColleagueId>) -> String {
+    a.and_then(|a| b.colleagues().get(a))
+        .map_or_else(|| "ohne Betreuer:in".to_owned(), |k| k.name.to_string())
+}
+
+fn summary_view(b: &Book, party: &Party) -> AnyView {
+    let (per, total) = summary(party);
+    let rows = per
+        .iter()
+        .map(|(a, t)| {
+            view! {
+                <tr>
+                    <th scope="row">{advisor_name(b, a.as_ref())}</th>
+                    <td>{t.calls}</td><td>{t.reached}</td><td>{t.appointments}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{format!("Zusammenfassung vom {}", format::date(party.date))}</h2>
+        <p data-testid="party-total">{texts::call_tally(&total)}</p>
+        <table class="table" data-testid="party-summary">
+            <thead><tr><th scope="col">"Betreuer:in"</th><th scope="col">"Anrufe"</th><th scope="col">"Erreicht"</th><th scope="col">"Termine"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn Builder() -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let per = app.book.with_untracked(|b| b.settings().contact.calls_per_advisor);
+    let n_text = RwSignal::new(per.to_string());
+    let error = RwSignal::new(None::<String>);
+    let preview = Memo::new(move |_| {
+        let n = n_text.get().trim().parse::<usize>().unwrap_or(0).min(50);
+        app.book.with(|b| call_list(b, today, n).len())
+    });
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = n_text.get_untracked().trim().parse::<u8>().unwrap_or(0);
+        let result = app.change(|b| {
+            let current = b.settings().contact;
+            let next = ContactSettings::new(current.window_days, current.block_months, n)
+                .map_err(crate::domain::book::Problem::Contact)?;
+            b.set_contact_settings(next)?;
+            let calls = call_list(b, today, usize::from(n));
+            b.upsert_party(Party {
+                id: PartyId::generate(browser::random_u64()),
+                date: today,
+                calls,
+                ended: false,
+                updated_at: browser::now(),
+            });
+            Ok(())
+        });
+        error.set(result.err());
+    };
+    view! {
+        <form class="form" on:submit=start novalidate>
+            <p>"Die Liste nimmt je Betreuer:in fällige oder inaktive Verbünde, attraktive Klassen zuerst – nur Ansprechpartner mit Telefon-Einwilligung und ohne Kontaktsperre."</p>
+            <div class="field">
+                <label for="f-je-betreuer">"Verbünde je Betreuer:in"</label>
+                <input id="f-je-betreuer" type="number" inputmode="numeric" min="1" max="50" bind:value=n_text />
+            </div>
+            <p class="count" data-testid="party-preview">{move || format!("{} Anrufe auf der Liste", texts::number(preview.get() as i64))}</p>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary">"Telefonaktion starten"</button>
+            </div>
+        </form>
+    }
+}
+
+fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
+    let app = use_app();
+    let (Some(g), Some(p)) = (b.groups().get(&call.group), b.persons().get(&call.person)) else {
+        return ().into_any();
+    };
+    let date = RwSignal::new(format::input_date(Some(add_days(browser::today(), 7))));
+    let error = RwSignal::new(None::<String>);
+    let record = {
+        let party = party.clone();
+        move |result: CallResult| {
+            let me = app.book.with_untracked(|b| b.settings().me.clone());
+            let ids = CallIds {
+                contact: ContactId::generate(browser::random_u64()),
+                planned: PlannedId::generate(browser::random_u64()),
+            };
+            let r = app.change(|b| {
+                record_call(b, &party, index, result, browser::local_now(), me, ids, browser::now())
+            });
+            error.set(r.err());
+        }
+    };
+    let dated = {
+        let record = record.clone();
+        move |make: fn(chrono::NaiveDate) -> CallResult| {
+            match format::parse_input_date(&date.get_untracked()) {
+                Ok(Some(d)) => record(make(d)),
+                _ => error.set(Some(texts::DATE_FOR_CALL.into())),
+            }
+        }
+    };
+    let phone = p.phone.as_ref().map(|ph| {
+        view! { <a class="button tel" href=ph.href()>{format!("{} anrufen: {}", p.name, ph.as_str())}</a> }
+    });
+    let status = match call.outcome {
+        Some(o) => format!("{} · {}", texts::outcome(o), texts::attempts(call.attempts)),
+        None => texts::attempts(call.attempts),
+    };
+    let open = call.is_open();
+    let date_id = format!("f-call-datum-{index}");
+    let buttons = open.then(|| {
+        let (r1, r2, r3) = (record.clone(), record.clone(), record.clone());
+        let (d1, d2) = (dated.clone(), dated.clone());
+        view! {
+            <div class="field">
+                <label for=date_id.clone()>"Datum für Termin / Rückruf"</label>
+                <input id=date_id type="date" bind:value=date />
+            </div>
+            <div class="actions outcomes">
+                <button type="button" class="primary" on:click=move |_| d1(CallResult::Appointment)>"Termin"</button>
+                <button type="button" on:click=move |_| d2(CallResult::CallBack)>"Rückruf"</button>
+                <button type="button" on:click=move |_| r1(CallResult::NotReached)>"Nicht erreicht"</button>
+                <button type="button" on:click=move |_| r2(CallResult::NoInterest)>"Kein Interesse"</button>
+                <button type="button" class="danger" on:click=move |_| r3(CallResult::ConsentWithdrawn)>"Einwilligung widerrufen"</button>
+            </div>
+        }
+    });
+    view! {
+        <li class="row call" class:done=!open data-testid="call" data-group=g.id.to_string()>
+            <div>
+                <p class="title">{g.name.to_string()}</p>
+                <p class="meta">{format!("{} · {}", p.name, advisor_name(b, call.advisor.as_ref()))}</p>
+                <p class="meta" data-testid="call-status">{status}</p>
+                {open.then_some(phone)}
+                {buttons}
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CallPartyPage() -> impl IntoView {
+    let app = use_app();
+    let current = Memo::new(move |_| app.book.with(running));
+    let end = move |_| {
+        if !browser::confirm(texts::PARTY_END_CONFIRM) {
+            return;
+        }
+        if let Some(mut p) = current.get_untracked() {
+            p.ended = true;
+            p.updated_at = browser::now();
+            let _ = app.change(|b| {
+                b.upsert_party(p);
+                Ok(())
+            });
+        }
+    };
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">"Telefonaktion"</h1>
+            {move || match current.get() {
+                None => view! {
+                    <Builder />
+                    {app.book.with(|b| last_ended(b).map(|p| summary_view(b, &p)))}
+                }.into_any(),
+                Some(party) => app.book.with(|b| {
+                    let open = party.calls.iter().filter(|c| c.is_open()).count();
+                    let rows = party.calls.iter().enumerate()
+                        .map(|(i, c)| call_row(b, &party.id, i, c))
+                        .collect_view();
+                    view! {
+                        <p class="lead">{format!("Liste vom {}: {} von {} offen", format::date(party.date), open, party.calls.len())}</p>
+                        {party.calls.is_empty().then(|| view! { <p>{texts::PARTY_EMPTY}</p> })}
+                        <ul class="list calls">{rows}</ul>
+                        {summary_view(b, &party)}
+                        <div class="actions">
+                            <button type="button" on:click=end>"Telefonaktion beenden"</button>
+                        </div>
+                    }.into_any()
+                }),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,379 @@
+//! Recording a contact, the tablet moment: everything prefilled, one tap per answer, the next
+//! contact agreed on the same screen. Also edits and deletes a recorded contact.
+
+use crate::domain::book::Book;
+use crate::domain::contact::{check_contact_time, check_follow_up, Contact, Pick, Planned};
+use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
+use crate::domain::scheme::ClassRule;
+use crate::domain::text::{parse_notes, Name};
+use crate::domain::time_format::{format_clock, parse_clock};
+use crate::domain::vocab::{Channel, Class, ContactOutcome, Direction, Format};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{vocab_tiles, SelectField, TextArea, TextField, Tiles};
+use crate::ui::format;
+use crate::ui::route::{param, Route};
+use crate::ui::state::use_app;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// What the form needs from the book, read once when it opens.
+struct Setup {
+    group_name: String,
+    class: Option<(Class, ClassRule)>,
+    colleagues: Vec<(String, String)>,
+    persons: Vec<(String, String, bool)>,
+    me: Option<ColleagueId>,
+    existing: Option<Contact>,
+    follow_up: Option<Planned>,
+    closes: Option<Planned>,
+}
+
+fn setup(b: &Book, group: &GroupId, id: Option<&ContactId>, closes: Option<&PlannedId>) -> Option<Setup> {
+    let g = b.groups().get(group)?;
+    let existing = id.and_then(|id| b.contacts().get(id)).cloned();
+    let follow_up = existing
+        .as_ref()
+        .and_then(|c| b.follow_up_of(c))
+        .filter(|p| p.is_open())
+        .cloned();
+    let closes = closes
+        .and_then(|p| b.planned().get(p))
+        .filter(|p| p.group == *group && p.is_open())
+        .cloned();
+    Some(Setup {
+        group_name: g.name.to_string(),
+        class: b.current_casting(group).map(|c| (c.class(), c.rule.clone())),
+        colleagues: b
+            .colleagues()
+            .values()
+            .map(|k| (k.id.to_string(), k.name.to_string()))
+            .collect(),
+        persons: b
+            .group_persons(group)
+            .map(|p| (p.id.to_string(), p.name.to_string(), false))
+            .collect(),
+        me: b.settings().me.clone().or_else(|| g.advisor.clone()),
+        existing,
+        follow_up,
+        closes,
+    })
+}
+
+fn keys<T: ToString>(items: &[T]) -> Vec<String> {
+    items.iter().map(ToString::to_string).collect()
+}
+
+fn first<T>(picked: &RwSignal<Vec<String>>, parse: fn(&str) -> Option<T>) -> Option<T> {
+    picked.with_untracked(|p| p.first().and_then(|k| parse(k)))
+}
+
+fn ids<T: std::str::FromStr>(picked: &RwSignal<Vec<String>>) -> Vec<T> {
+    picked.with_untracked(|p| p.iter().filter_map(|k| k.parse().ok()).collect())
+}
+
+/// Format choices for a group: the class's plan marks the formats it does not foresee.
+pub fn format_tiles(rule: Option<&ClassRule>) -> Vec<(String, String, bool)> {
+    Format::ALL
+        .iter()
+        .map(|f| {
+            let marked = rule.is_some_and(|r| !r.allows(*f));
+            (f.key().to_owned(), texts::format(*f).to_owned(), marked)
+        })
+        .collect()
+}
+
+/// Date, quick picks, format and colleague of a planned contact; shared by the contact form
+/// (the follow-up) and the planned-contact form.
+#[component]
+pub fn FollowUpFields(
+    date: RwSignal<String>,
+    format: RwSignal<String>,
+    who: RwSignal<String>,
+    /// The day the quick picks count from.
+    from: Signal<Option<NaiveDate>>,
+    per_year: u32,
+    colleagues: Vec<(String, String)>,
+) -> impl IntoView {
+    let picks = Pick::ALL
+        .iter()
+        .filter(|p| **p != Pick::ClassFrequency || per_year > 0)
+        .map(|p| {
+            let p = *p;
+            let set = move |_| {
+                if let Some(d) = from.get_untracked().and_then(|f| p.date(f, per_year)) {
+                    date.set(format::input_date(Some(d)));
+                }
+            };
+            view! { <button type="button" class="pick" on:click=set>{texts::pick(p, per_year)}</button> }
+        })
+        .collect_view();
+    let formats: Vec<(String, String)> = Format::ALL
+        .iter()
+        .map(|f| (f.key().to_owned(), texts::format(*f).to_owned()))
+        .collect();
+    let who_options: Vec<(String, String)> = std::iter::once((String::new(), "– offen –".to_owned()))
+        .chain(colleagues)
+        .collect();
+    view! {
+        <div class="picks" role="group" aria-label="Schnellauswahl Datum">{picks}</div>
+        <TextField label="Datum des nächsten Kontakts" value=date kind="date" id="f-folge-datum" />
+        <SelectField label="Format des nächsten Kontakts" value=format options=formats id="f-folge-format" />
+        <SelectField label="Wer übernimmt" value=who options=who_options id="f-folge-wer" />
+    }
+}
+
+#[component]
+pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
+    let app = use_app();
+    let hash = browser::current_hash();
+    let closes_id: Option<PlannedId> = param(&hash, "plan").and_then(|p| p.parse().ok());
+    let customer = param(&hash, "kunde");
+    let back = param(&hash, "zurueck")
+        .filter(|r| r.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/'))
+        .map_or_else(|| Route::Group(group.clone()).href(), |r| format!("#/{r}"));
+    let Some(s) = app
+        .book
+        .with_untracked(|b| setup(b, &group, id.as_ref(), closes_id.as_ref()))
+    else {
+        return view! { <super::Missing /> }.into_any();
+    };
+    let now = browser::local_now();
+    let e = s.existing.as_ref();
+    let at = e.map_or(now, |c| c.at);
+    let date = RwSignal::new(format::input_date(Some(at.date())));
+    let time = RwSignal::new(format_clock(at.time()));
+    let channel = RwSignal::new(vec![e.map_or_else(
+        || match s.closes.as_ref().map(|p| p.format) {
+            Some(Format::CallPartyCall) => Channel::Phone,
+            _ => Channel::AtCustomer,
+        },
+        |c| c.channel,
+    )
+    .key()
+    .to_owned()]);
+    let format_pick = RwSignal::new(
+        e.map(|c| c.format)
+            .or(s.closes.as_ref().map(|p| p.format))
+            .map(|f| vec![f.key().to_owned()])
+            .unwrap_or_default(),
+    );
+    let direction = RwSignal::new(vec![e.map_or(Direction::Outbound, |c| c.direction).key().to_owned()]);
+    let bank = RwSignal::new(match e {
+        Some(c) => keys(&c.bank),
+        None => s.me.iter().map(ToString::to_string).collect(),
+    });
+    let people = RwSignal::new(match (e, &customer) {
+        (Some(c), _) => keys(&c.people),
+        (None, Some(cust)) => app.book.with_untracked(|b| {
+            cust.parse()
+                .map(|c| b.persons_of(&c).map(|p| p.id.to_string()).collect())
+                .unwrap_or_default()
+        }),
+        _ => Vec::new(),
+    });
+    let topic_chips: Vec<String> = e.map_or_else(Vec::new, |c| {
+        c.topics
+            .iter()
+            .map(Name::to_string)
+            .filter(|t| texts::TOPICS.contains(&t.as_str()))
+            .collect()
+    });
+    let extra_topics = e.map_or_else(String::new, |c| {
+        c.topics
+            .iter()
+            .map(Name::to_string)
+            .filter(|t| !texts::TOPICS.contains(&t.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let topics = RwSignal::new(topic_chips);
+    let more_topics = RwSignal::new(extra_topics);
+    let outcome = RwSignal::new(
+        e.and_then(|c| c.outcome)
+            .map(|o| vec![o.key().to_owned()])
+            .unwrap_or_default(),
+    );
+    let notes = RwSignal::new(e.map(|c| c.notes.clone()).unwrap_or_default());
+    let f = s.follow_up.as_ref();
+    let fu_date = RwSignal::new(format::input_date(f.map(|p| p.date)));
+    let per_year = s.class.as_ref().map_or(0, |(_, r)| r.contacts());
+    let default_format = s
+        .class
+        .as_ref()
+        .and_then(|(_, r)| r.plan.iter().find(|p| p.per_year > 0).map(|p| p.format))
+        .unwrap_or(Format::AdvisoryTalk);
+    let fu_format = RwSignal::new(f.map_or(default_format, |p| p.format).key().to_owned());
+    let fu_who = RwSignal::new(
+        f.map_or(s.me.clone(), |p| p.who.clone())
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+
+    let rule = s.class.clone();
+    let confirm = Callback::new(move |key: String| {
+        match (Format::from_key(&key), rule.as_ref()) {
+            (Some(f), Some((class, r))) if !r.allows(f) => {
+                browser::confirm(&texts::format_not_planned(f, *class))
+            }
+            _ => true,
+        }
+    });
+    let contact_day = Signal::derive(move || format::parse_input_date(&date.get()).ok().flatten());
+
+    let existing_id = s.existing.as_ref().map(|c| c.id.clone());
+    let follow_up_id = s.follow_up.as_ref().map(|p| p.id.clone());
+    let closes = s.closes.as_ref().map(|p| p.id.clone());
+    let group_name = s.group_name.clone();
+    let submit_group = group.clone();
+    let submit_back = back.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = (|| -> Result<(Contact, Option<Planned>), String> {
+            let day = format::parse_input_date(&date.get_untracked())
+                .ok()
+                .flatten()
+                .ok_or(texts::BAD_DATE)?;
+            let clock = parse_clock(&time.get_untracked()).ok_or(texts::BAD_TIME)?;
+            let at = day.and_time(clock);
+            check_contact_time(at, browser::local_now()).map_err(texts::contact_problem)?;
+            let format = first(&format_pick, Format::from_key).ok_or(texts::CONTACT_NEEDS_FORMAT)?;
+            let mut topic_list: Vec<Name> = Vec::new();
+            for t in topics
+                .get_untracked()
+                .iter()
+                .map(String::as_str)
+                .chain(more_topics.get_untracked().split([',', ';']))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
+                let name = Name::parse(t).map_err(|e| format!("Thema {}", texts::text_error(&e)))?;
+                if !topic_list.contains(&name) {
+                    topic_list.push(name);
+                }
+            }
+            let contact = Contact {
+                id: existing_id
+                    .clone()
+                    .unwrap_or_else(|| ContactId::generate(browser::random_u64())),
+                group: submit_group.clone(),
+                at,
+                channel: first(&channel, Channel::from_key).unwrap_or(Channel::AtCustomer),
+                format,
+                direction: first(&direction, Direction::from_key).unwrap_or(Direction::Outbound),
+                bank: ids::<ColleagueId>(&bank),
+                people: ids::<PersonId>(&people),
+                topics: topic_list,
+                outcome: first(&outcome, ContactOutcome::from_key),
+                notes: parse_notes(&notes.get_untracked()).map_err(|e| format!("Notizen {}", texts::text_error(&e)))?,
+                updated_at: browser::now(),
+            };
+            let follow_up = match format::parse_input_date(&fu_date.get_untracked()) {
+                Err(_) => return Err(texts::BAD_DATE.into()),
+                Ok(None) => None,
+                Ok(Some(d)) => {
+                    check_follow_up(at, d).map_err(texts::contact_problem)?;
+                    Some(Planned {
+                        id: follow_up_id
+                            .clone()
+                            .unwrap_or_else(|| PlannedId::generate(browser::random_u64())),
+                        group: submit_group.clone(),
+                        date: d,
+                        time: None,
+                        format: Format::from_key(&fu_format.get_untracked()).unwrap_or(format),
+                        who: fu_who.get_untracked().parse().ok(),
+                        note: String::new(),
+                        agreed_in: None,
+                        done: None,
+                        updated_at: browser::now(),
+                    })
+                }
+            };
+            Ok((contact, follow_up))
+        })();
+        let (contact, follow_up) = match parsed {
+            Ok(v) => v,
+            Err(e) => return error.set(Some(e)),
+        };
+        let next = follow_up.as_ref().map(|p| p.date);
+        match app.change(|b| b.record_contact(contact, follow_up, closes.as_ref(), browser::now())) {
+            Ok(()) => {
+                app.notify(texts::contact_saved(&group_name, next));
+                browser::navigate(&submit_back);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+
+    let delete = s.existing.as_ref().map(|c| {
+        let id = c.id.clone();
+        let label = format::date(c.at.date());
+        let back = back.clone();
+        move |_| {
+            if !browser::confirm(texts::DELETE_CONTACT_CONFIRM) {
+                return;
+            }
+            let id = id.clone();
+            let label = label.clone();
+            app.delete_with_undo(move |b| {
+                b.delete_contact(&id, browser::now());
+                texts::contact_deleted(&label)
+            });
+            browser::navigate(&back);
+        }
+    });
+
+    let title = if id.is_some() { "Kontakt bearbeiten" } else { "Kontakt erfassen" };
+    let class_note = s.class.as_ref().map(|(c, r)| {
+        format!("Klasse {} · {}", texts::class_name(*c), texts::per_year(r.contacts()))
+    });
+    let closes_note = s.closes.as_ref().map(|p| {
+        format!("Erledigt den geplanten Kontakt vom {} ({})", format::date(p.date), texts::format(p.format))
+    });
+    let formats = format_tiles(s.class.as_ref().map(|(_, r)| r));
+    let topic_options: Vec<(String, String, bool)> = texts::TOPICS
+        .iter()
+        .map(|t| ((*t).to_owned(), (*t).to_owned(), false))
+        .collect();
+    let colleague_tiles: Vec<(String, String, bool)> = s
+        .colleagues
+        .iter()
+        .map(|(k, n)| (k.clone(), n.clone(), false))
+        .collect();
+    let no_follow_up = move |_| fu_date.set(String::new());
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{title}</h1>
+            <p class="lead">{s.group_name.clone()} {class_note.map(|n| format!(" · {n}"))}</p>
+            {closes_note.map(|n| view! { <p class="banner">{n}</p> })}
+            <form class="form contact-form" on:submit=submit novalidate>
+                <div class="row2">
+                    <TextField label="Datum" value=date kind="date" id="f-datum" />
+                    <TextField label="Uhrzeit" value=time kind="time" id="f-uhrzeit" />
+                </div>
+                <Tiles legend="Format" options=formats picked=format_pick confirm=confirm />
+                <Tiles legend="Kanal" options=vocab_tiles(Channel::ALL, Channel::key, texts::channel) picked=channel />
+                <Tiles legend="Richtung" options=vocab_tiles(Direction::ALL, Direction::key, texts::direction) picked=direction />
+                <Tiles legend="Teilnehmende beim Kunden" options=s.persons.clone() picked=people multiple=true />
+                <Tiles legend="Teilnehmende der Bank" options=colleague_tiles picked=bank multiple=true />
+                <Tiles legend="Themen" options=topic_options picked=topics multiple=true />
+                <TextField label="Weitere Themen (mit Komma getrennt)" value=more_topics id="f-weitere-themen" />
+                <Tiles legend="Ergebnis" options=vocab_tiles(ContactOutcome::ALL, ContactOutcome::key, texts::outcome) picked=outcome optional=true />
+                <TextArea label="Notizen" value=notes />
+                <fieldset class="group follow-up">
+                    <legend>"Folgekontakt vereinbart"</legend>
+                    <FollowUpFields date=fu_date format=fu_format who=fu_who from=contact_day per_year=per_year colleagues=s.colleagues.clone() />
+                    <button type="button" class="quiet" on:click=no_follow_up>"Kein Folgekontakt"</button>
+                </fieldset>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="actions sticky">
+                    <button type="submit" class="primary">"Kontakt speichern"</button>
+                    <a class="button" href=back.clone()>"Abbrechen"</a>
+                    {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Kontakt löschen"</button> })}
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,120 @@
+//! Plan a contact, or move or delete a planned one.
+
+use super::contact_form::FollowUpFields;
+use crate::domain::contact::Planned;
+use crate::domain::ids::{GroupId, PlannedId};
+use crate::domain::text::parse_notes;
+use crate::domain::time_format::{format_clock, parse_clock};
+use crate::domain::vocab::Format;
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{TextArea, TextField};
+use crate::ui::format;
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
+    let app = use_app();
+    let found = app.book.with_untracked(|b| {
+        let g = b.groups().get(&group)?;
+        let existing = id.as_ref().and_then(|p| b.planned().get(p)).cloned();
+        if id.is_some() && existing.as_ref().is_none_or(|p| p.group != group) {
+            return None;
+        }
+        let colleagues: Vec<(String, String)> = b
+            .colleagues()
+            .values()
+            .map(|k| (k.id.to_string(), k.name.to_string()))
+            .collect();
+        let per_year = b.current_casting(&group).map_or(0, |c| c.rule.contacts());
+        let me = b.settings().me.clone().or_else(|| g.advisor.clone());
+        Some((g.name.to_string(), existing, colleagues, per_year, me))
+    });
+    let Some((group_name, existing, colleagues, per_year, me)) = found else {
+        return view! { <super::Missing /> }.into_any();
+    };
+    let e = existing.as_ref();
+    let date = RwSignal::new(format::input_date(e.map(|p| p.date)));
+    let time = RwSignal::new(e.and_then(|p| p.time).map(format_clock).unwrap_or_default());
+    let format_key = RwSignal::new(e.map_or(Format::AnnualTalk, |p| p.format).key().to_owned());
+    let who = RwSignal::new(
+        e.map_or(me, |p| p.who.clone())
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    let note = RwSignal::new(e.map(|p| p.note.clone()).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let today = Signal::derive(|| Some(browser::today()));
+    let back = Route::Group(group.clone()).href();
+
+    let submit_back = back.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = (|| -> Result<Planned, String> {
+            let day = format::parse_input_date(&date.get_untracked())
+                .ok()
+                .flatten()
+                .ok_or(texts::BAD_DATE)?;
+            let raw_time = time.get_untracked();
+            let time = if raw_time.trim().is_empty() {
+                None
+            } else {
+                Some(parse_clock(raw_time.trim()).ok_or(texts::BAD_TIME)?)
+            };
+            Ok(Planned {
+                id: existing
+                    .as_ref()
+                    .map_or_else(|| PlannedId::generate(browser::random_u64()), |p| p.id.clone()),
+                group: group.clone(),
+                date: day,
+                time,
+                format: Format::from_key(&format_key.get_untracked()).unwrap_or(Format::AnnualTalk),
+                who: who.get_untracked().parse().ok(),
+                note: parse_notes(&note.get_untracked()).map_err(|e| format!("Notiz {}", texts::text_error(&e)))?,
+                agreed_in: existing.as_ref().and_then(|p| p.agreed_in.clone()),
+                done: existing.as_ref().and_then(|p| p.done.clone()),
+                updated_at: browser::now(),
+            })
+        })();
+        match parsed.and_then(|p| app.change(|b| b.upsert_planned(p))) {
+            Ok(()) => browser::navigate(&submit_back),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let delete = id.clone().map(|id| {
+        let back = back.clone();
+        move |_| {
+            if !browser::confirm(texts::DELETE_PLANNED_CONFIRM) {
+                return;
+            }
+            let id = id.clone();
+            app.delete_with_undo(move |b| {
+                let label = b.planned().get(&id).map(|p| format::date(p.date)).unwrap_or_default();
+                b.delete_planned(&id);
+                texts::planned_deleted(&label)
+            });
+            browser::navigate(&back);
+        }
+    });
+    let title = if id.is_some() { "Geplanten Kontakt ändern" } else { "Kontakt planen" };
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{title}</h1>
+            <p class="lead">{group_name}</p>
+            <form class="form" on:submit=submit novalidate>
+                <FollowUpFields date=date format=format_key who=who from=today per_year=per_year colleagues=colleagues />
+                <TextField label="Uhrzeit (optional)" value=time kind="time" id="f-geplant-uhrzeit" />
+                <TextArea label="Notiz" value=note />
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="actions">
+                    <button type="submit" class="primary">"Speichern"</button>
+                    <a class="button" href=back.clone()>"Abbrechen"</a>
+                    {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Löschen"</button> })}
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,196 @@
+//! The contact reminder: overdue and soon-due groups with every reason, whom to call (only
+//! with consent), one tap to record the contact; the window and the calendar export.
+
+use crate::domain::book::Book;
+use crate::domain::contact::ContactSettings;
+use crate::domain::ids::ColleagueId;
+use crate::domain::party::may_phone;
+use crate::domain::reminder::{counts, reminders, Entry, Reason, Urgency};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{class_badge, SelectField};
+use crate::ui::format;
+use crate::ui::route::{param, with_query, Route};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+const PAGE: usize = 50;
+
+/// Who may be phoned for a group, with a tap-to-call link each; empty means "do not call".
+pub fn phone_links(b: &Book, group: &crate::domain::ids::GroupId, today: chrono::NaiveDate) -> AnyView {
+    let people: Vec<(String, String, String)> = b
+        .members(group)
+        .flat_map(|c| b.persons_of(&c.id).map(move |p| (c, p)))
+        .filter(|(c, p)| may_phone(p, c, today))
+        .filter_map(|(_, p)| {
+            let phone = p.phone.as_ref()?;
+            Some((p.name.to_string(), phone.href(), phone.as_str().to_owned()))
+        })
+        .collect();
+    if people.is_empty() {
+        return view! { <p class="meta">{texts::NO_PHONE_CONSENT}</p> }.into_any();
+    }
+    people
+        .into_iter()
+        .map(|(name, href, shown)| {
+            view! { <a class="button tel" href=href>{format!("{name}: {shown}")}</a> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn entry_view(b: &Book, e: &Entry, today: chrono::NaiveDate) -> AnyView {
+    let Some(g) = b.groups().get(&e.group) else {
+        return ().into_any();
+    };
+    let colleague = |k: &ColleagueId| {
+        b.colleagues()
+            .get(k)
+            .map_or_else(|| k.to_string(), |c| c.name.to_string())
+    };
+    let reasons = e
+        .reasons
+        .iter()
+        .map(|r| view! { <li>{texts::reason(r, &colleague)}</li> })
+        .collect_view();
+    let plan = e.reasons.iter().find_map(|r| match r {
+        Reason::FollowUp { plan, due, .. } if *due <= today => Some(plan.to_string()),
+        _ => None,
+    });
+    let record = with_query(
+        &Route::ContactNew(g.id.clone()).href(),
+        &[("plan", plan.as_deref().unwrap_or("")), ("zurueck", "erinnerung")],
+    );
+    let when = match e.blocked_until {
+        Some(until) => texts::blocked_until(until),
+        None => texts::overdue_by((today - e.due).num_days()),
+    };
+    let urgency = match e.urgency {
+        Urgency::Overdue => "overdue",
+        Urgency::Today => "today",
+        Urgency::Soon => "soon",
+        Urgency::Blocked => "blocked",
+    };
+    let badge = class_badge(b.current_casting(&g.id));
+    let phones = if e.blocked_until.is_some() {
+        ().into_any()
+    } else {
+        phone_links(b, &g.id, today)
+    };
+    view! {
+        <li class=format!("row reminder {urgency}") data-testid="reminder-entry" data-group=g.id.to_string()>
+            <div>
+                <a class="title" href=Route::Group(g.id.clone()).href()>{g.name.to_string()}</a>
+                " " {badge}
+                <p class="when">{when}</p>
+                <ul class="reasons">{reasons}</ul>
+                <div class="links">{phones}</div>
+            </div>
+            <div class="actions">
+                <a class="button primary" href=record>"Kontakt erfassen"</a>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ReminderPage() -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let hash = browser::current_hash();
+    let who = RwSignal::new(param(&hash, "wer").unwrap_or_default());
+    Effect::new(move |prev: Option<String>| {
+        let w = who.get();
+        if prev.is_some_and(|p| p != w) {
+            browser::replace_hash(&with_query(&Route::Reminder.href(), &[("wer", &w)]));
+        }
+        w
+    });
+    let window = app.book.with_untracked(|b| b.settings().contact.window_days);
+    let window_text = RwSignal::new(window.to_string());
+    let window_error = RwSignal::new(None::<String>);
+    let entries = Memo::new(move |_| {
+        let w = who.get();
+        app.book.with(|b| {
+            let all = reminders(b, today, b.settings().contact.window_days);
+            match w.parse::<ColleagueId>() {
+                Ok(k) => all.into_iter().filter(|e| e.concerns(&k)).collect(),
+                Err(_) => all,
+            }
+        })
+    });
+    let shown = RwSignal::new(PAGE);
+    let more = move || entries.with(Vec::len) > shown.get();
+    let colleagues = Signal::derive(move || {
+        app.book.with(|b| {
+            std::iter::once((String::new(), "Alle".to_owned()))
+                .chain(
+                    b.colleagues()
+                        .values()
+                        .map(|k| (k.id.to_string(), k.name.to_string())),
+                )
+                .collect::<Vec<_>>()
+        })
+    });
+    let save_window = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = window_text.get_untracked().trim().parse::<u16>().ok();
+        let result = app.change(|b| {
+            let current = b.settings().contact;
+            let next = ContactSettings::new(
+                parsed.unwrap_or(0),
+                current.block_months,
+                current.calls_per_advisor,
+            )
+            .map_err(crate::domain::book::Problem::Contact)?;
+            b.set_contact_settings(next)
+        });
+        window_error.set(result.err());
+    };
+    let export = move |_| {
+        let text = app.book.with_untracked(|b| crate::domain::ics::calendar(b, browser::now()));
+        if browser::download("kontaktnetz-termine.ics", "text/calendar", &text).is_err() {
+            app.notify(texts::DOWNLOAD_FAILED.into());
+        }
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1 tabindex="-1">"Kontakt-Erinnerung"</h1>
+                <div class="actions">
+                    <button type="button" on:click=export>"Geplante Kontakte als Kalender (.ics)"</button>
+                </div>
+            </div>
+            <p class="count" data-testid="reminder-counts" aria-live="polite">
+                {move || texts::reminder_counts(&counts(&entries.read()))}
+            </p>
+            <div class="filters">
+                <SelectField label="Für" value=who options=colleagues id="f-erinnerung-fuer" />
+                <form class="field inline-form" on:submit=save_window>
+                    <label for="f-vorlauf">"Vorlauf in Tagen"</label>
+                    <div class="inline">
+                        <input id="f-vorlauf" type="number" inputmode="numeric" min="1" max="90" bind:value=window_text />
+                        <button type="submit">"Übernehmen"</button>
+                    </div>
+                    {move || window_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                </form>
+            </div>
+            <ul class="list">
+                {move || app.book.with(|b| {
+                    let list = entries.read();
+                    if list.is_empty() {
+                        return view! { <li class="empty">"Nichts fällig. Gut gemacht!"</li> }.into_any();
+                    }
+                    list.iter().take(shown.get()).map(|e| entry_view(b, e, today)).collect_view().into_any()
+                })}
+            </ul>
+            <Show when=more>
+                <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || texts::show_more(PAGE.min(entries.with(Vec::len) - shown.get()))}
+                </button>
+            </Show>
+            <p class="meta">{format!("Stand {}", format::date(today))}</p>
+        </section>
+    }
+}
