@@ -587,7 +587,11 @@ pub fn removed(r: &crate::domain::book::Removed) -> String {
         parts.push(format!(
             "{} {}",
             number(r.contacts as i64),
-            if r.contacts == 1 { "Kontakt" } else { "Kontakte" }
+            if r.contacts == 1 {
+                "Kontakt"
+            } else {
+                "Kontakte"
+            }
         ));
     }
     parts.join(" und ")
@@ -765,40 +769,6 @@ pub fn backup_contents(groups: usize, customers: usize, chars: usize) -> String 
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn serde_messages_in_german() {
-        assert_eq!(
-            serde_detail("missing field `name` at line 3 column 5"),
-            "Feld „name“ fehlt (Zeile 3, Spalte 5)"
-        );
-        assert_eq!(
-            serde_detail(
-                "unknown variant `gold`, expected one of `private`, `business` at line 1 column 9"
-            ),
-            "unbekannter Wert „gold“ (Zeile 1, Spalte 9)"
-        );
-        assert_eq!(
-            serde_detail("invalid type: integer `5`, expected a string"),
-            "falscher Typ (integer `5`), erwartet: a string"
-        );
-        assert_eq!(serde_detail("something else"), "something else");
-    }
-
-    #[test]
-    fn german_numbers() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(1000), "1.000");
-        assert_eq!(number(1_701_000), "1.701.000");
-        assert_eq!(number(-441_000), "-441.000");
-        assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
-    }
-}
-
 // ---- contacts, reminder, call party ---------------------------------------------------------
 
 pub fn channel(c: Channel) -> &'static str {
@@ -896,18 +866,35 @@ pub fn planned_deleted(date: &str) -> String {
     format!("Geplanter Kontakt am {date} gelöscht.")
 }
 
-pub const DELETE_CONTACT_CONFIRM: &str = "Diesen Kontakt löschen? Ein damit erledigter geplanter Kontakt wird wieder offen.";
+pub const DELETE_CONTACT_CONFIRM: &str =
+    "Diesen Kontakt löschen? Ein damit erledigter geplanter Kontakt wird wieder offen.";
 pub const DELETE_PLANNED_CONFIRM: &str = "Diesen geplanten Kontakt löschen?";
 
-pub fn reason(r: &crate::domain::reminder::Reason, colleague: &dyn Fn(&crate::domain::ids::ColleagueId) -> String) -> String {
+pub fn reason(
+    r: &crate::domain::reminder::Reason,
+    colleague: &dyn Fn(&crate::domain::ids::ColleagueId) -> String,
+) -> String {
     use crate::domain::reminder::Reason;
     let on = |d: chrono::NaiveDate| crate::ui::format::date(d);
     match r {
-        Reason::FollowUp { due, format: f, who, .. } => {
-            let who = who.as_ref().map(|w| format!(" ({})", colleague(w))).unwrap_or_default();
+        Reason::FollowUp {
+            due,
+            format: f,
+            who,
+            ..
+        } => {
+            let who = who
+                .as_ref()
+                .map(|w| format!(" ({})", colleague(w)))
+                .unwrap_or_default();
             format!("Vereinbart: {} am {}{who}", format(*f), on(*due))
         }
-        Reason::Frequency { class, per_year, last, due } => match last {
+        Reason::Frequency {
+            class,
+            per_year,
+            last,
+            due,
+        } => match last {
             Some(l) => format!(
                 "Klasse {} ({}): letzter Kontakt {}, fällig {}",
                 class_name(*class),
@@ -922,11 +909,22 @@ pub fn reason(r: &crate::domain::reminder::Reason, colleague: &dyn Fn(&crate::do
                 on(*due)
             ),
         },
-        Reason::Occasion { kind, label, due, .. } => {
-            let label = if label.is_empty() { String::new() } else { format!(" „{label}“") };
+        Reason::Occasion {
+            kind, label, due, ..
+        } => {
+            let label = if label.is_empty() {
+                String::new()
+            } else {
+                format!(" „{label}“")
+            };
             format!("Anlass: {}{label} am {}", occasion(*kind), on(*due))
         }
-        Reason::Department { department: d, per_year, last, due } => format!(
+        Reason::Department {
+            department: d,
+            per_year,
+            last,
+            due,
+        } => format!(
             "Co-Betreuung {} ({}): {} – fällig {}",
             department(*d),
             per_year_text(*per_year),
@@ -955,7 +953,10 @@ pub fn reminder_counts(c: &crate::domain::reminder::Counts) -> String {
 }
 
 pub fn blocked_until(d: chrono::NaiveDate) -> String {
-    format!("Kontaktsperre bis {} – bitte nicht ansprechen", crate::ui::format::date(d))
+    format!(
+        "Kontaktsperre bis {} – bitte nicht ansprechen",
+        crate::ui::format::date(d)
+    )
 }
 
 pub fn overdue_by(days: i64) -> String {
@@ -966,6 +967,10 @@ pub fn overdue_by(days: i64) -> String {
         -1 => "morgen fällig".into(),
         d => format!("fällig in {} Tagen", -d),
     }
+}
+
+pub fn who_takes_on(name: &str) -> String {
+    format!("Wer übernimmt: {name}")
 }
 
 pub const NO_PHONE_CONSENT: &str = "Keine Telefon-Einwilligung: nicht anrufen";
@@ -987,7 +992,8 @@ pub fn attempts(n: u16) -> String {
     }
 }
 
-pub const PARTY_END_CONFIRM: &str = "Telefonaktion beenden? Offene Anrufe bleiben unerledigt, die Zusammenfassung bleibt erhalten.";
+pub const PARTY_END_CONFIRM: &str =
+    "Telefonaktion beenden? Offene Anrufe bleiben unerledigt, die Zusammenfassung bleibt erhalten.";
 pub const PARTY_EMPTY: &str = "Niemand auf der Liste: Es gibt keine fälligen oder inaktiven Verbünde mit Telefon-Einwilligung.";
 pub const DATE_FOR_CALL: &str = "Bitte zuerst ein Datum wählen.";
 
@@ -995,5 +1001,39 @@ pub fn contact_count(n: usize) -> String {
     match n {
         1 => "1 Kontakt".into(),
         n => format!("{} Kontakte", number(n as i64)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_in_german() {
+        assert_eq!(
+            serde_detail("missing field `name` at line 3 column 5"),
+            "Feld „name“ fehlt (Zeile 3, Spalte 5)"
+        );
+        assert_eq!(
+            serde_detail(
+                "unknown variant `gold`, expected one of `private`, `business` at line 1 column 9"
+            ),
+            "unbekannter Wert „gold“ (Zeile 1, Spalte 9)"
+        );
+        assert_eq!(
+            serde_detail("invalid type: integer `5`, expected a string"),
+            "falscher Typ (integer `5`), erwartet: a string"
+        );
+        assert_eq!(serde_detail("something else"), "something else");
+    }
+
+    #[test]
+    fn german_numbers() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1000), "1.000");
+        assert_eq!(number(1_701_000), "1.701.000");
+        assert_eq!(number(-441_000), "-441.000");
+        assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
     }
 }

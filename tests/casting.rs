@@ -9,7 +9,6 @@ use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::capacity::{
     by_advisor, by_department, capacity, department_minutes, percent, serving,
 };
-use kontaktnetz::domain::casting::{evaluate, Casting};
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::portfolio::{
     next_in_round, overview, splits, status, CastingFilter, RoundOf, Schemes,
@@ -17,7 +16,6 @@ use kontaktnetz::domain::portfolio::{
 use kontaktnetz::domain::sample::{generate, SampleSize};
 use kontaktnetz::domain::scheme::{CastingSettings, Scheme};
 use kontaktnetz::domain::search::{Filter, SearchIndex};
-use kontaktnetz::domain::text::Name;
 use kontaktnetz::domain::vocab::{Class, Department, Format, Segment};
 use proptest::prelude::*;
 

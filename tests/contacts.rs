@@ -28,12 +28,12 @@ fn day(text: &str) -> NaiveDate {
     parse_date(text).unwrap()
 }
 
-/// "2026-01-05T09:30"
+/// A contact's local time, written like "2026-01-05T09:30".
 fn minute(text: &str) -> NaiveDateTime {
     parse_minute(text).unwrap()
 }
 
-/// A phone call with Hans Müller's group (whatever `group` says), taken by Anna.
+/// An advisory call with `group` at `when` ("2026-01-05T09:30"), taken by Anna.
 fn contact(id: &str, group: &str, when: &str) -> Contact {
     Contact {
         id: tid(id),

@@ -634,9 +634,11 @@ impl Book {
         if !self.groups.contains_key(&contact.group) {
             return Err(unknown(kind, &id, RecordKind::Group, &contact.group));
         }
+        // A follow-up agreed now is open; only `closes` can mark it done.
         let follow_up = follow_up.map(|f| Planned {
             agreed_in: Some(id.clone()),
             group: contact.group.clone(),
+            done: None,
             ..f
         });
         if let Some(f) = &follow_up {
@@ -939,6 +941,23 @@ impl Book {
             self.settings.me = None;
         }
         true
+    }
+
+    /// Clears links from planned contacts to contacts that a merge put into another group
+    /// (or left out): the plan stays, agreed or closed by nothing known.
+    pub(crate) fn drop_stray_contact_links(data: &mut BookData) {
+        let group_of: BTreeMap<&ContactId, &GroupId> =
+            data.contacts.iter().map(|c| (&c.id, &c.group)).collect();
+        for p in &mut data.planned {
+            for link in [&mut p.agreed_in, &mut p.done] {
+                if link
+                    .as_ref()
+                    .is_some_and(|c| group_of.get(c) != Some(&&p.group))
+                {
+                    *link = None;
+                }
+            }
+        }
     }
 
     /// Clears group leads that no longer point at a member (after a merge moved customers).

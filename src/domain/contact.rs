@@ -70,7 +70,11 @@ impl ContactFilter {
 
 /// The contacts of a whole book that pass `filter`, newest first.
 pub fn history<'a>(book: &'a super::book::Book, filter: &ContactFilter) -> Vec<&'a Contact> {
-    let mut list: Vec<&Contact> = book.contacts().values().filter(|c| filter.matches(c)).collect();
+    let mut list: Vec<&Contact> = book
+        .contacts()
+        .values()
+        .filter(|c| filter.matches(c))
+        .collect();
     list.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     list
 }
@@ -316,11 +320,26 @@ mod tests {
         };
         assert!(within.matches(&c), "bounds are inclusive");
         for miss in [
-            ContactFilter { from: Some(day(2026, 11, 3)), ..Default::default() },
-            ContactFilter { to: Some(day(2026, 11, 1)), ..Default::default() },
-            ContactFilter { channel: Some(Channel::Email), ..Default::default() },
-            ContactFilter { colleague: Some("k-2".parse().unwrap()), ..Default::default() },
-            ContactFilter { outcome: Some(ContactOutcome::Offer), ..Default::default() },
+            ContactFilter {
+                from: Some(day(2026, 11, 3)),
+                ..Default::default()
+            },
+            ContactFilter {
+                to: Some(day(2026, 11, 1)),
+                ..Default::default()
+            },
+            ContactFilter {
+                channel: Some(Channel::Email),
+                ..Default::default()
+            },
+            ContactFilter {
+                colleague: Some("k-2".parse().unwrap()),
+                ..Default::default()
+            },
+            ContactFilter {
+                outcome: Some(ContactOutcome::Offer),
+                ..Default::default()
+            },
         ] {
             assert!(!miss.matches(&c), "{miss:?}");
         }

@@ -137,5 +137,6 @@ pub fn merge(book: &Book, incoming: &Book) -> Result<Book, Vec<Problem>> {
         parties: merge_into(book.parties(), data.parties),
     };
     Book::drop_stray_leads(&mut merged);
+    Book::drop_stray_contact_links(&mut merged);
     Book::from_data(merged)
 }

@@ -105,8 +105,15 @@ pub fn phone_person<'a>(
 /// with someone who may be phoned. D groups only when a contact was agreed. Attractive
 /// classes first, then the longest without contact.
 pub fn call_list(book: &Book, today: NaiveDate, per_advisor: usize) -> Vec<Call> {
-    let mut candidates: Vec<(Option<ColleagueId>, u8, Option<NaiveDate>, &Group, PersonId)> =
-        Vec::new();
+    /// Sort key first: advisor, class rank, last contact (never first); then what to call.
+    type Candidate<'a> = (
+        Option<ColleagueId>,
+        u8,
+        Option<NaiveDate>,
+        &'a Group,
+        PersonId,
+    );
+    let mut candidates: Vec<Candidate> = Vec::new();
     for group in book.groups().values() {
         let facts = GroupFacts::of(book, group, today);
         if facts.blocked_until.is_some() {

@@ -347,7 +347,10 @@ pub fn agenda(book: &Book, today: NaiveDate) -> Agenda {
     planned_today.sort_by_key(|p| (p.time, &p.id));
     Agenda {
         planned_today: planned_today.into_iter().map(|p| p.id.clone()).collect(),
-        overdue: entries.iter().filter(|e| e.urgency == Urgency::Overdue).count(),
+        overdue: entries
+            .iter()
+            .filter(|e| e.urgency == Urgency::Overdue)
+            .count(),
         this_week: entries
             .iter()
             .filter(|e| matches!(e.urgency, Urgency::Today | Urgency::Soon))

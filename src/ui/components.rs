@@ -432,7 +432,11 @@ pub fn Tiles(
 }
 
 /// (key, label, not marked) tiles for every value of a closed vocabulary.
-pub fn vocab_tiles<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String, bool)> {
+pub fn vocab_tiles<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String, bool)> {
     all.iter()
         .map(|v| (key(*v).to_owned(), label(*v).to_owned(), false))
         .collect()

@@ -61,9 +61,17 @@ impl Route {
             ["casting", "kapazitaet"] => Some(Route::Capacity),
             ["casting", "schemata"] => Some(Route::Schemes),
             ["verbuende", g, "kontakt"] => g.parse().ok().map(Route::ContactNew),
-            ["verbuende", g, "kontakt", c] => g.parse().ok().zip(c.parse().ok()).map(|(g, c)| Route::ContactEdit(g, c)),
+            ["verbuende", g, "kontakt", c] => g
+                .parse()
+                .ok()
+                .zip(c.parse().ok())
+                .map(|(g, c)| Route::ContactEdit(g, c)),
             ["verbuende", g, "geplant"] => g.parse().ok().map(Route::PlannedNew),
-            ["verbuende", g, "geplant", p] => g.parse().ok().zip(p.parse().ok()).map(|(g, p)| Route::PlannedEdit(g, p)),
+            ["verbuende", g, "geplant", p] => g
+                .parse()
+                .ok()
+                .zip(p.parse().ok())
+                .map(|(g, p)| Route::PlannedEdit(g, p)),
             ["kontakte"] => Some(Route::Contacts),
             ["erinnerung"] => Some(Route::Reminder),
             ["telefonaktion"] => Some(Route::CallParty),

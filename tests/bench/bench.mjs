@@ -83,6 +83,10 @@ async function measureBook(browser, url, button) {
   await page.waitForSelector('[data-testid=group-list] li a');
   const groupHref = await page.getAttribute('[data-testid=group-list] li a', 'href');
   const castScreenMs = await pageMs(`${groupHref}/casting`, '[data-testid=result-class]');
+  const reminderMs = await pageMs('#/erinnerung', '[data-testid=reminder-entry]');
+  const historyMs = await pageMs('#/kontakte', '[data-testid=contact-row]');
+  const callListMs = await pageMs('#/telefonaktion', '[data-testid=party-preview]');
+  const contactFormMs = await pageMs(`${groupHref}/kontakt`, 'fieldset.tiles');
   await page.evaluate(() => { location.hash = '#/verbuende'; });
   await page.waitForSelector('[data-testid=group-list] li a');
 
@@ -114,7 +118,7 @@ async function measureBook(browser, url, button) {
 
   const counts = await page.evaluate(() => localStorage.getItem('kontaktnetz.meta'));
   await context.close();
-  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts, overviewMs, capacityMs, castScreenMs };
+  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts, overviewMs, capacityMs, castScreenMs, reminderMs, historyMs, callListMs, contactFormMs };
 }
 
 const server = await startServer({ root: process.env.DIST || 'dist' });
@@ -130,6 +134,7 @@ try {
     console.log(`  Suche Tastendruck→Bild:        Median ${fmt(median(r.searches), 1)} ms, max ${fmt(Math.max(...r.searches), 1)} ms (${QUERIES.join(', ')})`);
     console.log(`  eine Änderung speichern:       ${fmt(r.saveMs, 1)} ms`);
     console.log(`  Casting-Übersicht bis Tabelle: ${fmt(r.overviewMs, 1)} ms; Kapazität: ${fmt(r.capacityMs, 1)} ms; Casting-Bildschirm: ${fmt(r.castScreenMs, 1)} ms`);
+    console.log(`  Erinnerung bis erster Eintrag: ${fmt(r.reminderMs, 1)} ms; Kontakthistorie: ${fmt(r.historyMs, 1)} ms; Anrufliste: ${fmt(r.callListMs, 1)} ms; Kontaktformular: ${fmt(r.contactFormMs, 1)} ms`);
     console.log(`  JSON.parse desselben Buchs:    ${fmt(r.jsonParse, 1)} ms für ${fmt(r.exportBytes)} Zeichen Export-JSON`);
   }
 } finally {

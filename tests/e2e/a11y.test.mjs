@@ -83,6 +83,15 @@ function bookPages(ids) {
     ['scheme editor', '/casting/schemata', 'Casting-Schemata'],
     ['capacity', '/casting/kapazitaet', 'Kapazität'],
     ['group list filtered by casting', '/verbuende?casting=faellig', 'Kundenverbünde'],
+    ['contact form', `/verbuende/${ids.group}/kontakt`, 'Kontakt erfassen'],
+    ['planned contact form', `/verbuende/${ids.group}/geplant`, 'Kontakt planen'],
+    ['contact reminder', '/erinnerung', 'Kontakt-Erinnerung'],
+    ['contact history', '/kontakte', 'Kontakthistorie'],
+    ['call party builder', '/telefonaktion', 'Telefonaktion'],
+    ['call party running', '/telefonaktion', 'Telefonaktion', async (page) => {
+      await page.getByRole('button', { name: 'Telefonaktion starten' }).click();
+      await page.locator('[data-testid=party-summary]').waitFor();
+    }],
     ['not-found page', '/gibtsnicht', 'Nicht gefunden'],
   ];
 }
@@ -183,7 +192,7 @@ test('every control on the list, the group page and the forms is at least 44 px 
     await openApp(page, url, '/');
     await loadSampleData(page);
     const ids = await sampleIds(page);
-    const pages = bookPages(ids).filter(([label]) => /list|group page|form|casting|scheme|capacity/.test(label));
+    const pages = bookPages(ids).filter(([label]) => /list|group page|form|casting|scheme|capacity|contact|reminder|call party/.test(label));
     assert.ok(pages.length >= 10);
     for (const entry of pages) {
       await t.test(entry[0], async () => {

@@ -61,8 +61,9 @@ fn summary_view(b: &Book, party: &Party) -> AnyView {
 fn Builder() -> impl IntoView {
     let app = use_app();
     let today = browser::today();
-    let per = app.book.with_untracked(|b| b.settings().contact.calls_per_advisor);
-    let n_text = RwSignal::new(per.to_string());
+    let settings = app.book.with_untracked(|b| b.settings().contact);
+    let n_text = RwSignal::new(settings.calls_per_advisor.to_string());
+    let block_text = RwSignal::new(settings.block_months.to_string());
     let error = RwSignal::new(None::<String>);
     let preview = Memo::new(move |_| {
         let n = n_text.get().trim().parse::<usize>().unwrap_or(0).min(50);
@@ -71,9 +72,10 @@ fn Builder() -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = n_text.get_untracked().trim().parse::<u8>().unwrap_or(0);
+        let block = block_text.get_untracked().trim().parse::<u8>().unwrap_or(0);
         let result = app.change(|b| {
             let current = b.settings().contact;
-            let next = ContactSettings::new(current.window_days, current.block_months, n)
+            let next = ContactSettings::new(current.window_days, block, n)
                 .map_err(crate::domain::book::Problem::Contact)?;
             b.set_contact_settings(next)?;
             let calls = call_list(b, today, usize::from(n));
@@ -94,6 +96,10 @@ fn Builder() -> impl IntoView {
             <div class="field">
                 <label for="f-je-betreuer">"Verbünde je Betreuer:in"</label>
                 <input id="f-je-betreuer" type="number" inputmode="numeric" min="1" max="50" bind:value=n_text />
+            </div>
+            <div class="field">
+                <label for="f-sperre">"Kontaktsperre nach „Kein Interesse“ (Monate)"</label>
+                <input id="f-sperre" type="number" inputmode="numeric" min="1" max="36" bind:value=block_text />
             </div>
             <p class="count" data-testid="party-preview">{move || format!("{} Anrufe auf der Liste", texts::number(preview.get() as i64))}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -120,18 +126,27 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
                 planned: PlannedId::generate(browser::random_u64()),
             };
             let r = app.change(|b| {
-                record_call(b, &party, index, result, browser::local_now(), me, ids, browser::now())
+                record_call(
+                    b,
+                    &party,
+                    index,
+                    result,
+                    browser::local_now(),
+                    me,
+                    ids,
+                    browser::now(),
+                )
             });
             error.set(r.err());
         }
     };
     let dated = {
         let record = record.clone();
-        move |make: fn(chrono::NaiveDate) -> CallResult| {
-            match format::parse_input_date(&date.get_untracked()) {
-                Ok(Some(d)) => record(make(d)),
-                _ => error.set(Some(texts::DATE_FOR_CALL.into())),
-            }
+        move |make: fn(chrono::NaiveDate) -> CallResult| match format::parse_input_date(
+            &date.get_untracked(),
+        ) {
+            Ok(Some(d)) => record(make(d)),
+            _ => error.set(Some(texts::DATE_FOR_CALL.into())),
         }
     };
     let phone = p.phone.as_ref().map(|ph| {

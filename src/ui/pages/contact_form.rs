@@ -29,7 +29,12 @@ struct Setup {
     closes: Option<Planned>,
 }
 
-fn setup(b: &Book, group: &GroupId, id: Option<&ContactId>, closes: Option<&PlannedId>) -> Option<Setup> {
+fn setup(
+    b: &Book,
+    group: &GroupId,
+    id: Option<&ContactId>,
+    closes: Option<&PlannedId>,
+) -> Option<Setup> {
     let g = b.groups().get(group)?;
     let existing = id.and_then(|id| b.contacts().get(id)).cloned();
     let follow_up = existing
@@ -43,7 +48,9 @@ fn setup(b: &Book, group: &GroupId, id: Option<&ContactId>, closes: Option<&Plan
         .cloned();
     Some(Setup {
         group_name: g.name.to_string(),
-        class: b.current_casting(group).map(|c| (c.class(), c.rule.clone())),
+        class: b
+            .current_casting(group)
+            .map(|c| (c.class(), c.rule.clone())),
         colleagues: b
             .colleagues()
             .values()
@@ -112,9 +119,10 @@ pub fn FollowUpFields(
         .iter()
         .map(|f| (f.key().to_owned(), texts::format(*f).to_owned()))
         .collect();
-    let who_options: Vec<(String, String)> = std::iter::once((String::new(), "– offen –".to_owned()))
-        .chain(colleagues)
-        .collect();
+    let who_options: Vec<(String, String)> =
+        std::iter::once((String::new(), "– offen –".to_owned()))
+            .chain(colleagues)
+            .collect();
     view! {
         <div class="picks" role="group" aria-label="Schnellauswahl Datum">{picks}</div>
         <TextField label="Datum des nächsten Kontakts" value=date kind="date" id="f-folge-datum" />
@@ -130,7 +138,10 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     let closes_id: Option<PlannedId> = param(&hash, "plan").and_then(|p| p.parse().ok());
     let customer = param(&hash, "kunde");
     let back = param(&hash, "zurueck")
-        .filter(|r| r.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/'))
+        .filter(|r| {
+            r.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/')
+        })
         .map_or_else(|| Route::Group(group.clone()).href(), |r| format!("#/{r}"));
     let Some(s) = app
         .book
@@ -143,22 +154,26 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     let at = e.map_or(now, |c| c.at);
     let date = RwSignal::new(format::input_date(Some(at.date())));
     let time = RwSignal::new(format_clock(at.time()));
-    let channel = RwSignal::new(vec![e.map_or_else(
-        || match s.closes.as_ref().map(|p| p.format) {
-            Some(Format::CallPartyCall) => Channel::Phone,
-            _ => Channel::AtCustomer,
-        },
-        |c| c.channel,
-    )
-    .key()
-    .to_owned()]);
+    let channel = RwSignal::new(vec![e
+        .map_or_else(
+            || match s.closes.as_ref().map(|p| p.format) {
+                Some(Format::CallPartyCall) => Channel::Phone,
+                _ => Channel::AtCustomer,
+            },
+            |c| c.channel,
+        )
+        .key()
+        .to_owned()]);
     let format_pick = RwSignal::new(
         e.map(|c| c.format)
             .or(s.closes.as_ref().map(|p| p.format))
             .map(|f| vec![f.key().to_owned()])
             .unwrap_or_default(),
     );
-    let direction = RwSignal::new(vec![e.map_or(Direction::Outbound, |c| c.direction).key().to_owned()]);
+    let direction = RwSignal::new(vec![e
+        .map_or(Direction::Outbound, |c| c.direction)
+        .key()
+        .to_owned()]);
     let bank = RwSignal::new(match e {
         Some(c) => keys(&c.bank),
         None => s.me.iter().map(ToString::to_string).collect(),
@@ -212,14 +227,14 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
 
     let rule = s.class.clone();
-    let confirm = Callback::new(move |key: String| {
-        match (Format::from_key(&key), rule.as_ref()) {
+    let confirm = Callback::new(
+        move |key: String| match (Format::from_key(&key), rule.as_ref()) {
             (Some(f), Some((class, r))) if !r.allows(f) => {
                 browser::confirm(&texts::format_not_planned(f, *class))
             }
             _ => true,
-        }
-    });
+        },
+    );
     let contact_day = Signal::derive(move || format::parse_input_date(&date.get()).ok().flatten());
 
     let existing_id = s.existing.as_ref().map(|c| c.id.clone());
@@ -238,7 +253,8 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
             let clock = parse_clock(&time.get_untracked()).ok_or(texts::BAD_TIME)?;
             let at = day.and_time(clock);
             check_contact_time(at, browser::local_now()).map_err(texts::contact_problem)?;
-            let format = first(&format_pick, Format::from_key).ok_or(texts::CONTACT_NEEDS_FORMAT)?;
+            let format =
+                first(&format_pick, Format::from_key).ok_or(texts::CONTACT_NEEDS_FORMAT)?;
             let mut topic_list: Vec<Name> = Vec::new();
             for t in topics
                 .get_untracked()
@@ -248,7 +264,8 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
             {
-                let name = Name::parse(t).map_err(|e| format!("Thema {}", texts::text_error(&e)))?;
+                let name =
+                    Name::parse(t).map_err(|e| format!("Thema {}", texts::text_error(&e)))?;
                 if !topic_list.contains(&name) {
                     topic_list.push(name);
                 }
@@ -266,7 +283,8 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                 people: ids::<PersonId>(&people),
                 topics: topic_list,
                 outcome: first(&outcome, ContactOutcome::from_key),
-                notes: parse_notes(&notes.get_untracked()).map_err(|e| format!("Notizen {}", texts::text_error(&e)))?,
+                notes: parse_notes(&notes.get_untracked())
+                    .map_err(|e| format!("Notizen {}", texts::text_error(&e)))?,
                 updated_at: browser::now(),
             };
             let follow_up = match format::parse_input_date(&fu_date.get_untracked()) {
@@ -297,7 +315,8 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
             Err(e) => return error.set(Some(e)),
         };
         let next = follow_up.as_ref().map(|p| p.date);
-        match app.change(|b| b.record_contact(contact, follow_up, closes.as_ref(), browser::now())) {
+        match app.change(|b| b.record_contact(contact, follow_up, closes.as_ref(), browser::now()))
+        {
             Ok(()) => {
                 app.notify(texts::contact_saved(&group_name, next));
                 browser::navigate(&submit_back);
@@ -324,12 +343,24 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
         }
     });
 
-    let title = if id.is_some() { "Kontakt bearbeiten" } else { "Kontakt erfassen" };
+    let title = if id.is_some() {
+        "Kontakt bearbeiten"
+    } else {
+        "Kontakt erfassen"
+    };
     let class_note = s.class.as_ref().map(|(c, r)| {
-        format!("Klasse {} · {}", texts::class_name(*c), texts::per_year(r.contacts()))
+        format!(
+            "Klasse {} · {}",
+            texts::class_name(*c),
+            texts::per_year(r.contacts())
+        )
     });
     let closes_note = s.closes.as_ref().map(|p| {
-        format!("Erledigt den geplanten Kontakt vom {} ({})", format::date(p.date), texts::format(p.format))
+        format!(
+            "Erledigt den geplanten Kontakt vom {} ({})",
+            format::date(p.date),
+            texts::format(p.format)
+        )
     });
     let formats = format_tiles(s.class.as_ref().map(|(_, r)| r));
     let topic_options: Vec<(String, String, bool)> = texts::TOPICS

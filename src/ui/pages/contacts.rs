@@ -15,9 +15,16 @@ use leptos::prelude::*;
 
 const PAGE: usize = 100;
 
-fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+fn options<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
     std::iter::once((String::new(), "Alle".to_owned()))
-        .chain(all.iter().map(|v| (key(*v).to_owned(), label(*v).to_owned())))
+        .chain(
+            all.iter()
+                .map(|v| (key(*v).to_owned(), label(*v).to_owned())),
+        )
         .collect()
 }
 
@@ -63,7 +70,11 @@ pub fn Contacts() -> impl IntoView {
     let colleagues = Signal::derive(move || {
         app.book.with(|b| {
             std::iter::once((String::new(), "Alle".to_owned()))
-                .chain(b.colleagues().values().map(|k| (k.id.to_string(), k.name.to_string())))
+                .chain(
+                    b.colleagues()
+                        .values()
+                        .map(|k| (k.id.to_string(), k.name.to_string())),
+                )
                 .collect::<Vec<_>>()
         })
     });

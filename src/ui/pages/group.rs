@@ -4,12 +4,12 @@ use super::Missing;
 use crate::domain::book::Book;
 use crate::domain::ids::GroupId;
 use crate::domain::model::{ContactPerson, Customer, Group};
+use crate::domain::time_format::format_clock;
 use crate::domain::vocab::ConsentState;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, SegmentBadge};
 use crate::ui::format;
-use crate::domain::time_format::format_clock;
 use crate::ui::route::{with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -89,12 +89,20 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
 fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
     let app = use_app();
     let name = |k: &crate::domain::ids::ColleagueId| {
-        b.colleagues().get(k).map_or_else(|| "gelöscht".to_owned(), |c| c.name.to_string())
+        b.colleagues()
+            .get(k)
+            .map_or_else(|| "gelöscht".to_owned(), |c| c.name.to_string())
     };
     let person = |p: &crate::domain::ids::PersonId| {
-        b.persons().get(p).map_or_else(|| "gelöscht".to_owned(), |p| p.name.to_string())
+        b.persons()
+            .get(p)
+            .map_or_else(|| "gelöscht".to_owned(), |p| p.name.to_string())
     };
-    let open: Vec<_> = b.planned_of(&g.id).into_iter().filter(|p| p.is_open()).collect();
+    let open: Vec<_> = b
+        .planned_of(&g.id)
+        .into_iter()
+        .filter(|p| p.is_open())
+        .collect();
     let planned = open
         .iter()
         .map(|p| {

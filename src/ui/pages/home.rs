@@ -2,8 +2,8 @@
 
 use crate::domain::portfolio::{overview, CastingFilter};
 use crate::domain::reminder::agenda;
-use crate::domain::time_format::format_clock;
 use crate::domain::sample::{self, SampleSize};
+use crate::domain::time_format::format_clock;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::UsageMeter;
@@ -35,7 +35,11 @@ fn today_box(b: &crate::domain::book::Book) -> impl IntoView {
         .iter()
         .filter_map(|id| b.planned().get(id))
         .map(|p| {
-            let name = b.groups().get(&p.group).map(|g| g.name.to_string()).unwrap_or_default();
+            let name = b
+                .groups()
+                .get(&p.group)
+                .map(|g| g.name.to_string())
+                .unwrap_or_default();
             let record = with_query(
                 &Route::ContactNew(p.group.clone()).href(),
                 &[("plan", p.id.as_str()), ("zurueck", "")],

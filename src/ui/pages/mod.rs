@@ -1,9 +1,9 @@
 //! One module per page; `page` picks the view for a route.
 
+pub mod call_party;
 pub mod capacity;
 pub mod casting;
 pub mod casting_overview;
-pub mod call_party;
 pub mod colleagues;
 pub mod contact_form;
 pub mod contacts;
@@ -50,11 +50,15 @@ pub fn page(route: Route) -> AnyView {
         Route::CastingOverview => view! { <casting_overview::CastingOverview /> }.into_any(),
         Route::Schemes => view! { <schemes::Schemes /> }.into_any(),
         Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
-        Route::ContactNew(group) => view! { <contact_form::ContactForm group=group id=None /> }.into_any(),
+        Route::ContactNew(group) => {
+            view! { <contact_form::ContactForm group=group id=None /> }.into_any()
+        }
         Route::ContactEdit(group, id) => {
             view! { <contact_form::ContactForm group=group id=Some(id) /> }.into_any()
         }
-        Route::PlannedNew(group) => view! { <planned_form::PlannedForm group=group id=None /> }.into_any(),
+        Route::PlannedNew(group) => {
+            view! { <planned_form::PlannedForm group=group id=None /> }.into_any()
+        }
         Route::PlannedEdit(group, id) => {
             view! { <planned_form::PlannedForm group=group id=Some(id) /> }.into_any()
         }

@@ -64,15 +64,17 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
                 Some(parse_clock(raw_time.trim()).ok_or(texts::BAD_TIME)?)
             };
             Ok(Planned {
-                id: existing
-                    .as_ref()
-                    .map_or_else(|| PlannedId::generate(browser::random_u64()), |p| p.id.clone()),
+                id: existing.as_ref().map_or_else(
+                    || PlannedId::generate(browser::random_u64()),
+                    |p| p.id.clone(),
+                ),
                 group: group.clone(),
                 date: day,
                 time,
                 format: Format::from_key(&format_key.get_untracked()).unwrap_or(Format::AnnualTalk),
                 who: who.get_untracked().parse().ok(),
-                note: parse_notes(&note.get_untracked()).map_err(|e| format!("Notiz {}", texts::text_error(&e)))?,
+                note: parse_notes(&note.get_untracked())
+                    .map_err(|e| format!("Notiz {}", texts::text_error(&e)))?,
                 agreed_in: existing.as_ref().and_then(|p| p.agreed_in.clone()),
                 done: existing.as_ref().and_then(|p| p.done.clone()),
                 updated_at: browser::now(),
@@ -91,14 +93,22 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
             }
             let id = id.clone();
             app.delete_with_undo(move |b| {
-                let label = b.planned().get(&id).map(|p| format::date(p.date)).unwrap_or_default();
+                let label = b
+                    .planned()
+                    .get(&id)
+                    .map(|p| format::date(p.date))
+                    .unwrap_or_default();
                 b.delete_planned(&id);
                 texts::planned_deleted(&label)
             });
             browser::navigate(&back);
         }
     });
-    let title = if id.is_some() { "Geplanten Kontakt ändern" } else { "Kontakt planen" };
+    let title = if id.is_some() {
+        "Geplanten Kontakt ändern"
+    } else {
+        "Kontakt planen"
+    };
     view! {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>

@@ -17,7 +17,11 @@ use leptos::prelude::*;
 const PAGE: usize = 50;
 
 /// Who may be phoned for a group, with a tap-to-call link each; empty means "do not call".
-pub fn phone_links(b: &Book, group: &crate::domain::ids::GroupId, today: chrono::NaiveDate) -> AnyView {
+pub fn phone_links(
+    b: &Book,
+    group: &crate::domain::ids::GroupId,
+    today: chrono::NaiveDate,
+) -> AnyView {
     let people: Vec<(String, String, String)> = b
         .members(group)
         .flat_map(|c| b.persons_of(&c.id).map(move |p| (c, p)))
@@ -59,7 +63,10 @@ fn entry_view(b: &Book, e: &Entry, today: chrono::NaiveDate) -> AnyView {
     });
     let record = with_query(
         &Route::ContactNew(g.id.clone()).href(),
-        &[("plan", plan.as_deref().unwrap_or("")), ("zurueck", "erinnerung")],
+        &[
+            ("plan", plan.as_deref().unwrap_or("")),
+            ("zurueck", "erinnerung"),
+        ],
     );
     let when = match e.blocked_until {
         Some(until) => texts::blocked_until(until),
@@ -107,7 +114,9 @@ pub fn ReminderPage() -> impl IntoView {
         }
         w
     });
-    let window = app.book.with_untracked(|b| b.settings().contact.window_days);
+    let window = app
+        .book
+        .with_untracked(|b| b.settings().contact.window_days);
     let window_text = RwSignal::new(window.to_string());
     let window_error = RwSignal::new(None::<String>);
     let entries = Memo::new(move |_| {
@@ -149,7 +158,9 @@ pub fn ReminderPage() -> impl IntoView {
         window_error.set(result.err());
     };
     let export = move |_| {
-        let text = app.book.with_untracked(|b| crate::domain::ics::calendar(b, browser::now()));
+        let text = app
+            .book
+            .with_untracked(|b| crate::domain::ics::calendar(b, browser::now()));
         if browser::download("kontaktnetz-termine.ics", "text/calendar", &text).is_err() {
             app.notify(texts::DOWNLOAD_FAILED.into());
         }

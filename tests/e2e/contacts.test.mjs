@@ -1,0 +1,284 @@
+// Contacts, reminder, call party and calendar at tablet size: a contact with follow-up
+// recorded from the reminder (taps and seconds measured), kept across a reload, the reminder
+// moved; a call party with every outcome; nobody without consent on the call list; the .ics
+// file parsed by ical.js; bad input refused with storage unchanged.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  acceptDialogs,
+  appStorage,
+  chunkKeys,
+  dayFromToday,
+  expectCount,
+  expectText,
+  exportDoc,
+  heading,
+  importByMerge,
+  jsonFile,
+  navigate,
+  openApp,
+  rec,
+  reloadApp,
+  smallBook,
+  storedRevision,
+  useApp,
+  waitForHash,
+  waitForSave,
+} from './app.mjs';
+import { downloadText } from './harness.mjs';
+import { parseIcs } from './ics.mjs';
+
+const { session } = useApp();
+
+const T = '2026-01-10T09:00:00Z';
+const yes = { state: 'yes', since: '2025-01-01' };
+
+/** A schema-3 export: the small book, corporate groups with phone consent, one follow-up
+ * overdue since three days. */
+function contactBook() {
+  const book = smallBook();
+  const corporate = [
+    ['g-alpha', 'Alpha Maschinenbau', 'Alma Alpha', yes],
+    ['g-beta', 'Beta Bau', 'Bernd Beta', yes],
+    ['g-gamma', 'Gamma Glas', 'Gerda Gamma', yes],
+    ['g-delta', 'Delta Druck', 'Dieter Delta', yes],
+    ['g-epsilon', 'Epsilon Elektro', 'Eva Epsilon', yes],
+    ['g-ohne', 'Ohne Einwilligung GmbH', 'Otto Ohne', { state: 'no', since: '2025-01-01' }],
+    ['g-unbekannt', 'Unbekannt KG', 'Uta Unbekannt', undefined],
+  ];
+  for (const [id, name, person, consent] of corporate) {
+    const c = `c-${id.slice(2)}`;
+    book.groups.push(rec.group(id, name, { segment: 'corporate', advisor: 'k-ich', lead: c }));
+    book.customers.push(rec.customer(c, id, name, { kind: 'company', segment: 'corporate' }));
+    book.persons.push(
+      rec.person(`p-${id.slice(2)}`, c, person, { phone: '0761 555 01', ...(consent ? { consent } : {}) }),
+    );
+  }
+  const doc = exportDoc({
+    ...book,
+    castings: [],
+    contacts: [],
+    planned: [
+      { id: 'f-zeta', group: 'g-beta', date: dayFromToday(-3).input, format: 'annual_talk', who: 'k-ich', updated_at: T },
+    ],
+    parties: [],
+  });
+  doc.schema = 3;
+  return doc;
+}
+
+async function openWithBook(page, url) {
+  await openApp(page, url, '/');
+  await importByMerge(page, jsonFile('kontakte.json', contactBook()));
+}
+
+/** Taps the tile `label` in the fieldset `legend`; returns 1 (one tap). */
+async function tap(page, legend, label) {
+  const fieldset = page.locator('fieldset.criterion', { has: page.locator('legend', { hasText: legend }) });
+  await fieldset.locator('.choice', { hasText: label }).first().click();
+  return 1;
+}
+
+const entry = (page, group) => page.locator(`[data-testid=reminder-entry][data-group=${group}]`);
+
+test('a contact with follow-up is recorded from the reminder in a few taps; the reminder moves and it persists', { timeout: 90_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    await navigate(page, '/erinnerung');
+    await expectText(heading(page), 'Kontakt-Erinnerung');
+    await expectText(page.locator('[data-testid=reminder-counts]'), /^1 überfällig, 0 heute, 0 demnächst/);
+    await expectText(entry(page, 'g-beta'), /seit 3 Tagen überfällig/);
+    await expectText(entry(page, 'g-beta'), /Vereinbart: Jahresgespräch am/);
+    await expectCount(entry(page, 'g-beta').locator('a[href^="tel:"]'), 1);
+
+    const revision = await storedRevision(page);
+    const started = Date.now();
+    let taps = 0;
+    await entry(page, 'g-beta').getByRole('link', { name: 'Kontakt erfassen' }).click();
+    taps += 1;
+    await expectText(heading(page), 'Kontakt erfassen');
+    await expectText(page.locator('.banner'), /Erledigt den geplanten Kontakt/);
+    // Format comes from the planned contact, the advisor is preselected.
+    taps += await tap(page, 'Teilnehmende beim Kunden', 'Bernd Beta');
+    taps += await tap(page, 'Themen', 'Finanzierung');
+    taps += await tap(page, 'Ergebnis', 'Angebot gemacht');
+    await page.getByLabel('Notizen').fill('Investitionskredit für neue Halle, Angebot bis Freitag.');
+    await page.getByRole('button', { name: '+3 Monate' }).click();
+    taps += 1;
+    await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+    taps += 1;
+    await waitForHash(page, /^#\/erinnerung$/);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`# Kontakt mit Folgekontakt aus der Erinnerung: ${taps} Taps plus Notiz, ${seconds.toFixed(1)} s im Browser-Test`);
+    assert.ok(taps <= 10, `${taps} taps`);
+    assert.ok(seconds < 60, `${seconds} s`);
+    await waitForSave(page, revision);
+    await expectCount(entry(page, 'g-beta'), 0);
+    assert.ok(chunkKeys(await appStorage(page), 'contact').length > 0, 'the contact is stored');
+
+    await reloadApp(page);
+    await navigate(page, '/erinnerung');
+    await expectText(page.locator('[data-testid=reminder-counts]'), /^0 überfällig/);
+    await expectCount(entry(page, 'g-beta'), 0);
+    // A window of 90 days reaches the follow-up in three months.
+    await page.getByLabel('Vorlauf in Tagen').fill('90');
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await expectText(entry(page, 'g-beta'), /Vereinbart: Beratungsgespräch am/);
+
+    await navigate(page, '/verbuende/g-beta');
+    const contacts = page.locator('[data-testid=group-contacts]');
+    await expectCount(contacts.locator('[data-testid=contact]'), 1);
+    await expectText(contacts.locator('[data-testid=contact]'), /Jahresgespräch · Beim Kunden · Aktiv \(wir\) · Angebot gemacht/);
+    await expectText(contacts.locator('[data-testid=contact]'), /Anna Berater, Bernd Beta – Finanzierung/);
+    await expectText(contacts.locator('[data-testid=contact]'), /Nächster Kontakt vereinbart: \d\d\.\d\d\.\d{4} \(Beratungsgespräch\)/);
+    await expectCount(contacts.locator('[data-testid=planned]'), 1);
+
+    // The history across the portfolio filters by outcome.
+    await navigate(page, '/kontakte?ergebnis=Offer');
+    await expectText(page.locator('[data-testid=contact-count]'), '1 Kontakt');
+    await navigate(page, '/kontakte?ergebnis=Deal');
+    await expectText(page.locator('[data-testid=contact-count]'), '0 Kontakte');
+  });
+});
+
+test('a format outside the class plan asks first; a contact in the future is refused and nothing is stored', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    const dialogs = acceptDialogs(page);
+    await navigate(page, '/verbuende/g-alpha/kontakt');
+    await tap(page, 'Format', 'Strategiegespräch');
+    assert.equal(dialogs.length, 0, 'an uncast group has no plan to check against');
+
+    const before = await appStorage(page);
+    await page.getByLabel('Datum', { exact: true }).fill(dayFromToday(2).input);
+    await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+    await expectText(page.locator('.error[role=alert]'), /liegt in der Zukunft/);
+    await page.getByLabel('Datum', { exact: true }).fill(dayFromToday(0).input);
+    await page.getByLabel('Datum des nächsten Kontakts').fill(dayFromToday(-5).input);
+    await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+    await expectText(page.locator('.error[role=alert]'), /Folgekontakt liegt vor dem Kontakt/);
+    assert.deepEqual(await appStorage(page), before, 'storage unchanged');
+
+    await navigate(page, '/erinnerung');
+    await page.getByLabel('Vorlauf in Tagen').fill('0');
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await expectText(page.locator('.error[role=alert]'), /zwischen 1 und 90/);
+    assert.deepEqual(await appStorage(page), before, 'storage unchanged');
+  });
+});
+
+test('a C group marks strategy talks as not planned and asks before choosing one', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    await navigate(page, '/verbuende/g-alpha/casting');
+    for (const [criterion, label] of [
+      ['Potenzial', 'gering'],
+      ['Provisionserträge', '150 € bis 999 €'],
+      ['Unternehmensnachfolge', 'perspektivisch zu lösen'],
+      ['Liquide Mittel', 'unter 5 T€'],
+      ['Hohes Einkommen', 'nein'],
+    ]) await tap(page, criterion, label);
+    await page.locator('[data-testid=casting-save]').click();
+    await waitForHash(page, /^#\/verbuende\/g-alpha$/);
+    await page.getByRole('link', { name: 'Kontakt erfassen' }).first().click();
+    const strategy = page.locator('.choice', { hasText: 'Strategiegespräch' });
+    await expectText(strategy, /nicht vorgesehen/);
+    const messages = [];
+    page.once('dialog', (d) => {
+      messages.push(d.message());
+      d.dismiss();
+    });
+    await strategy.click();
+    await page.waitForFunction(() => true);
+    assert.match(messages[0] ?? '', /für Klasse C nicht vorgesehen/);
+    assert.equal(await strategy.locator('input').isChecked(), false, 'refused pick is undone');
+  });
+});
+
+test('a call party: only people with consent, every outcome recorded, summary per advisor, kept after a reload', { timeout: 90_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    acceptDialogs(page);
+    await navigate(page, '/telefonaktion');
+    await page.getByLabel('Verbünde je Betreuer:in').fill('20');
+    // Korn has a phone but no consent; the seven corporate groups: five with consent.
+    await expectText(page.locator('[data-testid=party-preview]'), '5 Anrufe auf der Liste');
+    await page.getByRole('button', { name: 'Telefonaktion starten' }).click();
+    const calls = page.locator('[data-testid=call]');
+    await expectCount(calls, 5);
+    for (const absent of ['g-ohne', 'g-unbekannt', 'g-baecker']) {
+      await expectCount(page.locator(`[data-testid=call][data-group=${absent}]`), 0);
+    }
+    const call = (g) => page.locator(`[data-testid=call][data-group=${g}]`);
+    await expectCount(call('g-alpha').locator('a[href^="tel:"]'), 1);
+
+    await call('g-alpha').getByRole('button', { name: 'Termin' }).click();
+    await expectText(call('g-alpha').locator('[data-testid=call-status]'), 'Termin vereinbart · 1 Versuch');
+    await call('g-beta').getByRole('button', { name: 'Rückruf' }).click();
+    await expectText(call('g-beta').locator('[data-testid=call-status]'), 'Rückruf · 1 Versuch');
+    await call('g-delta').getByRole('button', { name: 'Nicht erreicht' }).click();
+    await expectText(call('g-delta').locator('[data-testid=call-status]'), 'Nicht erreicht · 1 Versuch');
+    await call('g-delta').getByRole('button', { name: 'Nicht erreicht' }).click();
+    await expectText(call('g-delta').locator('[data-testid=call-status]'), 'Nicht erreicht · 2 Versuche');
+    await call('g-epsilon').getByRole('button', { name: 'Kein Interesse' }).click();
+    await call('g-gamma').getByRole('button', { name: 'Einwilligung widerrufen' }).click();
+    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termine');
+
+    await reloadApp(page);
+    await navigate(page, '/telefonaktion');
+    await expectText(call('g-delta').locator('[data-testid=call-status]'), 'Nicht erreicht · 2 Versuche');
+    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termine');
+    await expectText(page.locator('[data-testid=party-summary] tbody tr'), /Anna Berater\s*6\s*4\s*1/);
+
+    // The consequences: a planned appointment, a block, consent withdrawn, six call contacts.
+    await navigate(page, '/verbuende/g-alpha');
+    await expectCount(page.locator('[data-testid=planned]'), 1);
+    await navigate(page, '/verbuende/g-epsilon');
+    await expectText(page.locator('[data-testid=members]'), /Keine Ansprache bis/);
+    await navigate(page, '/kontakte?format=CallPartyCall');
+    await expectText(page.locator('[data-testid=contact-count]'), '6 Kontakte');
+
+    await navigate(page, '/telefonaktion');
+    await page.getByRole('button', { name: 'Telefonaktion beenden' }).click();
+    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termine');
+    // A new list: Epsilon is blocked, Gamma withdrew consent, Alpha was reached and has an
+    // appointment; Delta was never reached; Beta's overdue annual talk is still open.
+    await page.getByLabel('Verbünde je Betreuer:in').fill('20');
+    await expectText(page.locator('[data-testid=party-preview]'), '2 Anrufe auf der Liste');
+  });
+});
+
+test('planned contacts export as an iCalendar file that ical.js parses, with stable UIDs', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    await navigate(page, '/verbuende/g-alpha/geplant');
+    await expectText(heading(page), 'Kontakt planen');
+    await page.getByRole('button', { name: '+2 Wochen' }).click();
+    await page.getByLabel('Uhrzeit (optional)').fill('09:30');
+    await page.getByLabel('Notiz').fill('Investition; Halle 2, „Neubau“ – bitte Bilanz mitbringen');
+    const revision = await storedRevision(page);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await waitForHash(page, /^#\/verbuende\/g-alpha$/);
+    await waitForSave(page, revision);
+
+    await navigate(page, '/erinnerung');
+    const exportIcs = () => page.getByRole('button', { name: /als Kalender/ }).click();
+    const first = await downloadText(page, exportIcs);
+    assert.equal(first.filename, 'kontaktnetz-termine.ics');
+    assert.ok(first.text.includes('\r\n'), 'CRLF line endings');
+    const events = parseIcs(first.text);
+    assert.equal(events.length, 2, 'the new one and the overdue follow-up of Beta Bau');
+    const alpha = events.find((e) => e.summary.includes('Alpha Maschinenbau'));
+    assert.ok(alpha, JSON.stringify(events));
+    assert.equal(alpha.allDay, false);
+    assert.ok(alpha.start.startsWith(`${dayFromToday(14).input}T09:30`), alpha.start);
+    assert.match(alpha.description, /Halle 2, „Neubau“/);
+    const beta = events.find((e) => e.summary.includes('Beta Bau'));
+    assert.equal(beta.allDay, true);
+    assert.equal(beta.uid, 'f-zeta@kontaktnetz');
+
+    const second = await downloadText(page, exportIcs);
+    assert.deepEqual(parseIcs(second.text).map((e) => e.uid).sort(), events.map((e) => e.uid).sort());
+  });
+});
