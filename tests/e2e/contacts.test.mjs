@@ -104,7 +104,7 @@ test('a contact with follow-up is recorded from the reminder in a few taps; the 
     taps += await tap(page, 'Themen', 'Finanzierung');
     taps += await tap(page, 'Ergebnis', 'Angebot gemacht');
     await page.getByLabel('Notizen').fill('Investitionskredit für neue Halle, Angebot bis Freitag.');
-    await page.getByRole('button', { name: '+3 Monate' }).click();
+    await page.getByRole('button', { name: '+1 Monat' }).click();
     taps += 1;
     await page.getByRole('button', { name: 'Kontakt speichern' }).click();
     taps += 1;
@@ -121,7 +121,7 @@ test('a contact with follow-up is recorded from the reminder in a few taps; the 
     await navigate(page, '/erinnerung');
     await expectText(page.locator('[data-testid=reminder-counts]'), /^0 überfällig/);
     await expectCount(entry(page, 'g-beta'), 0);
-    // A window of 90 days reaches the follow-up in three months.
+    // A window of 90 days reaches the follow-up in a month.
     await page.getByLabel('Vorlauf in Tagen').fill('90');
     await page.getByRole('button', { name: 'Übernehmen' }).click();
     await expectText(entry(page, 'g-beta'), /Vereinbart: Beratungsgespräch am/);

@@ -178,7 +178,7 @@ pub fn ReminderPage() -> impl IntoView {
             </p>
             <div class="filters">
                 <SelectField label="Für" value=who options=colleagues id="f-erinnerung-fuer" />
-                <form class="field inline-form" on:submit=save_window>
+                <form class="field inline-form" on:submit=save_window novalidate>
                     <label for="f-vorlauf">"Vorlauf in Tagen"</label>
                     <div class="inline">
                         <input id="f-vorlauf" type="number" inputmode="numeric" min="1" max="90" bind:value=window_text />
