@@ -19,7 +19,7 @@ pub struct SampleSize {
     pub advisors: usize,
     /// Customers per advisor; groups are formed until this many customers exist.
     pub customers_per_advisor: usize,
-    /// Days of contact history. The team book keeps half a year, so ten advisors' books
+    /// Days of contact history. The team book keeps four months, so ten advisors' books
     /// still fit Safari's storage in one browser.
     pub history_days: usize,
 }
@@ -35,7 +35,7 @@ impl SampleSize {
     pub const TEAM: SampleSize = SampleSize {
         advisors: 10,
         customers_per_advisor: 1000,
-        history_days: 182,
+        history_days: 120,
     };
 }
 

@@ -34,7 +34,16 @@ import {
 
 const { session } = useApp();
 
-const KINDS = { Colleague: 'colleagues', Group: 'groups', Customer: 'customers', Person: 'persons', Casting: 'castings' };
+const KINDS = {
+  Colleague: 'colleagues',
+  Group: 'groups',
+  Customer: 'customers',
+  Person: 'persons',
+  Casting: 'castings',
+  Contact: 'contacts',
+  Planned: 'planned',
+  Party: 'parties',
+};
 
 for (const mode of ['Ersetzen', 'Zusammenführen']) {
   test(`export, clear, import (${mode}) and export again gives the same book`, { timeout: 60_000 }, async () => {
@@ -47,12 +56,13 @@ for (const mode of ['Ersetzen', 'Zusammenführen']) {
       const first = await exportBook(page);
       assert.match(first.filename, /^kontaktnetz-\d{4}-\d{2}-\d{2}\.json$/);
       assert.equal(first.doc.format, 'kontaktnetz');
-      assert.equal(first.doc.schema, 2);
+      assert.equal(first.doc.schema, 3);
       assert.match(first.doc.exported_at, /^\d{4}-\d{2}-\d{2}T/);
       const { book } = first.doc;
       const counts = [book.groups.length, book.customers.length, book.persons.length, book.colleagues.length];
       assert.deepEqual(counts.map((n) => n.toLocaleString('de-DE')), stats.slice(0, 4), 'export counts differ from the start page');
       assert.ok(book.castings.length > 0, 'the sample book has castings');
+      assert.ok(book.contacts.length > 0 && book.planned.length > 0, 'and contacts with follow-ups');
       assert.ok(book.settings.casting.schemes.length === 5, 'the casting schemes travel with the book');
       assert.ok(book.groups.length > 0 && book.persons.length > 0);
 
@@ -125,7 +135,7 @@ function badFiles() {
       expect: /ist JSON, aber kein Kontaktnetz-Export \(das Feld "format": "kontaktnetz" fehlt\)/,
     })),
     { name: 'ohne-format.json', text: JSON.stringify({ schema: 1, book: valid.book }), expect: /kein Kontaktnetz-Export \(das Feld "format": "kontaktnetz" fehlt\)/ },
-    { name: 'neuer.json', text: JSON.stringify({ ...valid, schema: 99 }), expect: /neueren Kontaktnetz-Version \(Datenversion 99; diese App kennt bis 2\)/ },
+    { name: 'neuer.json', text: JSON.stringify({ ...valid, schema: 99 }), expect: /neueren Kontaktnetz-Version \(Datenversion 99; diese App kennt bis 3\)/ },
     { name: 'doppelt.json', text: JSON.stringify(dup), expect: /Die Kennung „g-stadt“ kommt bei Kundenverbünde mehrfach vor/ },
     { name: 'verweis.json', text: JSON.stringify(broken), expect: /Kunde „c-waise“ verweist auf den unbekannten Kundenverbund „g-gibtsnicht“/ },
     { name: 'tief.json', text: '['.repeat(100_000), expect: /zu tief verschachtelt/ },
