@@ -139,6 +139,23 @@ test('a contact with follow-up is recorded from the reminder in a few taps; the 
     await expectText(page.locator('[data-testid=contact-count]'), '1 Kontakt');
     await navigate(page, '/kontakte?ergebnis=Deal');
     await expectText(page.locator('[data-testid=contact-count]'), '0 Kontakte');
+
+    // Edit: the outcome becomes a deal. Delete (after confirming): the planned contact it
+    // closed is open again, so Beta Bau is overdue once more.
+    const dialogs = acceptDialogs(page);
+    await navigate(page, '/verbuende/g-beta');
+    await contacts.getByRole('link', { name: 'Bearbeiten' }).click();
+    await expectText(heading(page), 'Kontakt bearbeiten');
+    await tap(page, 'Ergebnis', 'Abschluss');
+    await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+    await waitForHash(page, /^#\/verbuende\/g-beta$/);
+    await expectText(contacts.locator('[data-testid=contact]'), /· Abschluss/);
+    await contacts.getByRole('button', { name: /^Kontakt vom .* löschen$/ }).click();
+    assert.match(dialogs.at(-1), /Diesen Kontakt löschen\?/);
+    await expectCount(contacts.locator('[data-testid=contact]'), 0);
+    await reloadApp(page);
+    await navigate(page, '/erinnerung');
+    await expectText(entry(page, 'g-beta'), /seit 3 Tagen überfällig/);
   });
 });
 
