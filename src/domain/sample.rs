@@ -393,6 +393,12 @@ impl Generator {
     /// overdue by now.
     fn contact_all(&mut self, history_days: usize) {
         let groups: Vec<Group> = self.book.groups().values().cloned().collect();
+        let serving: Vec<(Department, ColleagueId)> = self
+            .book
+            .colleagues()
+            .values()
+            .filter_map(|k| Some((k.serves?, k.id.clone())))
+            .collect();
         for group in groups {
             let casting = self.book.current_casting(&group.id).cloned();
             let target = casting.as_ref().map_or(0, |c| c.rule.contacts() as usize);
@@ -463,7 +469,12 @@ impl Generator {
                     } else {
                         Direction::Outbound
                     },
-                    bank: group.advisor.iter().cloned().collect(),
+                    bank: group
+                        .advisor
+                        .iter()
+                        .cloned()
+                        .chain(self.co_advisors(casting.as_ref(), &serving))
+                        .collect(),
                     people: people.iter().take(1).cloned().collect(),
                     topics: vec![name(topic)],
                     outcome,
@@ -473,6 +484,8 @@ impl Generator {
                 valid(self.book.record_contact(contact, None, None, self.now));
                 last = Some((id, at.date(), format));
             }
+            // Follow-ups long past were mostly kept: only recent ones are still open.
+            let recent = |d: &NaiveDate| *d >= self.today - Duration::days(10);
             if let Some((id, date, format)) = last.filter(|_| target > 0 && self.rng.chance(60)) {
                 let follow_up = super::contact::Planned {
                     id: PlannedId::generate(self.rng.next()),
@@ -486,9 +499,31 @@ impl Generator {
                     done: None,
                     updated_at: self.now,
                 };
-                valid(self.book.upsert_planned(follow_up));
+                if recent(&follow_up.date) {
+                    valid(self.book.upsert_planned(follow_up));
+                }
             }
         }
+    }
+
+    /// Colleagues of the casting's departments who joined a contact: each now and then.
+    fn co_advisors(
+        &mut self,
+        casting: Option<&super::casting::Casting>,
+        serving: &[(Department, ColleagueId)],
+    ) -> Vec<ColleagueId> {
+        let mut out = Vec::new();
+        for d in casting.map_or(&[][..], |c| &c.departments[..]) {
+            if self.rng.chance(60) {
+                out.extend(
+                    serving
+                        .iter()
+                        .filter(|(s, _)| s == d)
+                        .map(|(_, k)| k.clone()),
+                );
+            }
+        }
+        out
     }
 
     fn customer(
