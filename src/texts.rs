@@ -686,6 +686,8 @@ pub fn group_deleted(name: &str, gone: &crate::domain::book::Removed) -> String 
 pub const FORM_HAS_ERRORS: &str =
     "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.";
 
+pub const NOT_SPECIFIED: &str = "– keine Angabe –";
+pub const ALL: &str = "Alle";
 pub const BAD_TIME: &str = "Bitte eine gültige Uhrzeit eingeben (HH:MM).";
 pub const BAD_DATE: &str = "Bitte ein gültiges Datum eingeben (TT.MM.JJJJ).";
 

@@ -51,22 +51,6 @@ fn contact(id: &str, group: &str, when: &str) -> Contact {
     }
 }
 
-/// An open planned annual talk, taken on by Anna.
-fn plan(id: &str, group: &str, date: &str) -> Planned {
-    Planned {
-        id: fid(id),
-        group: gid(group),
-        date: day(date),
-        time: None,
-        format: Format::AnnualTalk,
-        who: Some(kid("k-anna")),
-        note: String::new(),
-        agreed_in: None,
-        done: None,
-        updated_at: at(0),
-    }
-}
-
 fn ids<'a, T: 'a, I: std::fmt::Display + 'a>(
     list: impl IntoIterator<Item = &'a T>,
     id: impl Fn(&'a T) -> &'a I,
@@ -85,9 +69,9 @@ fn planned_ids(book: &Book, group: &str) -> Vec<String> {
 /// The small book with one open plan `f-offen` for g-mueller and one `f-bau` for g-bau.
 fn book_with_plans() -> Book {
     let mut book = small_book();
-    book.upsert_planned(plan("f-offen", "g-mueller", "2026-01-05"))
+    book.upsert_planned(planned("f-offen", "g-mueller", "2026-01-05"))
         .unwrap();
-    book.upsert_planned(plan("f-bau", "g-bau", "2026-01-06"))
+    book.upsert_planned(planned("f-bau", "g-bau", "2026-01-06"))
         .unwrap();
     book
 }
@@ -98,7 +82,7 @@ fn book_with_plans() -> Book {
 fn a_contact_is_filed_with_its_follow_up_agreed_in_it() {
     let mut book = small_book();
     // The follow-up's own group and agreed_in are the form's leftovers: the contact decides.
-    let mut follow_up = plan("f-1", "g-bau", "2026-02-01");
+    let mut follow_up = planned("f-1", "g-bau", "2026-02-01");
     follow_up.time = Some(chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap());
     let t1 = contact("t-1", "g-mueller", "2026-01-05T09:30");
     book.record_contact(t1.clone(), Some(follow_up), None, at(10))
@@ -157,7 +141,7 @@ fn closing_a_plan_of_another_group_is_refused_and_changes_nothing() {
     let mut book = book_with_plans();
     book.record_contact(
         contact("t-1", "g-mueller", "2026-01-05T09:30"),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         None,
         at(10),
     )
@@ -169,7 +153,7 @@ fn closing_a_plan_of_another_group_is_refused_and_changes_nothing() {
     for target in ["f-bau", "f-weg"] {
         let result = book.record_contact(
             edited.clone(),
-            Some(plan("f-2", "g-mueller", "2026-03-01")),
+            Some(planned("f-2", "g-mueller", "2026-03-01")),
             Some(&fid(target)),
             at(20),
         );
@@ -199,7 +183,7 @@ fn a_contact_of_an_unknown_group_is_refused() {
     let problem = book
         .record_contact(
             contact("t-1", "g-weg", "2026-01-05T09:30"),
-            Some(plan("f-1", "g-mueller", "2026-02-01")),
+            Some(planned("f-1", "g-mueller", "2026-02-01")),
             None,
             at(10),
         )
@@ -225,7 +209,7 @@ fn a_follow_up_for_an_unknown_colleague_is_refused_and_changes_nothing() {
     let mut book = book_with_plans();
     book.record_contact(
         contact("t-1", "g-mueller", "2026-01-05T09:30"),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         None,
         at(10),
     )
@@ -235,7 +219,7 @@ fn a_follow_up_for_an_unknown_colleague_is_refused_and_changes_nothing() {
     // An edit that would drop f-1, close f-offen and add f-2 for a colleague who is gone.
     let mut edited = contact("t-1", "g-mueller", "2026-01-05T09:30");
     edited.notes = "geändert".into();
-    let mut follow_up = plan("f-2", "g-mueller", "2026-03-01");
+    let mut follow_up = planned("f-2", "g-mueller", "2026-03-01");
     follow_up.who = Some(kid("k-weg"));
     let problem = book
         .record_contact(edited, Some(follow_up), Some(&fid("f-offen")), at(20))
@@ -262,7 +246,7 @@ fn an_edit_without_follow_up_drops_the_open_one_but_keeps_a_done_one() {
     let t1 = contact("t-1", "g-mueller", "2026-01-05T09:30");
     book.record_contact(
         t1.clone(),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         None,
         at(1),
     )
@@ -278,7 +262,7 @@ fn an_edit_without_follow_up_drops_the_open_one_but_keeps_a_done_one() {
     // ... and t-1 is edited to agree on another one, which is then taken back.
     book.record_contact(
         t1.clone(),
-        Some(plan("f-2", "g-mueller", "2026-04-01")),
+        Some(planned("f-2", "g-mueller", "2026-04-01")),
         None,
         at(3),
     )
@@ -312,12 +296,12 @@ fn re_recording_with_another_follow_up_date_moves_the_same_plan() {
     let t1 = contact("t-1", "g-mueller", "2026-01-05T09:30");
     book.record_contact(
         t1.clone(),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         None,
         at(1),
     )
     .unwrap();
-    let mut later = plan("f-1", "g-mueller", "2026-03-15");
+    let mut later = planned("f-1", "g-mueller", "2026-03-15");
     later.updated_at = at(2);
     book.record_contact(t1.clone(), Some(later), None, at(2))
         .unwrap();
@@ -342,7 +326,7 @@ fn an_edit_that_closes_its_own_follow_up_keeps_it_as_done() {
     let t1 = contact("t-1", "g-mueller", "2026-01-05T09:30");
     book.record_contact(
         t1.clone(),
-        Some(plan("f-1", "g-mueller", "2026-01-05")),
+        Some(planned("f-1", "g-mueller", "2026-01-05")),
         None,
         at(1),
     )
@@ -365,7 +349,7 @@ fn a_contact_moved_to_another_group_lets_go_of_the_old_groups_plans() {
     let t1 = contact("t-1", "g-mueller", "2026-01-05T09:30");
     book.record_contact(
         t1.clone(),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         Some(&fid("f-offen")),
         at(1),
     )
@@ -384,7 +368,7 @@ fn a_contact_moved_to_another_group_lets_go_of_the_old_groups_plans() {
     };
     book.record_contact(
         moved.clone(),
-        Some(plan("f-2", "g-bau", "2026-03-01")),
+        Some(planned("f-2", "g-bau", "2026-03-01")),
         Some(&fid("f-bau")),
         at(3),
     )
@@ -416,7 +400,7 @@ fn deleting_a_contact_reopens_the_plan_it_closed_and_keeps_its_follow_up() {
     let mut book = book_with_plans();
     book.record_contact(
         contact("t-1", "g-mueller", "2026-01-05T09:30"),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         Some(&fid("f-offen")),
         at(10),
     )
@@ -447,7 +431,7 @@ fn deleting_a_group_takes_its_contacts_and_plans_along() {
     let mut book = book_with_plans();
     book.record_contact(
         contact("t-1", "g-mueller", "2026-01-05T09:30"),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         Some(&fid("f-offen")),
         at(1),
     )
@@ -461,7 +445,7 @@ fn deleting_a_group_takes_its_contacts_and_plans_along() {
     .unwrap();
     book.record_contact(
         contact("t-3", "g-bau", "2026-01-05T12:00"),
-        Some(plan("f-3", "g-bau", "2026-02-02")),
+        Some(planned("f-3", "g-bau", "2026-02-02")),
         Some(&fid("f-bau")),
         at(3),
     )
@@ -508,10 +492,10 @@ fn deleting_a_group_takes_its_contacts_and_plans_along() {
 #[test]
 fn deleting_a_colleague_leaves_their_plans_to_nobody() {
     let mut book = small_book();
-    let mut bens = plan("f-ben", "g-bau", "2026-02-01");
+    let mut bens = planned("f-ben", "g-bau", "2026-02-01");
     bens.who = Some(kid("k-ben"));
     book.upsert_planned(bens).unwrap();
-    book.upsert_planned(plan("f-anna", "g-bau", "2026-02-02"))
+    book.upsert_planned(planned("f-anna", "g-bau", "2026-02-02"))
         .unwrap();
 
     assert!(book.delete_colleague(&kid("k-ben"), at(9)));
@@ -570,27 +554,27 @@ fn a_planned_contact_is_checked_like_its_import() {
 
     let cases: Vec<(Planned, Problem)> = vec![
         (
-            plan("f-1", "g-weg", "2026-02-01"),
+            planned("f-1", "g-weg", "2026-02-01"),
             reference(RecordKind::Group, "g-weg"),
         ),
         (
             Planned {
                 who: Some(kid("k-weg")),
-                ..plan("f-1", "g-mueller", "2026-02-01")
+                ..planned("f-1", "g-mueller", "2026-02-01")
             },
             reference(RecordKind::Colleague, "k-weg"),
         ),
         (
             Planned {
                 done: Some(tid("t-bau")),
-                ..plan("f-1", "g-mueller", "2026-02-01")
+                ..planned("f-1", "g-mueller", "2026-02-01")
             },
             reference(RecordKind::Contact, "t-bau"),
         ),
         (
             Planned {
                 agreed_in: Some(tid("t-weg")),
-                ..plan("f-1", "g-bau", "2026-02-01")
+                ..planned("f-1", "g-bau", "2026-02-01")
             },
             reference(RecordKind::Contact, "t-weg"),
         ),
@@ -606,7 +590,7 @@ fn a_planned_contact_is_checked_like_its_import() {
 
     let fine = Planned {
         agreed_in: Some(tid("t-bau")),
-        ..plan("f-1", "g-bau", "2026-02-01")
+        ..planned("f-1", "g-bau", "2026-02-01")
     };
     book.upsert_planned(fine.clone()).unwrap();
     assert_eq!(book.planned()[&fid("f-1")], fine);
@@ -646,7 +630,7 @@ fn contacts_come_newest_first_and_plans_earliest_first() {
     ] {
         book.upsert_planned(Planned {
             time,
-            ..plan(id, "g-mueller", date)
+            ..planned(id, "g-mueller", date)
         })
         .unwrap();
     }
@@ -674,7 +658,7 @@ fn from_data_names_every_broken_contact_reference() {
     let mut book = small_book();
     book.record_contact(
         contact("t-1", "g-mueller", "2026-01-05T09:30"),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         None,
         at(1),
     )
@@ -686,9 +670,9 @@ fn from_data_names_every_broken_contact_reference() {
         at(1),
     )
     .unwrap();
-    book.upsert_planned(plan("f-2", "g-mueller", "2026-01-05"))
+    book.upsert_planned(planned("f-2", "g-mueller", "2026-01-05"))
         .unwrap();
-    book.upsert_planned(plan("f-3", "g-bau", "2026-01-05"))
+    book.upsert_planned(planned("f-3", "g-bau", "2026-01-05"))
         .unwrap();
     assert_consistent(&book);
 
@@ -785,7 +769,7 @@ fn recording_and_deleting_again_leaves_the_book_as_it_was() {
     let mut book = small_book();
     book.record_contact(
         contact("t-1", "g-mueller", "2026-01-05T09:30"),
-        Some(plan("f-1", "g-mueller", "2026-02-01")),
+        Some(planned("f-1", "g-mueller", "2026-02-01")),
         None,
         at(1),
     )
@@ -863,7 +847,7 @@ proptest! {
         for (n, group) in [(0, 0), (1, 1), (2, 0), (3, 1)] {
             book.upsert_planned(Planned {
                 who: None,
-                ..plan(&format!("f-{n}"), GROUPS[group], "2026-01-10")
+                ..planned(&format!("f-{n}"), GROUPS[group], "2026-01-10")
             })
             .unwrap();
         }
@@ -880,7 +864,7 @@ proptest! {
                         .unwrap();
                     let follow_up = follow_up.map(|(f, offset)| Planned {
                         date: record.at.date() + chrono::Duration::days(offset.into()),
-                        ..plan(&format!("f-{f}"), GROUPS[group], "2026-01-01")
+                        ..planned(&format!("f-{f}"), GROUPS[group], "2026-01-01")
                     });
                     let closes = closes.map(|f| fid(&format!("f-{f}")));
                     let refused = closes.as_ref().is_some_and(|f| {

@@ -6,7 +6,7 @@ mod common;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
 use kontaktnetz::domain::book::Book;
-use kontaktnetz::domain::contact::{next_due, Contact, Planned};
+use kontaktnetz::domain::contact::{next_due, Contact};
 use kontaktnetz::domain::ids::{CastingId, ContactId, PartyId, PlannedId};
 use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::party::{
@@ -42,21 +42,6 @@ fn contact(id: &str, group: &str, date: &str, outcome: Option<ContactOutcome>) -
         topics: Vec::new(),
         outcome,
         notes: String::new(),
-        updated_at: at(0),
-    }
-}
-
-fn planned(id: &str, group: &str, date: &str) -> Planned {
-    Planned {
-        id: id.parse().unwrap(),
-        group: gid(group),
-        date: day(date),
-        time: None,
-        format: Format::AnnualTalk,
-        who: Some(kid("k-anna")),
-        note: String::new(),
-        agreed_in: None,
-        done: None,
         updated_at: at(0),
     }
 }

@@ -227,17 +227,6 @@ const ADVISORS: &[&str] = &[
     "Christoph Maurer",
 ];
 
-const SAMPLE_TOPICS: &[&str] = &[
-    "Finanzierung",
-    "Geldanlage",
-    "Altersvorsorge",
-    "Nachfolge",
-    "Zahlungsverkehr",
-    "Versicherung",
-    "Immobilie",
-    "Förderkredit",
-];
-
 struct Generator {
     rng: Rng,
     now: Timestamp,
@@ -457,7 +446,7 @@ impl Generator {
                     .and_hms_opt(hour, [0, 15, 30, 45][self.rng.below(4)], 0)
                     .unwrap_or_default();
                 let id = ContactId::generate(self.rng.next());
-                let topic = SAMPLE_TOPICS[self.rng.below(SAMPLE_TOPICS.len())];
+                let topic = crate::texts::TOPICS[self.rng.below(crate::texts::TOPICS.len())];
                 let contact = Contact {
                     id: id.clone(),
                     group: group.id.clone(),

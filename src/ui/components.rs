@@ -441,3 +441,29 @@ pub fn vocab_tiles<T: Copy>(
         .map(|v| (key(*v).to_owned(), label(*v).to_owned(), false))
         .collect()
 }
+
+/// Select options of a closed vocabulary, `first` (empty value) at the top.
+pub fn vocab_options<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    first: &str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), first.to_owned()))
+        .chain(
+            all.iter()
+                .map(|v| (key(*v).to_owned(), label(*v).to_owned())),
+        )
+        .collect()
+}
+
+/// Select options of every colleague, `first` (empty value) at the top.
+pub fn colleague_options(book: &crate::domain::book::Book, first: &str) -> Vec<(String, String)> {
+    std::iter::once((String::new(), first.to_owned()))
+        .chain(
+            book.colleagues()
+                .values()
+                .map(|k| (k.id.to_string(), k.name.to_string())),
+        )
+        .collect()
+}

@@ -5,10 +5,11 @@
 use chrono::{Duration, TimeZone, Utc};
 use kontaktnetz::domain::book::{Book, BookData};
 use kontaktnetz::domain::casting::{evaluate, Casting, Override};
+use kontaktnetz::domain::contact::Planned;
 use kontaktnetz::domain::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
 use kontaktnetz::domain::model::{Colleague, ContactPerson, Customer, Group, Timestamp};
 use kontaktnetz::domain::text::Name;
-use kontaktnetz::domain::vocab::{Class, CustomerKind, Segment};
+use kontaktnetz::domain::vocab::{Class, CustomerKind, Format, Segment};
 use std::fmt::Debug;
 use std::str::FromStr;
 
@@ -222,4 +223,20 @@ pub fn cast(
         at(0),
     );
     book.upsert_casting(casting).unwrap();
+}
+
+/// An open planned annual talk of `group` on `date` ("2026-11-20"), taken on by `k-anna`.
+pub fn planned(id: &str, group: &str, date: &str) -> Planned {
+    Planned {
+        id: id.parse().unwrap(),
+        group: gid(group),
+        date: date.parse().unwrap(),
+        time: None,
+        format: Format::AnnualTalk,
+        who: Some(kid("k-anna")),
+        note: String::new(),
+        agreed_in: None,
+        done: None,
+        updated_at: at(0),
+    }
 }

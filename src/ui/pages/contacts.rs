@@ -7,26 +7,13 @@ use crate::domain::time_format::format_clock;
 use crate::domain::vocab::{Channel, ContactOutcome, Format};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{SelectField, TextField};
+use crate::ui::components::{colleague_options, vocab_options, SelectField, TextField};
 use crate::ui::format;
 use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 const PAGE: usize = 100;
-
-fn options<T: Copy>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    std::iter::once((String::new(), "Alle".to_owned()))
-        .chain(
-            all.iter()
-                .map(|v| (key(*v).to_owned(), label(*v).to_owned())),
-        )
-        .collect()
-}
 
 #[component]
 pub fn Contacts() -> impl IntoView {
@@ -67,17 +54,7 @@ pub fn Contacts() -> impl IntoView {
         outcome: ContactOutcome::from_key(&outcome.get()),
     });
     let shown = RwSignal::new(PAGE);
-    let colleagues = Signal::derive(move || {
-        app.book.with(|b| {
-            std::iter::once((String::new(), "Alle".to_owned()))
-                .chain(
-                    b.colleagues()
-                        .values()
-                        .map(|k| (k.id.to_string(), k.name.to_string())),
-                )
-                .collect::<Vec<_>>()
-        })
-    });
+    let colleagues = Signal::derive(move || app.book.with(|b| colleague_options(b, texts::ALL)));
     let found = Memo::new(move |_| app.book.with(|b| history(b, &filter.read()).len()));
     let more = move || found.get() > shown.get();
     let rows = move || {
@@ -116,10 +93,10 @@ pub fn Contacts() -> impl IntoView {
             <div class="filters">
                 <TextField label="Von" value=from kind="date" id="f-von" />
                 <TextField label="Bis" value=to kind="date" id="f-bis" />
-                <SelectField label="Kanal" value=channel options=options(Channel::ALL, Channel::key, texts::channel) id="f-kanal" />
-                <SelectField label="Format" value=format_key options=options(Format::ALL, Format::key, texts::format) id="f-format" />
+                <SelectField label="Kanal" value=channel options=vocab_options(Channel::ALL, Channel::key, texts::channel, texts::ALL) id="f-kanal" />
+                <SelectField label="Format" value=format_key options=vocab_options(Format::ALL, Format::key, texts::format, texts::ALL) id="f-format" />
                 <SelectField label="Kolleg:in" value=who options=colleagues id="f-wer" />
-                <SelectField label="Ergebnis" value=outcome options=options(ContactOutcome::ALL, ContactOutcome::key, texts::outcome) id="f-ergebnis" />
+                <SelectField label="Ergebnis" value=outcome options=vocab_options(ContactOutcome::ALL, ContactOutcome::key, texts::outcome, texts::ALL) id="f-ergebnis" />
             </div>
             <p class="count" data-testid="contact-count" aria-live="polite">{move || texts::contact_count(found.get())}</p>
             <div class="table-wrap">

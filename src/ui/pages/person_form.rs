@@ -8,29 +8,13 @@ use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    parse_consent, ConsentFields, ContactInputs, NameField, ReachFields, SelectField, TextArea,
-    TextField,
+    parse_consent, vocab_options, ConsentFields, ContactInputs, NameField, ReachFields,
+    SelectField, TextArea, TextField,
 };
 use crate::ui::format;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-/// Options of a closed vocabulary with "not specified" first.
-fn vocab_options<T: Copy + Send + Sync + 'static>(
-    all: &'static [T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        std::iter::once((String::new(), "– keine Angabe –".to_owned()))
-            .chain(
-                all.iter()
-                    .map(|v| (key(*v).to_owned(), label(*v).to_owned())),
-            )
-            .collect()
-    })
-}
 
 #[component]
 pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl IntoView {
@@ -79,7 +63,7 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     let form_error = RwSignal::new(None::<String>);
 
     let influence_options: Vec<(String, String)> =
-        std::iter::once((String::new(), "– keine Angabe –".to_owned()))
+        std::iter::once((String::new(), texts::NOT_SPECIFIED.to_owned()))
             .chain((1..=10).map(|n| (n.to_string(), n.to_string())))
             .collect();
 
@@ -168,9 +152,9 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                 </datalist>
                 <SelectField label="Einfluss (1–10)" value=influence options=influence_options />
                 <SelectField label="Rolle im Buying Center" value=role
-                    options=vocab_options(BuyingRole::ALL, BuyingRole::key, texts::buying_role) />
+                    options=vocab_options(BuyingRole::ALL, BuyingRole::key, texts::buying_role, texts::NOT_SPECIFIED) />
                 <SelectField label="Dominantes Kaufmotiv" value=motive
-                    options=vocab_options(BuyingMotive::ALL, BuyingMotive::key, texts::motive) />
+                    options=vocab_options(BuyingMotive::ALL, BuyingMotive::key, texts::motive, texts::NOT_SPECIFIED) />
                 <ReachFields inputs=contact />
                 <ConsentFields state=consent since=consent_since />
                 <TextArea label="Notizen" value=notes />

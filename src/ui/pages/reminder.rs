@@ -8,7 +8,7 @@ use crate::domain::party::may_phone;
 use crate::domain::reminder::{counts, reminders, Entry, Reason, Urgency};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{class_badge, SelectField};
+use crate::ui::components::{class_badge, colleague_options, SelectField};
 use crate::ui::format;
 use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
@@ -131,17 +131,7 @@ pub fn ReminderPage() -> impl IntoView {
     });
     let shown = RwSignal::new(PAGE);
     let more = move || entries.with(Vec::len) > shown.get();
-    let colleagues = Signal::derive(move || {
-        app.book.with(|b| {
-            std::iter::once((String::new(), "Alle".to_owned()))
-                .chain(
-                    b.colleagues()
-                        .values()
-                        .map(|k| (k.id.to_string(), k.name.to_string())),
-                )
-                .collect::<Vec<_>>()
-        })
-    });
+    let colleagues = Signal::derive(move || app.book.with(|b| colleague_options(b, texts::ALL)));
     let save_window = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parsed = window_text.get_untracked().trim().parse::<u16>().ok();
