@@ -484,3 +484,42 @@ proptest! {
         prop_assert_eq!(listed, (due <= horizon).then_some(due));
     }
 }
+
+#[test]
+fn a_recorded_no_interest_blocks_and_a_withdrawal_records_the_refusal() {
+    let mut book = cast_book();
+    // Nobody named: the lead customer is blocked for the configured 6 months.
+    record(
+        &mut book,
+        contact("t-1", "g-bau", TODAY, Some(ContactOutcome::NoInterest)),
+    );
+    assert_eq!(
+        book.customers()[&cid("c-bau")].no_contact_until,
+        Some(day("2027-05-23"))
+    );
+    assert_eq!(book.customers()[&cid("c-owner")].no_contact_until, None);
+    // The people named: their customers; their consent when they withdraw it.
+    let mut c = contact(
+        "t-2",
+        "g-mueller",
+        TODAY,
+        Some(ContactOutcome::ConsentWithdrawn),
+    );
+    c.people = vec![pid("p-erika")];
+    record(&mut book, c);
+    assert_eq!(
+        book.persons()[&pid("p-erika")].consent.state,
+        ConsentState::No
+    );
+    assert_eq!(
+        book.persons()[&pid("p-hans")].consent.state,
+        ConsentState::Yes
+    );
+    // Saving the same contact again changes nothing more.
+    let before = book.clone();
+    record(
+        &mut book,
+        contact("t-1", "g-bau", TODAY, Some(ContactOutcome::NoInterest)),
+    );
+    assert_eq!(book.customers(), before.customers());
+}

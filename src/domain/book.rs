@@ -6,9 +6,10 @@ use super::contact::{Contact, ContactProblem, ContactSettings, Planned};
 use super::ids::{
     CastingId, ColleagueId, ContactId, CustomerId, GroupId, PartyId, PersonId, PlannedId,
 };
-use super::model::{Colleague, ContactPerson, Customer, Group, Settings, Timestamp};
+use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Settings, Timestamp};
 use super::party::Party;
 use super::scheme::{check_settings, CastingSettings, SchemeProblem};
+use super::vocab::{ConsentState, ContactOutcome};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -661,6 +662,10 @@ impl Book {
             ),
             None => None,
         };
+        // Consequences apply once: for a new contact, or when an edit changes the outcome.
+        if self.contacts.get(&id).map(|c| c.outcome) != Some(contact.outcome) {
+            self.apply_outcome(&contact, now);
+        }
         let group = contact.group.clone();
         let old = self.contacts.get(&id).map(|c| &c.group);
         file_under(&mut self.contacts_of, old, &group, &id);
@@ -698,6 +703,51 @@ impl Book {
             p.updated_at = now;
         }
         Ok(())
+    }
+
+    /// What an outcome means beyond the record. "No interest" blocks outreach to the
+    /// customers of the people who took part (the lead customer if nobody is named) for the
+    /// configured months; "consent withdrawn" records the refusal of the people who took part.
+    fn apply_outcome(&mut self, contact: &Contact, now: Timestamp) {
+        let today = contact.date();
+        match contact.outcome {
+            Some(ContactOutcome::NoInterest) => {
+                let until = self.settings.contact.block_until(today);
+                let mut customers: Vec<CustomerId> = contact
+                    .people
+                    .iter()
+                    .filter_map(|p| self.persons.get(p))
+                    .map(|p| p.customer.clone())
+                    .collect();
+                if customers.is_empty() {
+                    customers.extend(self.groups.get(&contact.group).and_then(|g| g.lead.clone()));
+                }
+                for c in self
+                    .customers
+                    .values_mut()
+                    .filter(|c| customers.contains(&c.id))
+                {
+                    if c.no_contact_until.is_none_or(|d| d < until) {
+                        c.no_contact_until = Some(until);
+                        c.updated_at = now;
+                    }
+                }
+            }
+            Some(ContactOutcome::ConsentWithdrawn) => {
+                for p in self
+                    .persons
+                    .values_mut()
+                    .filter(|p| contact.people.contains(&p.id))
+                {
+                    p.consent = Consent {
+                        state: ConsentState::No,
+                        since: Some(today),
+                    };
+                    p.updated_at = now;
+                }
+            }
+            _ => {}
+        }
     }
 
     pub fn upsert_planned(&mut self, planned: Planned) -> Result<(), Problem> {

@@ -3,7 +3,7 @@
 use super::book::{Book, Problem, RecordKind};
 use super::contact::{add_months, check_follow_up, Contact, Planned};
 use super::ids::{ColleagueId, ContactId, GroupId, PartyId, PersonId, PlannedId};
-use super::model::{Consent, ContactPerson, Customer, Group, Timestamp};
+use super::model::{ContactPerson, Customer, Group, Timestamp};
 use super::reminder::{GroupFacts, Reason};
 use super::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -160,7 +160,7 @@ pub struct CallIds {
 
 /// Records one call of a party: a contact (call-party call by phone, outbound, with the
 /// person and `by`), and by the result a planned contact, a block on the customer, or the
-/// consent withdrawn. The call counts one more attempt. Checked before anything changes.
+/// consent withdrawn (see [`Book::record_contact`]). The call counts one more attempt.
 #[allow(clippy::too_many_arguments)]
 pub fn record_call(
     book: &mut Book,
@@ -190,7 +190,6 @@ pub fn record_call(
         .get(&call.person)
         .cloned()
         .ok_or_else(|| missing(RecordKind::Person, &call.person))?;
-    let today = at.date();
     let follow_up = match result {
         CallResult::Appointment(date) | CallResult::CallBack(date) => {
             check_follow_up(at, date).map_err(Problem::Contact)?;
@@ -230,32 +229,8 @@ pub fn record_call(
     call.attempts = call.attempts.saturating_add(1);
     call.outcome = Some(result.outcome());
     p.updated_at = now;
-    // Look everything up before the first change, so an error leaves the book as it was.
-    let customer = book
-        .customers()
-        .get(&person.customer)
-        .cloned()
-        .ok_or_else(|| missing(RecordKind::Customer, &person.customer))?;
-    let block = book.settings().contact.block_until(today);
+    // The outcome's consequences (block, consent) come with the contact.
     book.record_contact(contact, follow_up, None, now)?;
-    match result {
-        CallResult::NoInterest => {
-            let mut customer = customer;
-            customer.no_contact_until = Some(block);
-            customer.updated_at = now;
-            book.upsert_customer(customer, now)?;
-        }
-        CallResult::ConsentWithdrawn => {
-            let mut person = person;
-            person.consent = Consent {
-                state: ConsentState::No,
-                since: Some(today),
-            };
-            person.updated_at = now;
-            book.upsert_person(person)?;
-        }
-        _ => {}
-    }
     book.upsert_party(p);
     Ok(())
 }
