@@ -1,6 +1,7 @@
 //! Golden files of schema 2 (see `tests/fixtures/README.md`): the schema-1 book plus casting
 //! settings that differ from the built-in ones and four castings (one group cast twice, one
-//! with a manual class). They must keep opening, with the values as written.
+//! with a manual class). They must keep opening, with the values as written, and stored data
+//! of schema 2 is upgraded after a backup.
 
 mod common;
 
@@ -10,10 +11,9 @@ use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::vocab::{Class, Department, Format, Segment};
-use kontaktnetz::storage::store::encode;
-use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};
+use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
 const STORAGE_2: &str = include_str!("fixtures/storage-2.json");
@@ -142,41 +142,42 @@ fn schema_1_book_upgraded_equals_schema_2_without_its_additions() {
     assert!(upgraded.castings().is_empty());
 }
 
-/// Holds while the app writes schema 2. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_exporter_writes_schema_2_exactly_as_pinned() {
-    let pinned: Value = serde_json::from_str(SCHEMA_2).unwrap();
-    let written: Value =
-        serde_json::from_str(&export(&schema_2_book(), ts("2026-11-23T10:00:00Z"))).unwrap();
-    assert_eq!(written, pinned);
-}
-
 // ---- storage dump --------------------------------------------------------------------------
 
 #[test]
-fn storage_2_opens_as_the_schema_2_book_without_writing() {
+fn storage_2_opens_as_the_schema_2_book_and_is_upgraded_after_a_backup() {
     let kv = golden::store_of(STORAGE_2);
     let before = kv.snapshot();
     let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-2 must open");
     assert_eq!(book, schema_2_book());
-    assert_eq!(store.revision(), 2);
-    assert_eq!(
-        kv.snapshot(),
-        before,
-        "opening current-schema data writes nothing"
-    );
-}
+    assert!(book.contacts().is_empty() && book.planned().is_empty() && book.parties().is_empty());
+    assert_eq!(store.revision(), 3, "the upgrade is one write");
+    let after = kv.snapshot();
+    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":3,"revision":3,"#));
 
-#[test]
-fn storage_2_backup_reads_back() {
-    let (store, _) = Store::open(golden::store_of(STORAGE_2), "test".into(), at(0)).unwrap();
+    // The schema-2 data is kept as a backup and restores to the same book; the older backup
+    // stays as it was.
     let backups = store.backups().unwrap();
-    assert_eq!(backups.len(), 1);
-    assert_eq!(backups[0].label, "Vor dem Import");
-    assert_eq!(backups[0].created_at, ts("2026-11-23T09:30:00Z"));
-    let restored = store.read_backup(&backups[0].key).unwrap();
+    assert_eq!(backups.len(), 2);
+    let upgrade = backups
+        .iter()
+        .find(|b| b.label == "Vor der Umstellung von Datenversion 2 auf 3")
+        .expect("a backup before the upgrade");
+    assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
+    let import = backups
+        .iter()
+        .find(|b| b.label == "Vor dem Import")
+        .unwrap();
+    assert_eq!(import.created_at, ts("2026-11-23T09:30:00Z"));
+    assert_eq!(before[&import.key], after[&import.key]);
+    let restored = store.read_backup(&import.key).unwrap();
     assert_eq!(restored.colleagues().len(), 1);
     assert!(restored.castings().is_empty());
+
+    // Opening the upgraded data again writes nothing.
+    let (_, again) = Store::open(kv.clone(), "test".into(), at(1)).unwrap();
+    assert_eq!(again, book);
+    assert_eq!(kv.snapshot(), after);
 }
 
 #[test]
@@ -184,36 +185,4 @@ fn storage_2_chunks_hold_the_pinned_records_in_their_chunks() {
     let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_2_RECORDS).unwrap();
     assert_eq!(golden::unpacked_records(STORAGE_2), pinned);
     assert!(pinned.contains_key("casting.a-koch-2026"));
-}
-
-/// Holds while the app writes schema 2. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_store_writes_schema_2_as_pinned() {
-    let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_2_RECORDS).unwrap();
-    assert_eq!(golden::as_values(&encode(&schema_2_book())), pinned);
-
-    // A fresh save of the same book uses exactly the fixture's keys.
-    let fresh = MemoryStore::new();
-    let (mut store, _) = Store::open(fresh.clone(), "tab-7f3a".into(), at(0)).unwrap();
-    store.save(&schema_2_book(), at(0)).unwrap();
-    let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
-    let expected: BTreeSet<String> = golden::entries(STORAGE_2)
-        .into_keys()
-        .filter(|k| !k.starts_with("kontaktnetz.backup."))
-        .collect();
-    assert_eq!(written, expected);
-
-    // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
-    let kv = golden::store_of(STORAGE_2);
-    let before = kv.snapshot();
-    let (mut store, mut book) = Store::open(kv.clone(), "tab-neu".into(), at(0)).unwrap();
-    assert_eq!(store.save(&book, at(1)), Ok(Saved::Written));
-    assert_eq!(kv.snapshot(), before);
-
-    book.delete_casting(&aid("a-weber-2025"));
-    store.save(&book, ts("2026-11-23T11:00:00Z")).unwrap();
-    assert_eq!(
-        kv.snapshot()["kontaktnetz.meta"],
-        r#"{"schema":2,"revision":3,"saved_at":"2026-11-23T11:00:00Z","writer":"tab-neu"}"#
-    );
 }

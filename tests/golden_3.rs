@@ -1,0 +1,244 @@
+//! Golden files of schema 3 (see `tests/fixtures/README.md`): the schema-2 book plus edited
+//! contact settings, ten contacts (every channel, format, direction and outcome), three
+//! planned contacts (open with time, colleague and note; closed by a later contact; agreed in
+//! a call) and an ended call party. They must keep opening, with the values as written.
+
+mod common;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use common::*;
+use kontaktnetz::domain::book::Book;
+use kontaktnetz::domain::contact::ContactSettings;
+use kontaktnetz::domain::ids::{ContactId, PlannedId};
+use kontaktnetz::domain::model::Timestamp;
+use kontaktnetz::domain::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
+use kontaktnetz::storage::store::encode;
+use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
+const STORAGE_3: &str = include_str!("fixtures/storage-3.json");
+const STORAGE_3_RECORDS: &str = include_str!("fixtures/storage-3.records.json");
+
+fn ts(text: &str) -> Timestamp {
+    text.parse::<DateTime<Utc>>().unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn schema_3_book() -> Book {
+    parse_import(SCHEMA_3).expect("the schema-3 golden export must always parse")
+}
+
+fn tid(raw: &str) -> ContactId {
+    id(raw)
+}
+
+fn fid(raw: &str) -> PlannedId {
+    id(raw)
+}
+
+#[test]
+fn schema_3_export_parses_with_the_values_as_written() {
+    let book = schema_3_book();
+    assert_eq!(
+        (
+            book.contacts().len(),
+            book.planned().len(),
+            book.parties().len()
+        ),
+        (10, 3, 1)
+    );
+    assert_eq!(
+        book.settings().contact,
+        ContactSettings::new(21, 3, 4).unwrap()
+    );
+
+    let strategy = &book.contacts()[&tid("t-weber-strategie")];
+    assert_eq!(
+        strategy.at,
+        day("2026-10-20").and_hms_opt(14, 0, 0).unwrap()
+    );
+    assert_eq!(
+        (strategy.channel, strategy.format, strategy.direction),
+        (
+            Channel::AtCustomer,
+            Format::StrategyTalk,
+            Direction::Outbound
+        )
+    );
+    assert_eq!(strategy.bank, vec![kid("k-brenner"), kid("k-vogt")]);
+    assert_eq!(strategy.people, vec![pid("p-anna-weber")]);
+    let topics: Vec<&str> = strategy.topics.iter().map(|t| t.as_str()).collect();
+    assert_eq!(topics, vec!["Nachfolge", "Immobilie „Am Hang“"]);
+    assert_eq!(strategy.outcome, Some(ContactOutcome::Appointment));
+    assert_eq!(
+        strategy.notes,
+        "Termin beim Notar\nim Januar; Unterlagen; Kopien."
+    );
+    assert_eq!(strategy.updated_at, ts("2026-10-20T16:00:00Z"));
+
+    let next = &book.planned()[&fid("f-weber-2027")];
+    assert_eq!(next.date, day("2027-01-15"));
+    assert_eq!(next.time, NaiveTime::from_hms_opt(10, 0, 0));
+    assert_eq!(
+        (next.format, next.who.clone()),
+        (Format::AnnualTalk, Some(kid("k-brenner")))
+    );
+    assert_eq!(next.note, "Unterlagen vom Notar mitbringen");
+    assert_eq!(next.agreed_in, Some(tid("t-weber-strategie")));
+    assert!(next.is_open());
+    assert_eq!(book.follow_up_of(strategy).map(|p| &p.id), Some(&next.id));
+
+    let closed = &book.planned()[&fid("f-koch-folge")];
+    assert_eq!(closed.agreed_in, Some(tid("t-koch-rating")));
+    assert_eq!(closed.done, Some(tid("t-koch-video")));
+    assert_eq!(closed.time, None);
+
+    let party = book.parties().values().next().unwrap();
+    assert_eq!(party.date, day("2026-11-16"));
+    assert!(party.ended);
+    let outcomes: Vec<_> = party
+        .calls
+        .iter()
+        .map(|c| (c.attempts, c.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            (1, Some(ContactOutcome::NotReached)),
+            (1, Some(ContactOutcome::Appointment))
+        ]
+    );
+
+    // The outcomes' consequences as they were recorded: a block and a withdrawn consent.
+    assert_eq!(
+        book.customers()[&cid("c-anna-weber")].no_contact_until,
+        Some(day("2026-11-02"))
+    );
+    let lang = &book.persons()[&pid("p-sabine-lang")].consent;
+    assert_eq!(
+        (lang.state, lang.since),
+        (ConsentState::No, Some(day("2026-07-01")))
+    );
+}
+
+#[test]
+fn schema_3_export_spells_every_contact_vocabulary_value() {
+    let book = schema_3_book();
+    let contacts = || book.contacts().values();
+    golden::assert_covers(Channel::ALL, contacts().map(|c| c.channel), "channels");
+    golden::assert_covers(Format::ALL, contacts().map(|c| c.format), "formats");
+    golden::assert_covers(
+        Direction::ALL,
+        contacts().map(|c| c.direction),
+        "directions",
+    );
+    golden::assert_covers(
+        ContactOutcome::ALL,
+        contacts().filter_map(|c| c.outcome),
+        "outcomes",
+    );
+    let text: Value = serde_json::from_str(SCHEMA_3).unwrap();
+    let first = &text["book"]["contacts"];
+    assert!(first
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["channel"] == "social_media" && c["direction"] == "inbound"));
+}
+
+#[test]
+fn schema_2_book_upgraded_equals_schema_3_without_its_additions() {
+    let upgraded = parse_import(include_str!("fixtures/schema-2.json")).unwrap();
+    let current = schema_3_book();
+    assert_eq!(upgraded.groups(), current.groups());
+    assert_eq!(upgraded.castings(), current.castings());
+    assert!(upgraded.contacts().is_empty() && upgraded.planned().is_empty());
+    assert_eq!(upgraded.settings().contact, ContactSettings::default());
+}
+
+/// Holds while the app writes schema 3. On a schema bump, point this at the newest fixture.
+#[test]
+fn current_exporter_writes_schema_3_exactly_as_pinned() {
+    let pinned: Value = serde_json::from_str(SCHEMA_3).unwrap();
+    let written: Value =
+        serde_json::from_str(&export(&schema_3_book(), ts("2026-11-23T10:00:00Z"))).unwrap();
+    assert_eq!(written, pinned);
+}
+
+// ---- storage dump --------------------------------------------------------------------------
+
+#[test]
+fn storage_3_opens_as_the_schema_3_book_without_writing() {
+    let kv = golden::store_of(STORAGE_3);
+    let before = kv.snapshot();
+    let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-3 must open");
+    assert_eq!(book, schema_3_book());
+    assert_eq!(store.revision(), 1);
+    assert_eq!(
+        kv.snapshot(),
+        before,
+        "opening current-schema data writes nothing"
+    );
+}
+
+#[test]
+fn storage_3_backup_reads_back() {
+    let (store, _) = Store::open(golden::store_of(STORAGE_3), "test".into(), at(0)).unwrap();
+    let backups = store.backups().unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].label, "Vor dem Import");
+    assert_eq!(backups[0].created_at, ts("2026-11-23T09:30:00Z"));
+    let restored = store.read_backup(&backups[0].key).unwrap();
+    assert_eq!(restored.colleagues().len(), 1);
+    assert!(restored.contacts().is_empty());
+}
+
+#[test]
+fn storage_3_chunks_hold_the_pinned_records_in_their_chunks() {
+    let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_3_RECORDS).unwrap();
+    assert_eq!(golden::unpacked_records(STORAGE_3), pinned);
+    for key in [
+        "contact.t-koch-video",
+        "planned.f-weber-2027",
+        "party.r-2026-11-16",
+    ] {
+        assert!(pinned.contains_key(key), "{key}");
+    }
+}
+
+/// Holds while the app writes schema 3. On a schema bump, point this at the newest fixture.
+#[test]
+fn current_store_writes_schema_3_as_pinned() {
+    let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_3_RECORDS).unwrap();
+    assert_eq!(golden::as_values(&encode(&schema_3_book())), pinned);
+
+    // A fresh save of the same book uses exactly the fixture's keys.
+    let fresh = MemoryStore::new();
+    let (mut store, _) = Store::open(fresh.clone(), "tab-7f3a".into(), at(0)).unwrap();
+    store.save(&schema_3_book(), at(0)).unwrap();
+    let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
+    let expected: BTreeSet<String> = golden::entries(STORAGE_3)
+        .into_keys()
+        .filter(|k| !k.starts_with("kontaktnetz.backup."))
+        .collect();
+    assert_eq!(written, expected);
+
+    // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
+    let kv = golden::store_of(STORAGE_3);
+    let before = kv.snapshot();
+    let (mut store, mut book) = Store::open(kv.clone(), "tab-neu".into(), at(0)).unwrap();
+    assert_eq!(store.save(&book, at(1)), Ok(Saved::Written));
+    assert_eq!(kv.snapshot(), before);
+
+    assert!(book.delete_contact(&tid("t-weber-rueckruf"), ts("2026-11-23T11:00:00Z")));
+    store.save(&book, ts("2026-11-23T11:00:00Z")).unwrap();
+    assert_eq!(
+        kv.snapshot()["kontaktnetz.meta"],
+        r#"{"schema":3,"revision":2,"saved_at":"2026-11-23T11:00:00Z","writer":"tab-neu"}"#
+    );
+}
