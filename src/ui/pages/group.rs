@@ -179,7 +179,7 @@ fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
             <h3>{format!("Verlauf ({})", texts::contact_count(total))}</h3>
             <ol class="history">{items}</ol>
             {(total > 20).then(|| view! {
-                <a class="button" href=with_query(&Route::Contacts.href(), &[])>"Alle Kontakte in der Kontakthistorie"</a>
+                <a class="button" href=Route::Contacts.href()>"Alle Kontakte in der Kontakthistorie"</a>
             })}
         </section>
     }

@@ -17,11 +17,7 @@ use leptos::prelude::*;
 const PAGE: usize = 50;
 
 /// Who may be phoned for a group, with a tap-to-call link each; empty means "do not call".
-pub fn phone_links(
-    b: &Book,
-    group: &crate::domain::ids::GroupId,
-    today: chrono::NaiveDate,
-) -> AnyView {
+fn phone_links(b: &Book, group: &crate::domain::ids::GroupId, today: chrono::NaiveDate) -> AnyView {
     let people: Vec<(String, String, String)> = b
         .members(group)
         .flat_map(|c| b.persons_of(&c.id).map(move |p| (c, p)))
