@@ -1,5 +1,7 @@
 //! Golden files of schema 1 (see `tests/fixtures/README.md`): they must keep opening, with the
-//! values as written, in every future version. Schema 2 (the current one): `golden_2.rs`.
+//! values as written, in every future version, and stored data of schema 1 is upgraded to the
+//! current schema after a backup. Schema 2: `golden_2.rs`; schema 3 (the current one):
+//! `golden_3.rs`.
 
 mod common;
 

@@ -1,7 +1,7 @@
 //! Golden files of schema 2 (see `tests/fixtures/README.md`): the schema-1 book plus casting
 //! settings that differ from the built-in ones and four castings (one group cast twice, one
 //! with a manual class). They must keep opening, with the values as written, and stored data
-//! of schema 2 is upgraded after a backup.
+//! of schema 2 is upgraded after a backup. Schema 3 (the current one): `golden_3.rs`.
 
 mod common;
 

@@ -67,7 +67,7 @@ fn schema_3_export_parses_with_the_values_as_written() {
         (
             Channel::AtCustomer,
             Format::StrategyTalk,
-            Direction::Outbound
+            Direction::Inbound
         )
     );
     assert_eq!(strategy.bank, vec![kid("k-brenner"), kid("k-vogt")]);
@@ -98,9 +98,33 @@ fn schema_3_export_parses_with_the_values_as_written() {
     assert_eq!(closed.done, Some(tid("t-koch-video")));
     assert_eq!(closed.time, None);
 
-    let party = book.parties().values().next().unwrap();
+    let elzach = &book.planned()[&fid("f-elzach-termin")];
+    assert_eq!(
+        (elzach.date, elzach.time, elzach.format),
+        (day("2026-12-02"), None, Format::AdvisoryTalk)
+    );
+    assert_eq!(elzach.agreed_in, Some(tid("t-elzach-anruf-2")));
+
+    let social = &book.contacts()[&tid("t-elzach-social")];
+    assert_eq!(
+        (social.channel, social.direction, social.outcome),
+        (Channel::SocialMedia, Direction::Inbound, None)
+    );
+    assert!(social.bank.is_empty() && social.people.is_empty() && social.topics.is_empty());
+
+    let party = &book.parties()[&id("r-2026-11-16")];
     assert_eq!(party.date, day("2026-11-16"));
     assert!(party.ended);
+    assert_eq!(party.updated_at, ts("2026-11-16T10:00:00Z"));
+    let first = &party.calls[0];
+    assert_eq!(
+        (&first.group, &first.person, first.advisor.as_ref()),
+        (
+            &gid("g-stadt-elzach"),
+            &pid("p-jan-wolf"),
+            Some(&kid("k-brenner"))
+        )
+    );
     let outcomes: Vec<_> = party
         .calls
         .iter()
@@ -119,11 +143,12 @@ fn schema_3_export_parses_with_the_values_as_written() {
         book.customers()[&cid("c-anna-weber")].no_contact_until,
         Some(day("2026-11-02"))
     );
-    let lang = &book.persons()[&pid("p-sabine-lang")].consent;
+    let koch = &book.persons()[&pid("p-thomas-koch")];
     assert_eq!(
-        (lang.state, lang.since),
+        (koch.consent.state, koch.consent.since),
         (ConsentState::No, Some(day("2026-07-01")))
     );
+    assert_eq!(koch.updated_at, ts("2026-07-01T11:30:00Z"));
 }
 
 #[test]
@@ -142,23 +167,95 @@ fn schema_3_export_spells_every_contact_vocabulary_value() {
         contacts().filter_map(|c| c.outcome),
         "outcomes",
     );
+
+    // The words on disk, pinned: renaming a variant would leave every stored contact unreadable.
     let text: Value = serde_json::from_str(SCHEMA_3).unwrap();
-    let first = &text["book"]["contacts"];
-    assert!(first
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|c| c["channel"] == "social_media" && c["direction"] == "inbound"));
+    let contacts = text["book"]["contacts"].as_array().unwrap();
+    let calls = text["book"]["parties"][0]["calls"].as_array().unwrap();
+    assert_eq!(
+        spelled(contacts, "channel"),
+        BTreeSet::from([
+            "at_branch",
+            "at_customer",
+            "chat",
+            "email",
+            "event",
+            "letter",
+            "phone",
+            "social_media",
+            "video"
+        ])
+    );
+    assert_eq!(
+        spelled(contacts, "direction"),
+        BTreeSet::from(["inbound", "outbound"])
+    );
+    assert_eq!(
+        spelled(contacts, "outcome"),
+        BTreeSet::from([
+            "appointment",
+            "call_back",
+            "consent_withdrawn",
+            "deal",
+            "no_interest",
+            "not_reached",
+            "offer"
+        ])
+    );
+    assert_eq!(
+        spelled(contacts, "format"),
+        BTreeSet::from([
+            "advisory_talk",
+            "annual_talk",
+            "call_party_call",
+            "customer_event",
+            "rating_talk",
+            "service_contact",
+            "strategy_talk"
+        ])
+    );
+    assert_eq!(
+        spelled(calls, "outcome"),
+        BTreeSet::from(["appointment", "not_reached"])
+    );
+}
+
+/// The distinct strings a field holds across the records of a JSON list.
+fn spelled<'a>(records: &'a [Value], field: &str) -> BTreeSet<&'a str> {
+    records.iter().filter_map(|r| r[field].as_str()).collect()
 }
 
 #[test]
 fn schema_2_book_upgraded_equals_schema_3_without_its_additions() {
     let upgraded = parse_import(include_str!("fixtures/schema-2.json")).unwrap();
     let current = schema_3_book();
+    assert_eq!(upgraded.colleagues(), current.colleagues());
     assert_eq!(upgraded.groups(), current.groups());
     assert_eq!(upgraded.castings(), current.castings());
-    assert!(upgraded.contacts().is_empty() && upgraded.planned().is_empty());
+    assert!(
+        upgraded.contacts().is_empty()
+            && upgraded.planned().is_empty()
+            && upgraded.parties().is_empty()
+    );
     assert_eq!(upgraded.settings().contact, ContactSettings::default());
+    let mut settings = current.settings().clone();
+    settings.contact = ContactSettings::default();
+    assert_eq!(upgraded.settings(), &settings);
+
+    // Customers and persons differ only by the recorded outcomes' consequences: Anna Weber's
+    // block ("no interest") and Thomas Koch's withdrawn consent.
+    let mut customers = current.customers().clone();
+    let anna = customers.get_mut(&cid("c-anna-weber")).unwrap();
+    let before = &upgraded.customers()[&cid("c-anna-weber")];
+    assert_eq!(before.no_contact_until, None);
+    (anna.no_contact_until, anna.updated_at) = (None, before.updated_at);
+    assert_eq!(&customers, upgraded.customers());
+    let mut persons = current.persons().clone();
+    let koch = persons.get_mut(&pid("p-thomas-koch")).unwrap();
+    let before = &upgraded.persons()[&pid("p-thomas-koch")];
+    assert_eq!(before.consent.state, ConsentState::Yes);
+    (koch.consent, koch.updated_at) = (before.consent, before.updated_at);
+    assert_eq!(&persons, upgraded.persons());
 }
 
 /// Holds while the app writes schema 3. On a schema bump, point this at the newest fixture.

@@ -734,11 +734,10 @@ impl Book {
                 }
             }
             Some(ContactOutcome::ConsentWithdrawn) => {
-                for p in self
-                    .persons
-                    .values_mut()
-                    .filter(|p| contact.people.contains(&p.id))
-                {
+                // A refusal already on record keeps its date.
+                for p in self.persons.values_mut().filter(|p| {
+                    contact.people.contains(&p.id) && p.consent.state != ConsentState::No
+                }) {
                     p.consent = Consent {
                         state: ConsentState::No,
                         since: Some(today),
