@@ -515,6 +515,19 @@ fn a_recorded_no_interest_blocks_and_a_withdrawal_records_the_refusal() {
         book.persons()[&pid("p-hans")].consent.state,
         ConsentState::Yes
     );
+    // A later withdrawal keeps the date of the first refusal.
+    let mut again = contact(
+        "t-3",
+        "g-mueller",
+        "2026-11-30",
+        Some(ContactOutcome::ConsentWithdrawn),
+    );
+    again.people = vec![pid("p-erika")];
+    record(&mut book, again);
+    assert_eq!(
+        book.persons()[&pid("p-erika")].consent.since,
+        Some(day(TODAY))
+    );
     // Saving the same contact again changes nothing more.
     let before = book.clone();
     record(
