@@ -342,6 +342,13 @@ export async function createPerson(page, customer, p) {
   return (await link.getAttribute('href')).replace('#/ansprechpartner/', '');
 }
 
+/** Taps the tile `label` in the fieldset whose legend is `legend`; returns 1 (one tap). */
+export async function tap(page, legend, label) {
+  const fieldset = page.locator('fieldset.criterion', { has: page.locator('legend', { hasText: legend }) });
+  await fieldset.locator('.choice', { hasText: label }).first().click();
+  return 1;
+}
+
 /** A date `days` from today as the value of an `<input type=date>` and as German text. */
 export function dayFromToday(days) {
   const d = new Date();

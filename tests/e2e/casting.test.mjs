@@ -21,6 +21,7 @@ import {
   reloadApp,
   smallBook,
   storedRevision,
+  tap,
   useApp,
   waitForHash,
   waitForSave,
@@ -41,13 +42,6 @@ function castingBook() {
 async function openWithBook(page, url) {
   await openApp(page, url, '/');
   await importByMerge(page, jsonFile('casting.json', exportDoc(castingBook())));
-}
-
-/** Taps the answer `label` of the criterion `criterion`; returns 1 (one tap). */
-async function tap(page, criterion, label) {
-  const fieldset = page.locator('fieldset.criterion', { has: page.locator('legend', { hasText: criterion }) });
-  await fieldset.locator('.choice', { hasText: label }).first().click();
-  return 1;
 }
 
 /** Casts the open casting screen with Firmenkunden answers; returns the taps used. */

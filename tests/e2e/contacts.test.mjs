@@ -22,6 +22,7 @@ import {
   reloadApp,
   smallBook,
   storedRevision,
+  tap,
   useApp,
   waitForHash,
   waitForSave,
@@ -71,13 +72,6 @@ function contactBook() {
 async function openWithBook(page, url) {
   await openApp(page, url, '/');
   await importByMerge(page, jsonFile('kontakte.json', contactBook()));
-}
-
-/** Taps the tile `label` in the fieldset `legend`; returns 1 (one tap). */
-async function tap(page, legend, label) {
-  const fieldset = page.locator('fieldset.criterion', { has: page.locator('legend', { hasText: legend }) });
-  await fieldset.locator('.choice', { hasText: label }).first().click();
-  return 1;
 }
 
 const entry = (page, group) => page.locator(`[data-testid=reminder-entry][data-group=${group}]`);
