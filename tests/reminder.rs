@@ -10,7 +10,7 @@ use kontaktnetz::domain::contact::{next_due, Contact};
 use kontaktnetz::domain::ids::{CastingId, ContactId, PartyId, PlannedId};
 use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::party::{
-    call_list, record_call, summary, CallIds, CallResult, Party, Tally,
+    call_list, last_ended, record_call, running, summary, CallIds, CallResult, Party, Tally,
 };
 use kontaktnetz::domain::reminder::{counts, occurrence, reminders, Reason, Urgency};
 use kontaktnetz::domain::text::Phone;
@@ -535,4 +535,45 @@ fn a_recorded_no_interest_blocks_and_a_withdrawal_records_the_refusal() {
         contact("t-1", "g-bau", TODAY, Some(ContactOutcome::NoInterest)),
     );
     assert_eq!(book.customers(), before.customers());
+}
+
+#[test]
+fn recording_now_fulfils_the_follow_up_that_has_come_due_not_one_ahead() {
+    let mut book = cast_book();
+    book.upsert_planned(planned("f-spaeter", "g-mueller", "2026-11-30"))
+        .unwrap();
+    let list = reminders(&book, day(TODAY), 14);
+    assert_eq!(
+        entry_of(&list, "g-mueller")
+            .unwrap()
+            .follow_up_due(day(TODAY)),
+        None
+    );
+    book.upsert_planned(planned("f-faellig", "g-mueller", "2026-11-20"))
+        .unwrap();
+    let list = reminders(&book, day(TODAY), 14);
+    let due = entry_of(&list, "g-mueller")
+        .unwrap()
+        .follow_up_due(day(TODAY));
+    assert_eq!(due.map(|p| p.as_str()), Some("f-faellig"));
+}
+
+#[test]
+fn the_running_party_is_the_newest_not_ended() {
+    let (mut book, first) = party_book();
+    assert_eq!(running(&book).map(|p| &p.id), Some(&first));
+    assert!(last_ended(&book).is_none());
+    let mut ended = book.parties()[&first].clone();
+    ended.ended = true;
+    book.upsert_party(ended);
+    assert!(running(&book).is_none());
+    assert_eq!(last_ended(&book).map(|p| &p.id), Some(&first));
+    book.upsert_party(Party {
+        id: "r-2".parse().unwrap(),
+        date: day("2026-11-24"),
+        calls: Vec::new(),
+        ended: false,
+        updated_at: at(5),
+    });
+    assert_eq!(running(&book).map(|p| p.id.as_str()), Some("r-2"));
 }

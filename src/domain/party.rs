@@ -52,6 +52,23 @@ pub struct Party {
     pub updated_at: Timestamp,
 }
 
+/// The party being phoned: the newest one not ended.
+pub fn running(book: &Book) -> Option<&Party> {
+    newest(book, false)
+}
+
+/// The newest ended party, whose summary stays on show.
+pub fn last_ended(book: &Book) -> Option<&Party> {
+    newest(book, true)
+}
+
+fn newest(book: &Book, ended: bool) -> Option<&Party> {
+    book.parties()
+        .values()
+        .filter(|p| p.ended == ended)
+        .max_by_key(|p| (p.date, p.updated_at))
+}
+
 /// What a call brought, as tapped during the call party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallResult {

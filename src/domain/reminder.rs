@@ -83,6 +83,15 @@ impl Entry {
     pub fn concerns(&self, colleague: &ColleagueId) -> bool {
         self.responsible.contains(colleague)
     }
+
+    /// The agreed contact that recording a contact now fulfils: the earliest follow-up that
+    /// has come due. Follow-ups still ahead stay open.
+    pub fn follow_up_due(&self, today: NaiveDate) -> Option<&PlannedId> {
+        self.reasons.iter().find_map(|r| match r {
+            Reason::FollowUp { plan, due, .. } if *due <= today => Some(plan),
+            _ => None,
+        })
+    }
 }
 
 /// The day of an occasion this time round: yearly ones (birthday, anniversary) on their

@@ -4,29 +4,14 @@
 use crate::domain::book::Book;
 use crate::domain::contact::{add_days, ContactSettings};
 use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
-use crate::domain::party::{call_list, record_call, summary, Call, CallIds, CallResult, Party};
+use crate::domain::party::{
+    call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Party,
+};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::format;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-/// The party being phoned: the newest one not ended.
-fn running(b: &Book) -> Option<Party> {
-    b.parties()
-        .values()
-        .filter(|p| !p.ended)
-        .max_by_key(|p| (p.date, p.updated_at))
-        .cloned()
-}
-
-fn last_ended(b: &Book) -> Option<Party> {
-    b.parties()
-        .values()
-        .filter(|p| p.ended)
-        .max_by_key(|p| (p.date, p.updated_at))
-        .cloned()
-}
 
 fn advisor_name(b: &Book, a: Option<&ColleagueId>) -> String {
     a.and_then(|a| b.colleagues().get(a))
@@ -193,7 +178,7 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
 #[component]
 pub fn CallPartyPage() -> impl IntoView {
     let app = use_app();
-    let current = Memo::new(move |_| app.book.with(running));
+    let current = Memo::new(move |_| app.book.with(|b| running(b).cloned()));
     let end = move |_| {
         if !browser::confirm(texts::PARTY_END_CONFIRM) {
             return;
@@ -213,7 +198,7 @@ pub fn CallPartyPage() -> impl IntoView {
             {move || match current.get() {
                 None => view! {
                     <Builder />
-                    {app.book.with(|b| last_ended(b).map(|p| summary_view(b, &p)))}
+                    {app.book.with(|b| last_ended(b).map(|p| summary_view(b, p)))}
                 }.into_any(),
                 Some(party) => app.book.with(|b| {
                     let open = party.calls.iter().filter(|c| c.is_open()).count();

@@ -5,7 +5,7 @@ use crate::domain::book::Book;
 use crate::domain::contact::ContactSettings;
 use crate::domain::ids::ColleagueId;
 use crate::domain::party::may_phone;
-use crate::domain::reminder::{counts, reminders, Entry, Reason, Urgency};
+use crate::domain::reminder::{counts, reminders, Entry, Urgency};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, colleague_options, SelectField};
@@ -53,16 +53,10 @@ fn entry_view(b: &Book, e: &Entry, today: chrono::NaiveDate) -> AnyView {
         .iter()
         .map(|r| view! { <li>{texts::reason(r, &colleague)}</li> })
         .collect_view();
-    let plan = e.reasons.iter().find_map(|r| match r {
-        Reason::FollowUp { plan, due, .. } if *due <= today => Some(plan.to_string()),
-        _ => None,
-    });
+    let plan = e.follow_up_due(today).map_or("", |p| p.as_str());
     let record = with_query(
         &Route::ContactNew(g.id.clone()).href(),
-        &[
-            ("plan", plan.as_deref().unwrap_or("")),
-            ("zurueck", "erinnerung"),
-        ],
+        &[("plan", plan), ("zurueck", "erinnerung")],
     );
     let when = match e.blocked_until {
         Some(until) => texts::blocked_until(until),
