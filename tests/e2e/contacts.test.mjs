@@ -293,3 +293,56 @@ test('planned contacts export as an iCalendar file that ical.js parses, with sta
     assert.deepEqual(parseIcs(second.text).map((e) => e.uid).sort(), events.map((e) => e.uid).sort());
   });
 });
+
+test('the start page says what to do today; the reminder filters by colleague; a planned contact moves and goes', { timeout: 90_000 }, async () => {
+  await session(async ({ page, url }) => {
+    const doc = contactBook();
+    doc.book.colleagues.push(rec.colleague('k-ben', 'Ben Kollege'));
+    doc.book.planned.push(
+      { id: 'f-ben', group: 'g-gamma', date: dayFromToday(-1).input, format: 'advisory_talk', who: 'k-ben', updated_at: T },
+      { id: 'f-heute', group: 'g-delta', date: dayFromToday(0).input, time: '15:00', format: 'annual_talk', updated_at: T },
+    );
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('kontakte.json', doc));
+    const dialogs = acceptDialogs(page);
+
+    await navigate(page, '/');
+    await expectText(page.locator('[data-testid=today-planned]'), '1');
+    await expectText(page.locator('[data-testid=today-overdue]'), '2');
+    await expectText(page.locator('[data-testid=today]'), /15:00 Delta Druck · Jahresgespräch/);
+
+    // Only what concerns Ben: his follow-up at Gamma Glas.
+    await navigate(page, '/erinnerung');
+    await expectText(page.locator('[data-testid=reminder-counts]'), /^2 überfällig, 1 heute/);
+    await page.getByLabel('Für').selectOption('k-ben');
+    await waitForHash(page, /^#\/erinnerung\?wer=k-ben$/);
+    await expectCount(page.locator('[data-testid=reminder-entry]'), 1);
+    await expectCount(entry(page, 'g-gamma'), 1);
+    await reloadApp(page);
+    await expectCount(page.locator('[data-testid=reminder-entry]'), 1);
+
+    // Move today's planned contact to next week, then delete it (after confirming).
+    await navigate(page, '/verbuende/g-delta');
+    const planned = page.locator('[data-testid=planned]');
+    await planned.getByRole('link', { name: 'Ändern' }).click();
+    await expectText(heading(page), 'Geplanten Kontakt ändern');
+    await page.getByLabel('Datum des nächsten Kontakts').fill(dayFromToday(7).input);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await waitForHash(page, /^#\/verbuende\/g-delta$/);
+    await expectText(planned, new RegExp(`^${dayFromToday(7).german}, 15:00 Jahresgespräch`));
+    await navigate(page, '/');
+    await expectText(page.locator('[data-testid=today-planned]'), '0');
+    await navigate(page, '/verbuende/g-delta');
+    await planned.getByRole('link', { name: 'Ändern' }).click();
+    await page.getByRole('button', { name: 'Löschen' }).click();
+    assert.match(dialogs.at(-1), /Diesen geplanten Kontakt löschen\?/);
+    await waitForHash(page, /^#\/verbuende\/g-delta$/);
+    await expectCount(planned, 0);
+
+    // From a customer card, the customer's contact persons are preselected.
+    await page.locator('[data-testid=members]').getByRole('link', { name: 'Kontakt erfassen' }).click();
+    await expectText(heading(page), 'Kontakt erfassen');
+    const person = page.locator('fieldset.criterion', { has: page.locator('legend', { hasText: 'Teilnehmende beim Kunden' }) });
+    assert.equal(await person.locator('.choice', { hasText: 'Dieter Delta' }).locator('input').isChecked(), true);
+  });
+});
