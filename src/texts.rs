@@ -3,6 +3,7 @@
 
 use crate::domain::book::{Problem, RecordKind};
 use crate::domain::contact::{ContactProblem, ContactSettings};
+use crate::domain::monitoring::{MonitoringProblem, MonitoringSettings};
 use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
@@ -97,7 +98,26 @@ pub fn problem(p: &Problem) -> String {
         ),
         Problem::Scheme(p) => scheme_problem(p),
         Problem::Contact(p) => contact_problem(*p),
+        Problem::Monitoring(p) => monitoring_problem(*p),
     }
+}
+
+pub fn monitoring_problem(p: MonitoringProblem) -> String {
+    let ((lo, hi), what) = match p {
+        MonitoringProblem::NoFormat => {
+            return "Mindestens ein Gesprächsformat muss als Kontakt zählen (jedes einmal).".into()
+        }
+        MonitoringProblem::NoChannel => {
+            return "Mindestens ein Kanal muss als Kontakt zählen (jeder einmal).".into()
+        }
+        MonitoringProblem::Under => (MonitoringSettings::UNDER, "„unterbetreut“"),
+        MonitoringProblem::Over => (MonitoringSettings::OVER, "„überbetreut“"),
+    };
+    format!(
+        "Die Schwelle für {what} muss zwischen {} und {} % liegen.",
+        number(lo.into()),
+        number(hi.into())
+    )
 }
 
 pub fn contact_problem(p: ContactProblem) -> String {

@@ -311,13 +311,13 @@ fn storage_1_opens_as_the_expected_book_and_is_upgraded_after_a_backup() {
     assert_eq!(book.settings().contact, Default::default());
     assert_eq!(store.revision(), 13, "the upgrade is one write");
     let after = kv.snapshot();
-    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":3,"revision":13,"#));
+    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":13,"#));
 
     // The schema-1 data is kept as a backup and restores to the same book.
     let backups = store.backups().unwrap();
     let upgrade = backups
         .iter()
-        .find(|b| b.label == "Vor der Umstellung von Datenversion 1 auf 3")
+        .find(|b| b.label == "Vor der Umstellung von Datenversion 1 auf 4")
         .expect("a backup before the upgrade");
     assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
     assert_eq!(

@@ -1,7 +1,8 @@
 //! Golden files of schema 3 (see `tests/fixtures/README.md`): the schema-2 book plus edited
 //! contact settings, ten contacts (every channel, format, direction and outcome), three
 //! planned contacts (open with time, colleague and note; closed by a later contact; agreed in
-//! a call) and an ended call party. They must keep opening, with the values as written.
+//! a call) and an ended call party. They must keep opening, with the values as written, and
+//! upgrade to the current schema.
 
 mod common;
 
@@ -12,8 +13,7 @@ use kontaktnetz::domain::contact::ContactSettings;
 use kontaktnetz::domain::ids::{ContactId, PlannedId};
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
-use kontaktnetz::storage::store::encode;
-use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};
+use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -258,39 +258,45 @@ fn schema_2_book_upgraded_equals_schema_3_without_its_additions() {
     assert_eq!(&persons, upgraded.persons());
 }
 
-/// Holds while the app writes schema 3. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_exporter_writes_schema_3_exactly_as_pinned() {
-    let pinned: Value = serde_json::from_str(SCHEMA_3).unwrap();
-    let written: Value =
-        serde_json::from_str(&export(&schema_3_book(), ts("2026-11-23T10:00:00Z"))).unwrap();
-    assert_eq!(written, pinned);
-}
-
 // ---- storage dump --------------------------------------------------------------------------
 
 #[test]
-fn storage_3_opens_as_the_schema_3_book_without_writing() {
+fn storage_3_opens_as_the_schema_3_book_and_is_upgraded_after_a_backup() {
     let kv = golden::store_of(STORAGE_3);
     let before = kv.snapshot();
     let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-3 must open");
     assert_eq!(book, schema_3_book());
-    assert_eq!(store.revision(), 1);
-    assert_eq!(
-        kv.snapshot(),
-        before,
-        "opening current-schema data writes nothing"
-    );
+    assert_eq!(store.revision(), 2, "the upgrade is one write");
+    let after = kv.snapshot();
+    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":2,"#));
+    let backups = store.backups().unwrap();
+    let upgrade = backups
+        .iter()
+        .find(|b| b.label == "Vor der Umstellung von Datenversion 3 auf 4")
+        .expect("a backup before the upgrade");
+    assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
+    for (key, value) in &before {
+        if key.starts_with("kontaktnetz.backup.") {
+            assert_eq!(&after[key], value, "older backups stay as they were");
+        }
+    }
+
+    // Opening the upgraded data again writes nothing.
+    let (_, again) = Store::open(kv.clone(), "test".into(), at(1)).unwrap();
+    assert_eq!(again, book);
+    assert_eq!(kv.snapshot(), after);
 }
 
 #[test]
 fn storage_3_backup_reads_back() {
     let (store, _) = Store::open(golden::store_of(STORAGE_3), "test".into(), at(0)).unwrap();
     let backups = store.backups().unwrap();
-    assert_eq!(backups.len(), 1);
-    assert_eq!(backups[0].label, "Vor dem Import");
-    assert_eq!(backups[0].created_at, ts("2026-11-23T09:30:00Z"));
-    let restored = store.read_backup(&backups[0].key).unwrap();
+    let import = backups
+        .iter()
+        .find(|b| b.label == "Vor dem Import")
+        .unwrap();
+    assert_eq!(import.created_at, ts("2026-11-23T09:30:00Z"));
+    let restored = store.read_backup(&import.key).unwrap();
     assert_eq!(restored.colleagues().len(), 1);
     assert!(restored.contacts().is_empty());
 }
@@ -306,36 +312,4 @@ fn storage_3_chunks_hold_the_pinned_records_in_their_chunks() {
     ] {
         assert!(pinned.contains_key(key), "{key}");
     }
-}
-
-/// Holds while the app writes schema 3. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_store_writes_schema_3_as_pinned() {
-    let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_3_RECORDS).unwrap();
-    assert_eq!(golden::as_values(&encode(&schema_3_book())), pinned);
-
-    // A fresh save of the same book uses exactly the fixture's keys.
-    let fresh = MemoryStore::new();
-    let (mut store, _) = Store::open(fresh.clone(), "tab-7f3a".into(), at(0)).unwrap();
-    store.save(&schema_3_book(), at(0)).unwrap();
-    let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
-    let expected: BTreeSet<String> = golden::entries(STORAGE_3)
-        .into_keys()
-        .filter(|k| !k.starts_with("kontaktnetz.backup."))
-        .collect();
-    assert_eq!(written, expected);
-
-    // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
-    let kv = golden::store_of(STORAGE_3);
-    let before = kv.snapshot();
-    let (mut store, mut book) = Store::open(kv.clone(), "tab-neu".into(), at(0)).unwrap();
-    assert_eq!(store.save(&book, at(1)), Ok(Saved::Written));
-    assert_eq!(kv.snapshot(), before);
-
-    assert!(book.delete_contact(&tid("t-weber-rueckruf"), ts("2026-11-23T11:00:00Z")));
-    store.save(&book, ts("2026-11-23T11:00:00Z")).unwrap();
-    assert_eq!(
-        kv.snapshot()["kontaktnetz.meta"],
-        r#"{"schema":3,"revision":2,"saved_at":"2026-11-23T11:00:00Z","writer":"tab-neu"}"#
-    );
 }

@@ -7,6 +7,7 @@ use super::ids::{
     CastingId, ColleagueId, ContactId, CustomerId, GroupId, PartyId, PersonId, PlannedId,
 };
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Settings, Timestamp};
+use super::monitoring::{MonitoringProblem, MonitoringSettings};
 use super::party::Party;
 use super::scheme::{check_settings, CastingSettings, SchemeProblem};
 use super::vocab::{ConsentState, ContactOutcome};
@@ -139,6 +140,7 @@ pub enum Problem {
     },
     Scheme(SchemeProblem),
     Contact(ContactProblem),
+    Monitoring(MonitoringProblem),
 }
 
 /// What a cascading delete removed, for the confirmation and undo message.
@@ -428,6 +430,9 @@ impl Book {
         if let Err(p) = self.settings.contact.check() {
             problems.push(Problem::Contact(p));
         }
+        if let Err(p) = self.settings.monitoring.check() {
+            problems.push(Problem::Monitoring(p));
+        }
         problems
     }
 
@@ -592,6 +597,15 @@ impl Book {
     pub fn set_contact_settings(&mut self, contact: ContactSettings) -> Result<(), Problem> {
         contact.check().map_err(Problem::Contact)?;
         self.settings.contact = contact;
+        Ok(())
+    }
+
+    pub fn set_monitoring_settings(
+        &mut self,
+        monitoring: MonitoringSettings,
+    ) -> Result<(), Problem> {
+        monitoring.check().map_err(Problem::Monitoring)?;
+        self.settings.monitoring = monitoring;
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 
 use super::contact::ContactSettings;
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::monitoring::MonitoringSettings;
 use super::scheme::CastingSettings;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
@@ -157,6 +158,9 @@ pub struct Settings {
     /// Reminder window, "no interest" block, call list size.
     #[serde(default)]
     pub contact: ContactSettings,
+    /// What counts towards a target and where under- and over-served begin.
+    #[serde(default)]
+    pub monitoring: MonitoringSettings,
 }
 
 #[cfg(test)]

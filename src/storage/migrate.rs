@@ -4,13 +4,13 @@
 use serde_json::Value;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// Upgrades one schema version to the next, or says why it cannot.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. Append only; never edit a released step.
-pub const MIGRATIONS: &[Migration] = &[add_castings, add_contacts];
+pub const MIGRATIONS: &[Migration] = &[add_castings, add_contacts, add_monitoring];
 
 /// 1 → 2: castings arrive. A book of schema 1 has none; its settings get the built-in casting
 /// schemes (an absent `casting` in the settings means exactly those).
@@ -22,6 +22,14 @@ fn add_castings(book: Value) -> Result<Value, String> {
 /// the default reminder window, block and call list size (absent means exactly those).
 fn add_contacts(book: Value) -> Result<Value, String> {
     with_empty_lists(book, &["contacts", "planned", "parties"])
+}
+
+/// 3 → 4: the settings may say which contacts count towards a target and where under- and
+/// over-served begin. A schema-3 book has no such entry, which means the defaults, so the
+/// data stays as it is; the version still rises, so that an older Kontaktnetz refuses a
+/// book whose monitoring settings it would drop.
+fn add_monitoring(book: Value) -> Result<Value, String> {
+    Ok(book)
 }
 
 fn with_empty_lists(mut book: Value, fields: &[&str]) -> Result<Value, String> {

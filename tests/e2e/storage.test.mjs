@@ -240,8 +240,9 @@ test('the team book for load tests has 10,000 customers, survives a reload, and 
 for (const { from, groups, castings, revision, due } of [
   { from: 1, groups: 2, castings: 0, revision: 13, due: '2' },
   { from: 2, groups: 3, castings: 4, revision: 3, due: '0' },
+  { from: 3, groups: 3, castings: 4, revision: 2, due: '0' },
 ]) {
-  test(`stored data of schema ${from} opens upgraded to schema 3, with the old data kept as a backup`, { timeout: 40_000 }, async () => {
+  test(`stored data of schema ${from} opens upgraded to schema 4, with the old data kept as a backup`, { timeout: 40_000 }, async () => {
     const fixture = JSON.parse(
       await import('node:fs/promises').then((fs) =>
         fs.readFile(new URL(`../fixtures/storage-${from}.json`, import.meta.url), 'utf8'),
@@ -257,7 +258,7 @@ for (const { from, groups, castings, revision, due } of [
 
       const stored = await appStorage(page);
       const meta = JSON.parse(stored[META]);
-      assert.equal(meta.schema, 3);
+      assert.equal(meta.schema, 4);
       assert.equal(meta.revision, revision);
       assert.match(stored['kontaktnetz.settings'], /^z1:/, 'settings are stored deflated since schema 2');
       for (const [key, value] of Object.entries(stored)) assert.match(key + value, /^[\x20-\x7e]*$/, `${key} is ASCII`);
@@ -265,7 +266,7 @@ for (const { from, groups, castings, revision, due } of [
       await navigate(page, '/daten');
       const backups = page.locator('[data-testid=backups] > li');
       await expectCount(backups, 2);
-      await expectCount(backups.locator('.title', { hasText: `Vor der Umstellung von Datenversion ${from} auf 3` }), 1);
+      await expectCount(backups.locator('.title', { hasText: `Vor der Umstellung von Datenversion ${from} auf 4` }), 1);
 
       // The upgraded book casts and records contacts like any other.
       await navigate(page, '/casting');
