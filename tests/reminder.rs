@@ -15,7 +15,7 @@ use kontaktnetz::domain::party::{
 use kontaktnetz::domain::reminder::{counts, occurrence, reminders, Reason, Urgency};
 use kontaktnetz::domain::text::Phone;
 use kontaktnetz::domain::vocab::{
-    Channel, Class, ConsentState, ContactOutcome, Department, Direction, Format, OccasionKind,
+    Channel, Class, ConsentState, ContactOutcome, Department, Format, OccasionKind,
 };
 use proptest::prelude::*;
 
@@ -31,18 +31,8 @@ const TODAY: &str = "2026-11-23";
 
 fn contact(id: &str, group: &str, date: &str, outcome: Option<ContactOutcome>) -> Contact {
     Contact {
-        id: id.parse().unwrap(),
-        group: gid(group),
-        at: noon(date),
-        channel: Channel::AtCustomer,
-        format: Format::AdvisoryTalk,
-        direction: Direction::Outbound,
-        bank: vec![kid("k-anna")],
-        people: Vec::new(),
-        topics: Vec::new(),
         outcome,
-        notes: String::new(),
-        updated_at: at(0),
+        ..talk(id, group, date)
     }
 }
 

@@ -4,6 +4,7 @@ pub mod book;
 pub mod capacity;
 pub mod casting;
 pub mod contact;
+pub mod dashboard;
 pub mod ics;
 pub mod ids;
 pub mod merge;

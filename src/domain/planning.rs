@@ -5,6 +5,9 @@
 //! after the first call and its appointment in the month after that; an appointment has
 //! converted by the cumulative rate for its age in whole months at the end of a period.
 
+use super::book::Book;
+use std::collections::BTreeSet;
+
 /// Months after a first call that its follow-up call comes.
 pub const FOLLOW_UP_AFTER: usize = 6;
 /// Months the build-up shows: the year of sowing and the year of harvest.
@@ -229,6 +232,15 @@ impl Plan {
     pub fn per_advisor(&self, total: f64, scenario: &Scenario) -> f64 {
         total / scenario.advisors
     }
+}
+
+/// The team in the book: the colleagues who advise at least one group.
+pub fn team_size(book: &Book) -> usize {
+    book.groups()
+        .values()
+        .filter_map(|g| g.advisor.as_ref())
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 /// Computes a valid scenario (see [`Scenario::problems`]).

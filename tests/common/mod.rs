@@ -5,11 +5,13 @@
 use chrono::{Duration, TimeZone, Utc};
 use kontaktnetz::domain::book::{Book, BookData};
 use kontaktnetz::domain::casting::{evaluate, Casting, Override};
-use kontaktnetz::domain::contact::Planned;
+use kontaktnetz::domain::contact::{Contact, Planned};
 use kontaktnetz::domain::ids::{CastingId, ColleagueId, CustomerId, GroupId, PersonId};
 use kontaktnetz::domain::model::{Colleague, ContactPerson, Customer, Group, Timestamp};
 use kontaktnetz::domain::text::Name;
-use kontaktnetz::domain::vocab::{Class, CustomerKind, Format, Segment};
+use kontaktnetz::domain::vocab::{
+    Channel, Class, ContactOutcome, CustomerKind, Direction, Format, Segment,
+};
 use std::fmt::Debug;
 use std::str::FromStr;
 
@@ -237,6 +239,29 @@ pub fn planned(id: &str, group: &str, date: &str) -> Planned {
         note: String::new(),
         agreed_in: None,
         done: None,
+        updated_at: at(0),
+    }
+}
+
+/// An advisory talk at the customer's with `group` at noon on `date` ("2026-11-20"), taken
+/// by `k-anna`, that led to an appointment.
+pub fn talk(id: &str, group: &str, date: &str) -> Contact {
+    Contact {
+        id: id.parse().unwrap(),
+        group: gid(group),
+        at: date
+            .parse::<chrono::NaiveDate>()
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap(),
+        channel: Channel::AtCustomer,
+        format: Format::AdvisoryTalk,
+        direction: Direction::Outbound,
+        bank: vec![kid("k-anna")],
+        people: Vec::new(),
+        topics: Vec::new(),
+        outcome: Some(ContactOutcome::Appointment),
+        notes: String::new(),
         updated_at: at(0),
     }
 }
