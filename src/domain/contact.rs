@@ -55,6 +55,9 @@ pub struct ContactFilter {
     pub format: Option<Format>,
     pub colleague: Option<ColleagueId>,
     pub outcome: Option<ContactOutcome>,
+    pub direction: Option<Direction>,
+    /// Contacts with the groups this colleague advises.
+    pub advisor: Option<ColleagueId>,
 }
 
 impl ContactFilter {
@@ -65,6 +68,7 @@ impl ContactFilter {
             && self.format.is_none_or(|x| c.format == x)
             && self.colleague.as_ref().is_none_or(|k| c.bank.contains(k))
             && self.outcome.is_none_or(|o| c.outcome == Some(o))
+            && self.direction.is_none_or(|d| c.direction == d)
     }
 }
 
@@ -74,6 +78,11 @@ pub fn history<'a>(book: &'a super::book::Book, filter: &ContactFilter) -> Vec<&
         .contacts()
         .values()
         .filter(|c| filter.matches(c))
+        .filter(|c| {
+            filter.advisor.as_ref().is_none_or(|a| {
+                book.groups().get(&c.group).and_then(|g| g.advisor.as_ref()) == Some(a)
+            })
+        })
         .collect();
     list.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     list
@@ -317,6 +326,8 @@ mod tests {
             format: Some(Format::AnnualTalk),
             colleague: Some("k-1".parse().unwrap()),
             outcome: Some(ContactOutcome::Deal),
+            direction: Some(c.direction),
+            advisor: None,
         };
         assert!(within.matches(&c), "bounds are inclusive");
         for miss in [
@@ -338,6 +349,10 @@ mod tests {
             },
             ContactFilter {
                 outcome: Some(ContactOutcome::Offer),
+                ..Default::default()
+            },
+            ContactFilter {
+                direction: Some(Direction::Inbound),
                 ..Default::default()
             },
         ] {

@@ -64,6 +64,7 @@ fn Shell() -> impl IntoView {
                     <NavLink route=route target=Route::Contacts label="Kontakte" />
                     <NavLink route=route target=Route::CallParty label="Telefonaktion" />
                     <NavLink route=route target=Route::CastingOverview label="Casting" />
+                    <NavLink route=route target=Route::Dashboard label="Auswertung" />
                     <NavLink route=route target=Route::Colleagues label="Kolleg:innen" />
                     <NavLink route=route target=Route::Data label="Daten" />
                 </nav>

@@ -90,6 +90,13 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Opens the browser's print dialog; the print stylesheet lays the page out for A4.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// Reads a picked file as text.
 pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;

@@ -1,5 +1,6 @@
 //! Small shared views: messages, the storage meter, form fields.
 
+use super::browser;
 use super::state::{use_app, SaveState};
 use super::table::{Cell, Table};
 use crate::domain::casting::Casting;
@@ -225,12 +226,26 @@ pub fn table_view(table: Table, testid: &'static str) -> AnyView {
     let foot = table
         .foot
         .map(|cells| view! { <tfoot><tr>{row(cells)}</tr></tfoot> });
+    let csv = table.csv();
+    let app = use_app();
+    let download = move |_| {
+        let day = super::format::input_date(Some(browser::today()));
+        let name = format!("kontaktnetz-{testid}-{day}.csv");
+        if browser::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
+            app.notify(texts::DOWNLOAD_FAILED.into());
+        }
+    };
     view! {
-        <table class="table" data-testid=testid>
-            <thead><tr>{head}</tr></thead>
-            <tbody>{rows}</tbody>
-            {foot}
-        </table>
+        <div class="table-box">
+            <table class="table" data-testid=testid>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+                {foot}
+            </table>
+            <button type="button" class="csv no-print" on:click=download data-testid=format!("{testid}-csv")>
+                "Als CSV herunterladen"
+            </button>
+        </div>
     }
     .into_any()
 }
@@ -274,6 +289,53 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> AnyView {
         <svg class="chart" viewBox=format!("0 0 {} {height}", LABEL + PLOT + 70) role="img"
             aria-label=format!("{title}: {summary}")>
             {rows}
+        </svg>
+    }
+    .into_any()
+}
+
+/// One column of a column chart: its label under it, its height and the value shown.
+pub struct Column {
+    pub label: String,
+    pub value: u64,
+    pub shown: String,
+}
+
+/// Vertical columns for a series (months, deciles, weeks). Values are printed above the
+/// columns while there is room; the accessible name lists them all.
+pub fn column_chart(title: &str, columns: &[Column], testid: &'static str) -> AnyView {
+    use crate::ui::chart::{band, bar_length};
+    const WIDTH: u32 = 720;
+    const PLOT: u32 = 200;
+    const TOP: u32 = 24;
+    let max = columns.iter().map(|c| c.value).max().unwrap_or(0);
+    let n = columns.len() as u32;
+    let summary = columns
+        .iter()
+        .map(|c| format!("{} {}", c.label, c.shown))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let values_fit = n <= 12;
+    let bars = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (x, w) = band(i as u32, n, WIDTH, 4);
+            let h = bar_length(c.value, max, PLOT);
+            let middle = x + w / 2;
+            view! {
+                <rect class="column" x=x y=TOP + PLOT - h width=w height=h rx="2" />
+                <text class="axis" x=middle y=TOP + PLOT + 18 text-anchor="middle">{c.label.clone()}</text>
+                {values_fit.then(|| view! {
+                    <text x=middle y=TOP + PLOT - h - 6 text-anchor="middle">{c.shown.clone()}</text>
+                })}
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart columns" viewBox=format!("0 0 {WIDTH} {}", TOP + PLOT + 28) role="img"
+            aria-label=format!("{title}: {summary}") data-testid=testid>
+            {bars}
         </svg>
     }
     .into_any()

@@ -75,8 +75,57 @@ pub fn decimal(value: u32, scale: u32) -> String {
     }
 }
 
+/// A number as typed or in an address: "1,5", "1.5", "40". With `grouping`, dots separate
+/// thousands ("5.000" is 5000), as Germans write euros. `None` for anything else.
+pub fn parse_number(raw: &str, grouping: bool) -> Option<f64> {
+    let mut text: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if grouping {
+        text.retain(|c| c != '.');
+    }
+    let text = text.replace(',', ".");
+    let well_formed = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.matches('.').count() <= 1
+        && !text.starts_with('.')
+        && !text.ends_with('.');
+    if well_formed && !text.is_empty() {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A number for an input field or an address: no grouping, at most two decimals, with a
+/// decimal comma or point.
+pub fn plain(x: f64, comma: bool) -> String {
+    let text = format!("{:.2}", x);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if comma {
+        text.replace('.', ",")
+    } else {
+        text.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_parse_with_comma_point_and_grouping() {
+        use super::{parse_number, plain};
+        assert_eq!(parse_number("1,5", false), Some(1.5));
+        assert_eq!(parse_number(" 1.5 ", false), Some(1.5));
+        assert_eq!(parse_number("40", false), Some(40.0));
+        assert_eq!(parse_number("5.000", true), Some(5000.0));
+        assert_eq!(parse_number("1.701.000", true), Some(1_701_000.0));
+        assert_eq!(parse_number("5.000,50", true), Some(5000.5));
+        for bad in ["", "x", "1,2,3", ",5", "5,", "-1", "1e3", "40%", "NaN", "inf"] {
+            assert_eq!(parse_number(bad, false), None, "{bad}");
+        }
+        assert_eq!(plain(1.0, true), "1");
+        assert_eq!(plain(1.5, true), "1,5");
+        assert_eq!(plain(0.25, false), "0.25");
+        assert_eq!(plain(5000.0, false), "5000");
+    }
+
     #[test]
     fn decimals_parse_and_print_the_german_way() {
         use super::{decimal, parse_decimal};

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod format;
 pub mod route;
+pub mod report_query;
 pub mod table;
 
 #[cfg(target_arch = "wasm32")]

@@ -32,6 +32,9 @@ pub enum Route {
     Contacts,
     Reminder,
     CallParty,
+    Dashboard,
+    Monitoring,
+    Planning,
     NotFound,
 }
 
@@ -75,6 +78,9 @@ impl Route {
             ["kontakte"] => Some(Route::Contacts),
             ["erinnerung"] => Some(Route::Reminder),
             ["telefonaktion"] => Some(Route::CallParty),
+            ["auswertung"] => Some(Route::Dashboard),
+            ["auswertung", "soll-ist"] => Some(Route::Monitoring),
+            ["planung"] => Some(Route::Planning),
             _ => None,
         };
         found.unwrap_or(Route::NotFound)
@@ -108,6 +114,9 @@ impl Route {
             Route::Contacts => "kontakte".into(),
             Route::Reminder => "erinnerung".into(),
             Route::CallParty => "telefonaktion".into(),
+            Route::Dashboard => "auswertung".into(),
+            Route::Monitoring => "auswertung/soll-ist".into(),
+            Route::Planning => "planung".into(),
         };
         format!("#/{path}")
     }
@@ -344,6 +353,9 @@ mod tests {
             Route::Contacts,
             Route::Reminder,
             Route::CallParty,
+            Route::Dashboard,
+            Route::Monitoring,
+            Route::Planning,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

@@ -43,3 +43,69 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     pub foot: Option<Vec<Cell>>,
 }
+
+impl Table {
+    /// The table as a CSV file that German Excel opens as it is shown: UTF-8 with a byte
+    /// order mark, semicolons, CRLF, numbers with decimal comma and thousands dots.
+    pub fn csv(&self) -> String {
+        let mut out = String::from('\u{feff}');
+        let mut line = |cells: Vec<&str>| {
+            let cells: Vec<String> = cells.into_iter().map(csv_cell).collect();
+            out.push_str(&cells.join(";"));
+            out.push_str("\r\n");
+        };
+        line(self.head.clone());
+        for row in self.rows.iter().chain(&self.foot) {
+            line(row.iter().map(|c| c.text.as_str()).collect());
+        }
+        out
+    }
+}
+
+/// Quotes a cell where needed, and defuses text that a spreadsheet would run as a formula.
+fn csv_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '@', '\t', '\r'])
+        || (text.starts_with('-') && !text[1..].starts_with(|c: char| c.is_ascii_digit()));
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_for_german_excel() {
+        let table = Table {
+            head: vec!["Verbund", "Soll", "Ist"],
+            rows: vec![
+                vec![
+                    Cell::link("Müller; Söhne".into(), "#/x".into()),
+                    Cell::number("1,5".into()),
+                    Cell::number("1.890".into()),
+                ],
+                vec![
+                    Cell::text("=HYPERLINK(\"x\")".into()),
+                    Cell::number("-2".into()),
+                    Cell::text("zwei\nZeilen".into()),
+                ],
+            ],
+            foot: Some(vec![Cell::text("Summe".into()), Cell::number("3,5".into())]),
+        };
+        assert_eq!(
+            table.csv(),
+            "\u{feff}Verbund;Soll;Ist\r\n\
+             \"Müller; Söhne\";1,5;1.890\r\n\
+             \"'=HYPERLINK(\"\"x\"\")\";-2;\"zwei\nZeilen\"\r\n\
+             Summe;3,5\r\n"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 use crate::domain::contact::{history, ContactFilter};
 use crate::domain::ids::ColleagueId;
 use crate::domain::time_format::format_clock;
-use crate::domain::vocab::{Channel, ContactOutcome, Format};
+use crate::domain::vocab::{Channel, ContactOutcome, Direction, Format};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{colleague_options, vocab_options, SelectField, TextField};
@@ -28,6 +28,7 @@ pub fn Contacts() -> impl IntoView {
         field("wer"),
         field("ergebnis"),
     );
+    let (direction, advisor) = (field("richtung"), field("betreuer"));
     Effect::new(move |prev: Option<String>| {
         let href = with_query(
             &Route::Contacts.href(),
@@ -38,6 +39,8 @@ pub fn Contacts() -> impl IntoView {
                 ("format", &format_key.get()),
                 ("wer", &who.get()),
                 ("ergebnis", &outcome.get()),
+                ("richtung", &direction.get()),
+                ("betreuer", &advisor.get()),
             ],
         );
         if prev.as_ref().is_some_and(|p| *p != href) {
@@ -52,6 +55,8 @@ pub fn Contacts() -> impl IntoView {
         format: Format::from_key(&format_key.get()),
         colleague: who.get().parse::<ColleagueId>().ok(),
         outcome: ContactOutcome::from_key(&outcome.get()),
+        direction: Direction::from_key(&direction.get()),
+        advisor: advisor.get().parse::<ColleagueId>().ok(),
     });
     let shown = RwSignal::new(PAGE);
     let colleagues = Signal::derive(move || app.book.with(|b| colleague_options(b, texts::ALL)));
@@ -97,6 +102,8 @@ pub fn Contacts() -> impl IntoView {
                 <SelectField label="Format" value=format_key options=vocab_options(Format::ALL, Format::key, texts::format, texts::ALL) id="f-format" />
                 <SelectField label="Kolleg:in" value=who options=colleagues id="f-wer" />
                 <SelectField label="Ergebnis" value=outcome options=vocab_options(ContactOutcome::ALL, ContactOutcome::key, texts::outcome, texts::ALL) id="f-ergebnis" />
+                <SelectField label="Richtung" value=direction options=vocab_options(Direction::ALL, Direction::key, texts::direction, texts::ALL) id="f-richtung" />
+                <SelectField label="Verbünde von" value=advisor options=colleagues id="f-betreuer" />
             </div>
             <p class="count" data-testid="contact-count" aria-live="polite">{move || texts::contact_count(found.get())}</p>
             <div class="table-wrap">

@@ -8,12 +8,15 @@ pub mod colleagues;
 pub mod contact_form;
 pub mod contacts;
 pub mod customer_form;
+pub mod dashboard;
 pub mod data;
 pub mod group;
 pub mod group_form;
 pub mod groups;
 pub mod home;
+pub mod monitoring;
 pub mod person_form;
+pub mod planning;
 pub mod planned_form;
 pub mod quarantine;
 pub mod reminder;
@@ -65,6 +68,9 @@ pub fn page(route: Route) -> AnyView {
         Route::Contacts => view! { <contacts::Contacts /> }.into_any(),
         Route::Reminder => view! { <reminder::ReminderPage /> }.into_any(),
         Route::CallParty => view! { <call_party::CallPartyPage /> }.into_any(),
+        Route::Planning => view! { <planning::Planning /> }.into_any(),
+        Route::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),
+        Route::Monitoring => view! { <monitoring::MonitoringPage /> }.into_any(),
         Route::NotFound => view! { <Missing /> }.into_any(),
     }
 }
@@ -95,6 +101,7 @@ pub fn section(route: &Route) -> u8 {
         Route::Reminder => 5,
         Route::Contacts => 6,
         Route::CallParty => 7,
+        Route::Dashboard | Route::Monitoring | Route::Planning => 8,
     }
 }
 

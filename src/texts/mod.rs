@@ -14,6 +14,9 @@ use crate::domain::vocab::{
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
 
+mod reports;
+pub use reports::*;
+
 pub fn invalid_id(raw: &str) -> String {
     format!(
         "ungültige Kennung „{raw}“ (erlaubt: Buchstaben, Ziffern, - und _, höchstens 64 Zeichen)"
