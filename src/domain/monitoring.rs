@@ -47,7 +47,7 @@ impl Period {
     }
 
     /// The part of the period from `day` on, if any.
-    fn from_day(self, day: NaiveDate) -> Option<Period> {
+    fn starting(self, day: NaiveDate) -> Option<Period> {
         let from = self.from.max(day);
         (from <= self.to).then_some(Period { from, ..self })
     }
@@ -296,7 +296,7 @@ pub fn report<'a>(book: &'a Book, period: Period, scope: impl Fn(&Group) -> bool
             .created_at
             .date_naive()
             .max(first_cast.unwrap_or(period.from));
-        let Some(span) = period.from_day(start) else {
+        let Some(span) = period.starting(start) else {
             continue;
         };
         let mut target = 0.0;

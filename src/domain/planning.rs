@@ -183,7 +183,7 @@ impl Scenario {
             .zip(self.conversion)
             .filter(|(a, _)| age >= **a)
             .map(|(_, rate)| rate / 100.0)
-            .last()
+            .next_back()
             .unwrap_or(0.0)
     }
 }
@@ -262,7 +262,7 @@ pub fn plan(s: &Scenario) -> Plan {
         if i >= FOLLOW_UP_AFTER {
             months[i].follow_up_calls = months[i - FOLLOW_UP_AFTER].calls * rate(s.follow_up);
         }
-        if i >= FOLLOW_UP_AFTER + 1 {
+        if i > FOLLOW_UP_AFTER {
             months[i].follow_up_appointments =
                 months[i - 1].follow_up_calls * rate(s.follow_up_appt);
         }

@@ -1,14 +1,21 @@
 //! German texts of the reports: target vs. actual, the dashboard and the success planning.
 
-use super::number;
-use crate::domain::monitoring::{PeriodProblem, Status};
+use super::{class_name, department, number, percent};
+use crate::domain::book::Book;
+use crate::domain::monitoring::{Period, PeriodProblem, RowFilter, Status};
 use crate::domain::planning::{Input, ScenarioProblem, CONVERSION_AGES};
+use crate::domain::vocab::Class;
+use crate::ui::format::date;
 
 /// One decimal at most, German style: 0.6 → "0,6", 84.0 → "84", 1890.04 → "1.890".
 pub fn decimal(x: f64) -> String {
     let tenths = (x * 10.0).round() as i64;
     let whole = number(tenths / 10);
-    let sign = if tenths < 0 && tenths / 10 == 0 { "-" } else { "" };
+    let sign = if tenths < 0 && tenths / 10 == 0 {
+        "-"
+    } else {
+        ""
+    };
     match (tenths % 10).abs() {
         0 => format!("{sign}{whole}"),
         d => format!("{sign}{whole},{d}"),
@@ -35,9 +42,129 @@ pub fn status(s: Status) -> &'static str {
 
 pub fn period_problem(p: PeriodProblem) -> &'static str {
     match p {
-        PeriodProblem::Reversed => "Der Zeitraum endet vor seinem Beginn. Bitte die Daten tauschen.",
-        PeriodProblem::InFuture => "Der Zeitraum beginnt nach heute; dafür gibt es noch keine Kontakte.",
+        PeriodProblem::Reversed => {
+            "Der Zeitraum endet vor seinem Beginn. Bitte die Daten tauschen."
+        }
+        PeriodProblem::InFuture => {
+            "Der Zeitraum beginnt nach heute; dafür gibt es noch keine Kontakte."
+        }
     }
+}
+
+pub const YEAR_TO_DATE: &str = "Laufendes Jahr";
+pub const LAST_12_MONTHS: &str = "Letzte 12 Monate";
+pub const FREE_PERIOD: &str = "Zeitraum wählen …";
+pub const ALL_GROUPS: &str = "Alle Verbünde";
+pub const NO_ADVISOR: &str = "ohne Betreuer:in";
+pub const NOT_CAST: &str = "nicht gecastet";
+pub const PORTFOLIO: &str = "Portfolio";
+pub const BAD_THRESHOLD: &str = "Bitte die Schwellen als ganze Prozentzahlen angeben.";
+pub const COUNTING_SAVED: &str = "Gespeichert: Soll/Ist zählt jetzt nach den neuen Regeln.";
+pub const COUNTING_RULE: &str = "Ein Kontakt zählt zum Ist, wenn der Kunde erreicht wurde und Format und Kanal unten gewählt sind. Unter- bzw. überbetreut ist ein Verbund erst, wenn die Schwelle überschritten ist und mindestens ein ganzer Kontakt fehlt bzw. zu viel ist.";
+pub const DEPARTMENT_ACTUALS: &str = "Soll aus den Fachbereichsregeln der Castings; Ist sind die zählenden Kontakte, an denen eine Kolleg:in dieses Fachbereichs teilnahm.";
+
+/// "Klasse A", or that the group was not cast.
+pub fn class_label(c: Option<Class>) -> String {
+    c.map_or(NOT_CAST.into(), |c| format!("Klasse {}", class_name(c)))
+}
+
+/// "01.01.2026 bis 23.11.2026".
+pub fn period(p: Period) -> String {
+    format!("Zeitraum: {} bis {}", date(p.from), date(p.to))
+}
+
+/// What a drill-down shows, in words.
+pub fn filter_title(f: &RowFilter, book: &Book) -> String {
+    let mut parts = Vec::new();
+    if !f.classes.is_empty() {
+        let names: Vec<String> = f.classes.iter().map(|c| class_label(*c)).collect();
+        parts.push(names.join(", "));
+    }
+    if let Some(d) = f.department {
+        parts.push(format!("Fachbereich {}", department(d)));
+    }
+    if let Some(s) = f.status {
+        parts.push(status(s).into());
+    }
+    if let Some(d) = f.decile {
+        parts.push(format!("{d}. Dezil"));
+    }
+    if f.no_contact {
+        parts.push("ohne zählenden Kontakt".into());
+    }
+    if let Some(a) = &f.advisor {
+        let name = a
+            .as_ref()
+            .and_then(|a| book.colleagues().get(a))
+            .map_or(NO_ADVISOR.into(), |k| format!("von {}", k.name));
+        parts.push(name);
+    }
+    format!("Verbünde: {}", parts.join(" · "))
+}
+
+/// "12 Verbünde", or the first rows of many.
+pub fn listed_groups(n: usize, shown: usize) -> String {
+    if n > shown {
+        format!(
+            "{} Verbünde, die ersten {} angezeigt (die CSV-Datei enthält alle)",
+            number(n as i64),
+            number(shown as i64)
+        )
+    } else if n == 1 {
+        "1 Verbund".into()
+    } else {
+        format!("{} Verbünde", number(n as i64))
+    }
+}
+
+pub fn bad_params(names: &[&str]) -> String {
+    format!(
+        "Diese Angaben in der Adresse sind ungültig und wurden übergangen: {}.",
+        names.join(", ")
+    )
+}
+
+/// Utilisation-style share of a whole, or a dash without one.
+pub fn share_of(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        "–".into()
+    } else {
+        percent(crate::domain::capacity::percent(part, whole))
+    }
+}
+
+pub const ACTIVITY_NOTE: &str =
+    "Alle erfassten Kontakte mit den Verbünden im Zeitraum, auch die nicht zählenden.";
+
+/// The reference's 80/20 comparison for this portfolio.
+pub fn decile_split(top: f64, rest: f64) -> String {
+    format!(
+        "Die kontaktstärksten 20 % der Verbünde hatten im Schnitt {} zählende Kontakte pro Jahr, die übrigen 80 % {}.",
+        decimal(top),
+        decimal(rest)
+    )
+}
+
+pub fn conversion(c: Option<u32>) -> String {
+    match c {
+        Some(p) => format!("Abschlüsse je vereinbartem Termin: {}", percent(p)),
+        None => "Abschlüsse je vereinbartem Termin: – (keine Termine im Zeitraum)".into(),
+    }
+}
+
+/// "KW 47: 16.11.2026 bis 22.11.2026".
+pub fn week(number: u32, days: Period) -> String {
+    format!("KW {number}: {} bis {}", date(days.from), date(days.to))
+}
+
+/// "40 von 50 (80 %)".
+pub fn coverage(covered: u32, all: u32, share: u32) -> String {
+    format!(
+        "{} von {} ({})",
+        number(covered.into()),
+        number(all.into()),
+        percent(share)
+    )
 }
 
 pub const BAD_PERIOD_DATE: &str = "Bitte Beginn und Ende als Datum angeben (TT.MM.JJJJ).";
@@ -96,7 +223,10 @@ pub fn appointments_rhythm(per_day: f64) -> String {
 }
 
 pub fn team_from_book(n: usize) -> String {
-    format!("Teamgröße aus dem Bestand übernehmen ({})", number(n as i64))
+    format!(
+        "Teamgröße aus dem Bestand übernehmen ({})",
+        number(n as i64)
+    )
 }
 
 pub const PLANNING_INTRO: &str = "Was aktive Anrufe wert sind: Annahmen eingeben, das Ergebnis steht sofort darunter. Die Werte stehen in der Adresse; ein Lesezeichen oder ein geteilter Link zeigt genau dieses Szenario.";

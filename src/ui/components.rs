@@ -196,6 +196,11 @@ pub fn class_badge(casting: Option<&Casting>) -> AnyView {
 
 /// Renders a [`Table`]; the first cell of each row is its row heading.
 pub fn table_view(table: Table, testid: &'static str) -> AnyView {
+    long_table_view(table, testid, usize::MAX)
+}
+
+/// A table of which only the first `shown` rows are drawn; its CSV file holds all.
+pub fn long_table_view(table: Table, testid: &'static str, shown: usize) -> AnyView {
     fn row(cells: Vec<Cell>) -> impl IntoView {
         cells
             .into_iter()
@@ -218,15 +223,16 @@ pub fn table_view(table: Table, testid: &'static str) -> AnyView {
         .iter()
         .map(|h| view! { <th scope="col">{*h}</th> })
         .collect_view();
+    let csv = table.csv();
     let rows = table
         .rows
         .into_iter()
+        .take(shown)
         .map(|cells| view! { <tr>{row(cells)}</tr> })
         .collect_view();
     let foot = table
         .foot
         .map(|cells| view! { <tfoot><tr>{row(cells)}</tr></tfoot> });
-    let csv = table.csv();
     let app = use_app();
     let download = move |_| {
         let day = super::format::input_date(Some(browser::today()));

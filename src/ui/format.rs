@@ -82,27 +82,30 @@ pub fn parse_number(raw: &str, grouping: bool) -> Option<f64> {
     if grouping {
         text.retain(|c| c != '.');
     }
-    let text = text.replace(',', ".");
-    let well_formed = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && text.matches('.').count() <= 1
-        && !text.starts_with('.')
-        && !text.ends_with('.');
-    if well_formed && !text.is_empty() {
-        text.parse().ok()
-    } else {
-        None
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((w, f)) => (w, f),
+        None => (text.as_str(), "0"),
+    };
+    // Digits by hand: the float parser and printer of `core` would add kilobytes to the app.
+    let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
     }
+    let value = |s: &str| s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let scale = 10u64.pow(fraction.len() as u32);
+    Some(value(whole) as f64 + value(fraction) as f64 / scale as f64)
 }
 
 /// A number for an input field or an address: no grouping, at most two decimals, with a
 /// decimal comma or point.
 pub fn plain(x: f64, comma: bool) -> String {
-    let text = format!("{:.2}", x);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if comma {
-        text.replace('.', ",")
-    } else {
-        text.to_owned()
+    let hundredths = (x * 100.0).round() as i64;
+    let (whole, cents) = (hundredths / 100, hundredths % 100);
+    let separator = if comma { ',' } else { '.' };
+    match cents {
+        0 => whole.to_string(),
+        c if c % 10 == 0 => format!("{whole}{separator}{}", c / 10),
+        c => format!("{whole}{separator}{c:02}"),
     }
 }
 
@@ -117,7 +120,9 @@ mod tests {
         assert_eq!(parse_number("5.000", true), Some(5000.0));
         assert_eq!(parse_number("1.701.000", true), Some(1_701_000.0));
         assert_eq!(parse_number("5.000,50", true), Some(5000.5));
-        for bad in ["", "x", "1,2,3", ",5", "5,", "-1", "1e3", "40%", "NaN", "inf"] {
+        for bad in [
+            "", "x", "1,2,3", ",5", "5,", "-1", "1e3", "40%", "NaN", "inf",
+        ] {
             assert_eq!(parse_number(bad, false), None, "{bad}");
         }
         assert_eq!(plain(1.0, true), "1");

@@ -3,8 +3,8 @@
 
 pub mod chart;
 pub mod format;
-pub mod route;
 pub mod report_query;
+pub mod route;
 pub mod table;
 
 #[cfg(target_arch = "wasm32")]

@@ -16,10 +16,11 @@ pub mod groups;
 pub mod home;
 pub mod monitoring;
 pub mod person_form;
-pub mod planning;
 pub mod planned_form;
+pub mod planning;
 pub mod quarantine;
 pub mod reminder;
+pub mod report_controls;
 pub mod schemes;
 
 use super::route::Route;

@@ -115,8 +115,7 @@ pub fn Planning() -> impl IntoView {
     let hash = browser::current_hash();
     let defaults = Scenario::default();
     let fields = Input::ALL.map(|input| {
-        let raw = param(&hash, input.key())
-            .unwrap_or_else(|| plain(input.get(&defaults), true));
+        let raw = param(&hash, input.key()).unwrap_or_else(|| plain(input.get(&defaults), true));
         (input, RwSignal::new(raw))
     });
     // Every edit goes into the address, as typed: a link reproduces even a mistake.

@@ -1,0 +1,249 @@
+//! Target vs. actual (Soll/Ist) for a period: roll-ups per class, advisor and department,
+//! the groups behind any number, and what counts as a contact.
+
+use super::report_controls::{advisor_name, tally_cells, ReportControls, TALLY_HEAD};
+use crate::domain::book::Book;
+use crate::domain::monitoring::{
+    by_advisor, by_class, by_department, report, total, MonitoringSettings, Period, Row,
+};
+use crate::domain::vocab::{Channel, Class, Format};
+use crate::texts;
+use crate::ui::browser;
+use crate::ui::components::{long_table_view, table_view, vocab_tiles, Tiles};
+use crate::ui::report_query::{BadParam, ReportQuery};
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use crate::ui::table::{Cell, Table};
+use leptos::prelude::*;
+
+/// Group lists longer than this show their first rows; the CSV file has them all.
+const SHOWN: usize = 300;
+
+fn with_head(first: &'static str) -> Vec<&'static str> {
+    let mut head = vec![first];
+    head.extend(TALLY_HEAD);
+    head
+}
+
+fn roll_ups(b: &Book, q: &ReportQuery, rows: &[Row]) -> impl IntoView {
+    let classes = by_class(rows);
+    let class_rows = (0..5)
+        .filter(|i| *i < 4 || classes[*i].groups > 0)
+        .map(|i| {
+            let class = Class::ALL.get(i).copied();
+            let mut cells = vec![Cell::text(texts::class_label(class))];
+            cells.extend(tally_cells(q, &classes[i], |f| f.classes = vec![class]));
+            cells
+        })
+        .collect();
+    let mut foot = vec![Cell::text(texts::PORTFOLIO.into())];
+    foot.extend(tally_cells(q, &total(rows), |_| {}));
+    let per_class = Table {
+        head: with_head("Klasse"),
+        rows: class_rows,
+        foot: Some(foot),
+    };
+    let per_advisor = Table {
+        head: with_head("Betreuer:in"),
+        rows: by_advisor(b, rows)
+            .into_iter()
+            .map(|(a, t)| {
+                let mut cells = vec![Cell::text(advisor_name(b, a.as_ref()))];
+                cells.extend(tally_cells(q, &t, |f| f.advisor = Some(a.clone())));
+                cells
+            })
+            .collect(),
+        foot: None,
+    };
+    let departments = by_department(rows);
+    let per_department = (!departments.is_empty()).then(|| Table {
+        head: with_head("Fachbereich"),
+        rows: departments
+            .into_iter()
+            .map(|(d, t)| {
+                let mut cells = vec![Cell::text(texts::department(d).into())];
+                cells.extend(tally_cells(q, &t, |f| f.department = Some(d)));
+                cells
+            })
+            .collect(),
+        foot: None,
+    });
+    view! {
+        <h2>"Je Klasse"</h2>
+        {table_view(per_class, "soll-ist-classes")}
+        <h2>"Je Betreuer:in"</h2>
+        {table_view(per_advisor, "soll-ist-advisors")}
+        {per_department.map(|t| view! {
+            <h2>"Mitbetreuung je Fachbereich"</h2>
+            <p class="meta">{texts::DEPARTMENT_ACTUALS}</p>
+            {table_view(t, "soll-ist-departments")}
+        })}
+    }
+}
+
+/// The groups a query selects, with the department's figures when it names one.
+fn group_table(b: &Book, q: &ReportQuery, rows: &[Row]) -> Table {
+    let department = q.filter.department;
+    let rows = rows
+        .iter()
+        .filter(|r| q.filter.matches(r))
+        .map(|r| {
+            let (target, actual, status) = match department {
+                Some(d) => r
+                    .departments
+                    .iter()
+                    .find(|x| x.department == d)
+                    .map_or((0.0, 0, None), |x| (x.target, x.actual, Some(x.status))),
+                None => (r.target, r.actual, r.status),
+            };
+            let share = (target > 0.0).then(|| f64::from(actual) * 100.0 / target);
+            vec![
+                Cell::link(
+                    r.group.name.to_string(),
+                    Route::Group(r.group.id.clone()).href(),
+                ),
+                Cell::text(texts::class_label(r.class)),
+                Cell::text(advisor_name(b, r.group.advisor.as_ref())),
+                Cell::number(texts::decimal(target)),
+                Cell::number(texts::number(actual.into())),
+                Cell::number(share.map_or("–".into(), |s| texts::percent(s.round() as u32))),
+                Cell::text(status.map_or(texts::NOT_CAST, texts::status).into()),
+            ]
+        })
+        .collect();
+    Table {
+        head: vec![
+            "Verbund",
+            "Klasse",
+            "Betreuer:in",
+            "Soll",
+            "Ist",
+            "Erfüllung",
+            "Status",
+        ],
+        rows,
+        foot: None,
+    }
+}
+
+fn body(q: ReportQuery, period: Period) -> impl IntoView {
+    let app = use_app();
+    move || {
+        app.book.with(|b| {
+            let advisor = q.filter.advisor.clone();
+            let rows = report(b, period, |g| {
+                advisor.as_ref().is_none_or(|a| g.advisor.as_ref() == a.as_ref())
+            });
+            let groups = group_table(b, &q, &rows);
+            let count = groups.rows.len();
+            let title = if q.narrows() {
+                texts::filter_title(&q.filter, b)
+            } else {
+                texts::ALL_GROUPS.to_owned()
+            };
+            let list = view! {
+                <h2 data-testid="soll-ist-title">{title}</h2>
+                <p class="count" data-testid="soll-ist-count">{texts::listed_groups(count, SHOWN)}</p>
+                {q.narrows().then(|| view! {
+                    <p class="no-print"><a href=q.groups(|_| {})>"Filter aufheben"</a></p>
+                })}
+                {long_table_view(groups, "soll-ist-groups", SHOWN)}
+            };
+            let roll = roll_ups(b, &q, &rows);
+            // A drill-down shows its groups first; the full report leads with the roll-ups.
+            if q.narrows() {
+                view! { {list} {roll} }.into_any()
+            } else {
+                view! { {roll} {list} }.into_any()
+            }
+        })
+    }
+}
+
+/// The vocabulary values of picked tile keys.
+fn picked<T>(keys: &[String], from: fn(&str) -> Option<T>) -> Vec<T> {
+    keys.iter().filter_map(|k| from(k)).collect()
+}
+
+/// Which formats and channels count, and the thresholds; saved with the book.
+#[component]
+fn CountingSettings() -> impl IntoView {
+    let app = use_app();
+    let current = app.book.with_untracked(|b| b.settings().monitoring.clone());
+    let keys = |v: Vec<&'static str>| RwSignal::new(v.into_iter().map(String::from).collect());
+    let formats: RwSignal<Vec<String>> = keys(current.formats.iter().map(|f| f.key()).collect());
+    let channels: RwSignal<Vec<String>> = keys(current.channels.iter().map(|c| c.key()).collect());
+    let under = RwSignal::new(current.under.to_string());
+    let over = RwSignal::new(current.over.to_string());
+    let error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let (Ok(u), Ok(o)) = (under.get().trim().parse(), over.get().trim().parse()) else {
+            error.set(Some(texts::BAD_THRESHOLD.into()));
+            return;
+        };
+        let settings = MonitoringSettings::new(
+            formats.with(|k| picked(k, Format::from_key)),
+            channels.with(|k| picked(k, Channel::from_key)),
+            u,
+            o,
+        );
+        let result = match settings {
+            Ok(s) => app.change(|b| b.set_monitoring_settings(s)),
+            Err(p) => Err(texts::monitoring_problem(p)),
+        };
+        let saved = result.is_ok();
+        error.set(result.err());
+        if saved {
+            app.notify(texts::COUNTING_SAVED.into());
+        }
+    };
+    view! {
+        <details class="settings no-print" data-testid="counting-settings">
+            <summary>"Was als Kontakt zählt"</summary>
+            <p class="meta">{texts::COUNTING_RULE}</p>
+            <Tiles legend="Gesprächsformate" options=vocab_tiles(Format::ALL, Format::key, texts::format) picked=formats multiple=true />
+            <Tiles legend="Kanäle" options=vocab_tiles(Channel::ALL, Channel::key, texts::channel) picked=channels multiple=true />
+            <div class="filters">
+                <div class="field"><label for="f-unter">"Unterbetreut unter … % des Solls"</label>
+                    <input id="f-unter" type="number" inputmode="numeric" bind:value=under /></div>
+                <div class="field"><label for="f-ueber">"Überbetreut über … % des Solls"</label>
+                    <input id="f-ueber" type="number" inputmode="numeric" bind:value=over /></div>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <button type="button" class="primary" on:click=save data-testid="counting-save">"Speichern"</button>
+        </details>
+    }
+}
+
+/// Unknown values in the address, said once.
+pub fn bad_params(bad: &[BadParam]) -> Option<impl IntoView> {
+    (!bad.is_empty()).then(|| {
+        let names: Vec<&str> = bad.iter().map(|b| b.0).collect();
+        view! { <p class="error" role="alert">{texts::bad_params(&names)}</p> }
+    })
+}
+
+#[component]
+pub fn MonitoringPage() -> impl IntoView {
+    let (q, bad) = ReportQuery::parse(&browser::current_hash());
+    let period = q.period.period(browser::today());
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">"Soll/Ist"</h1>
+            <div class="actions no-print">
+                <a class="button" href=ReportQuery { filter: Default::default(), ..q.clone() }.href(&Route::Dashboard)>"Zur Auswertung"</a>
+                <button type="button" on:click=|_| browser::print()>"Drucken"</button>
+            </div>
+            <ReportControls query=q.clone() route=Route::Monitoring />
+            {bad_params(&bad)}
+            {match period {
+                Ok(p) => view! {
+                    <p class="meta" data-testid="period">{texts::period(p)}</p>
+                    {body(q, p)}
+                }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{texts::period_problem(e)}</p> }.into_any(),
+            }}
+            <CountingSettings />
+        </section>
+    }
+}
