@@ -42,12 +42,12 @@ pub fn deciles(rows: &[Row]) -> Deciles {
     out
 }
 
-/// The share of the counted contact time that went to C and D groups, in whole percent of
-/// the time spent on cast groups; `None` when no time was spent on them.
+/// The share of all counted contact time that went to C and D groups, in whole percent;
+/// `None` when no time was spent at all.
 pub fn time_on_c_and_d(by_class: &[Tally; 5]) -> Option<u32> {
-    let cast: u64 = by_class[..4].iter().map(|t| t.minutes).sum();
+    let all: u64 = by_class.iter().map(|t| t.minutes).sum();
     let cd = by_class[Class::C as usize].minutes + by_class[Class::D as usize].minutes;
-    (cast > 0).then(|| ((cd * 100 + cast / 2) / cast) as u32)
+    (all > 0).then(|| ((cd * 100 + all / 2) / all) as u32)
 }
 
 /// The A and B groups furthest below their target: the lowest share of the target first,

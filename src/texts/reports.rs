@@ -157,13 +157,12 @@ pub fn week(number: u32, days: Period) -> String {
     format!("KW {number}: {} bis {}", date(days.from), date(days.to))
 }
 
-/// "40 von 50 (80 %)".
-pub fn coverage(covered: u32, all: u32, share: u32) -> String {
+/// "40 von 50 Verbünden im letzten Jahr gecastet".
+pub fn coverage(covered: u32, all: u32) -> String {
     format!(
-        "{} von {} ({})",
+        "{} von {} Verbünden in den letzten 12 Monaten gecastet",
         number(covered.into()),
         number(all.into()),
-        percent(share)
     )
 }
 

@@ -92,6 +92,14 @@ function bookPages(ids) {
       await page.getByRole('button', { name: 'Telefonaktion starten' }).click();
       await page.locator('[data-testid=party-summary]').waitFor();
     }],
+    ['dashboard', '/auswertung', 'Auswertung'],
+    ['target vs actual with its counting rules', '/auswertung/soll-ist?klasse=a', 'Soll/Ist', async (page) => {
+      await page.locator('[data-testid=counting-settings] summary').click();
+    }],
+    ['success planning', '/planung', 'Erfolgsplanung'],
+    ['success planning with bad values', '/planung?advisors=x', 'Erfolgsplanung', async (page) => {
+      await page.locator('[data-testid=sp-errors]').waitFor();
+    }],
     ['not-found page', '/gibtsnicht', 'Nicht gefunden'],
   ];
 }
@@ -192,7 +200,7 @@ test('every control on the list, the group page and the forms is at least 44 px 
     await openApp(page, url, '/');
     await loadSampleData(page);
     const ids = await sampleIds(page);
-    const pages = bookPages(ids).filter(([label]) => /list|group page|form|casting|scheme|capacity|contact|reminder|call party/.test(label));
+    const pages = bookPages(ids).filter(([label]) => /list|group page|form|casting|scheme|capacity|contact|reminder|call party|dashboard|target|planning/.test(label));
     assert.ok(pages.length >= 10);
     for (const entry of pages) {
       await t.test(entry[0], async () => {

@@ -33,6 +33,16 @@ fn stat(
     text: String,
     href: Option<String>,
 ) -> impl IntoView {
+    noted_stat(label, testid, text, href, None)
+}
+
+fn noted_stat(
+    label: &'static str,
+    testid: &'static str,
+    text: String,
+    href: Option<String>,
+    note: Option<String>,
+) -> impl IntoView {
     view! {
         <div class="stat">
             <dt>{label}</dt>
@@ -40,6 +50,7 @@ fn stat(
                 Some(h) => view! { <a href=h>{text}</a> }.into_any(),
                 None => text.into_any(),
             }}</dd>
+            {note.map(|n| view! { <dd class="meta">{n}</dd> })}
         </div>
     }
 }
@@ -63,7 +74,6 @@ fn contacts_href(q: &ReportQuery, period: Period, extra: &[(&str, &str)]) -> Str
 fn class_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
     let classes = by_class(rows);
     let all = total(rows);
-    let cast_minutes: u64 = classes[..4].iter().map(|t| t.minutes).sum();
     let bars: Vec<Bar> = (0..5)
         .map(|i| {
             let class = Class::ALL.get(i).copied();
@@ -87,7 +97,7 @@ fn class_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
         cells.push(Cell::number(texts::hours(t.minutes as u32)));
         cells.push(Cell::number(texts::share_of(
             t.minutes as u32,
-            cast_minutes as u32,
+            all.minutes as u32,
         )));
         cells
     };
@@ -331,7 +341,7 @@ fn body(q: ReportQuery, period: Period) -> impl IntoView {
                     {stat("Unterbetreut", "dash-under", texts::number(all.under.into()), Some(q.groups(|f| f.status = Some(Status::Under))))}
                     {stat("Überbetreut", "dash-over", texts::number(all.over.into()), Some(q.groups(|f| f.status = Some(Status::Over))))}
                     {stat("Zeitanteil C/D", "dash-time-cd", time_cd.map_or("–".into(), texts::percent), Some(q.groups(|f| f.classes = vec![Some(Class::C), Some(Class::D)])))}
-                    {stat("Casting aktuell", "dash-cast", texts::coverage(covered, all.groups, percent(covered, all.groups)), Some(crate::ui::route::groups_with(&crate::domain::portfolio::CastingFilter::Due, None)))}
+                    {noted_stat("Casting aktuell", "dash-cast", texts::percent(percent(covered, all.groups)), Some(Route::CastingOverview.href()), Some(texts::coverage(covered, all.groups)))}
                 </dl>
                 {class_section(&q, &rows)}
                 <h2>"Am stärksten unterbetreut: A- und B-Verbünde"</h2>

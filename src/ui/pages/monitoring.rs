@@ -84,9 +84,10 @@ fn roll_ups(b: &Book, q: &ReportQuery, rows: &[Row]) -> impl IntoView {
 /// The groups a query selects, with the department's figures when it names one.
 fn group_table(b: &Book, q: &ReportQuery, rows: &[Row]) -> Table {
     let department = q.filter.department;
-    let rows = rows
-        .iter()
-        .filter(|r| q.filter.matches(r))
+    let mut listed: Vec<&Row> = rows.iter().filter(|r| q.filter.matches(r)).collect();
+    listed.sort_by(|a, b| (&a.group.name, &a.group.id).cmp(&(&b.group.name, &b.group.id)));
+    let rows = listed
+        .into_iter()
         .map(|r| {
             let (target, actual, status) = match department {
                 Some(d) => r
