@@ -87,6 +87,12 @@ async function measureBook(browser, url, button) {
   const historyMs = await pageMs('#/kontakte', '[data-testid=contact-row]');
   const callListMs = await pageMs('#/telefonaktion', '[data-testid=party-preview]');
   const contactFormMs = await pageMs(`${groupHref}/kontakt`, 'fieldset.tiles');
+  const dashboardMs = await pageMs('#/auswertung?zeitraum=12-monate', '[data-testid=dash-outcomes]');
+  const monitoringMs = await pageMs('#/auswertung/soll-ist?zeitraum=12-monate', '[data-testid=soll-ist-groups]');
+  const planningMs = await pageMs('#/planung', '[data-testid=sp-months]');
+  const dashboard = await page.evaluate(() => Object.fromEntries(
+    ['dash-groups', 'dash-achievement', 'dash-under', 'dash-over', 'dash-time-cd', 'dash-cast', 'dash-no-contact', 'dash-split', 'dash-conversion']
+      .map((id) => [id, document.querySelector(`[data-testid=${id}]`)?.innerText])));
   await page.evaluate(() => { location.hash = '#/verbuende'; });
   await page.waitForSelector('[data-testid=group-list] li a');
 
@@ -118,7 +124,7 @@ async function measureBook(browser, url, button) {
 
   const counts = await page.evaluate(() => localStorage.getItem('kontaktnetz.meta'));
   await context.close();
-  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts, overviewMs, capacityMs, castScreenMs, reminderMs, historyMs, callListMs, contactFormMs };
+  return { generateMs, stored, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, counts, overviewMs, capacityMs, castScreenMs, reminderMs, historyMs, callListMs, contactFormMs, dashboardMs, monitoringMs, planningMs, dashboard };
 }
 
 const server = await startServer({ root: process.env.DIST || 'dist' });
@@ -135,6 +141,8 @@ try {
     console.log(`  eine Änderung speichern:       ${fmt(r.saveMs, 1)} ms`);
     console.log(`  Casting-Übersicht bis Tabelle: ${fmt(r.overviewMs, 1)} ms; Kapazität: ${fmt(r.capacityMs, 1)} ms; Casting-Bildschirm: ${fmt(r.castScreenMs, 1)} ms`);
     console.log(`  Erinnerung bis erster Eintrag: ${fmt(r.reminderMs, 1)} ms; Kontakthistorie: ${fmt(r.historyMs, 1)} ms; Anrufliste: ${fmt(r.callListMs, 1)} ms; Kontaktformular: ${fmt(r.contactFormMs, 1)} ms`);
+    console.log(`  Auswertung (12 Monate): ${fmt(r.dashboardMs, 1)} ms; Soll/Ist: ${fmt(r.monitoringMs, 1)} ms; Erfolgsplanung: ${fmt(r.planningMs, 1)} ms`);
+    console.log(`  Kennzahlen der Auswertung:     ${JSON.stringify(r.dashboard)}`);
     console.log(`  JSON.parse desselben Buchs:    ${fmt(r.jsonParse, 1)} ms für ${fmt(r.exportBytes)} Zeichen Export-JSON`);
   }
 } finally {
