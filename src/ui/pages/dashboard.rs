@@ -2,8 +2,7 @@
 //! is most under- or over-served, contact intensity by decile, the contact mix and the weekly
 //! trend. Every number links to the groups (or contacts) behind it.
 
-use super::monitoring::bad_params;
-use super::report_controls::{advisor_name, tally_cells, ReportControls, TALLY_HEAD};
+use super::report_controls::{advisor_name, report_frame, tally_cells, TALLY_HEAD};
 use crate::domain::book::Book;
 use crate::domain::capacity::percent;
 use crate::domain::dashboard::{
@@ -360,8 +359,7 @@ fn body(q: ReportQuery, period: Period) -> impl IntoView {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let (q, bad) = ReportQuery::parse(&browser::current_hash());
-    let period = q.period.period(browser::today());
+    let q = ReportQuery::parse(&browser::current_hash()).0;
     view! {
         <section class="page dashboard">
             <h1 tabindex="-1">"Auswertung"</h1>
@@ -370,15 +368,7 @@ pub fn Dashboard() -> impl IntoView {
                 <a class="button" href=Route::Planning.href()>"Erfolgsplanung"</a>
                 <button type="button" on:click=|_| browser::print()>"Drucken"</button>
             </div>
-            <ReportControls query=q.clone() route=Route::Dashboard />
-            {bad_params(&bad)}
-            {match period {
-                Ok(p) => view! {
-                    <p class="meta" data-testid="period">{texts::period(p)}</p>
-                    {body(q, p)}
-                }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{texts::period_problem(e)}</p> }.into_any(),
-            }}
+            {report_frame(Route::Dashboard, body)}
         </section>
     }
 }

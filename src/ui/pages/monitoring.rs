@@ -1,7 +1,7 @@
 //! Target vs. actual (Soll/Ist) for a period: roll-ups per class, advisor and department,
 //! the groups behind any number, and what counts as a contact.
 
-use super::report_controls::{advisor_name, tally_cells, ReportControls, TALLY_HEAD};
+use super::report_controls::{advisor_name, report_frame, tally_cells, TALLY_HEAD};
 use crate::domain::book::Book;
 use crate::domain::monitoring::{
     by_advisor, by_class, by_department, report, total, MonitoringSettings, Period, Row,
@@ -10,7 +10,7 @@ use crate::domain::vocab::{Channel, Class, Format};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{long_table_view, table_view, vocab_tiles, Tiles};
-use crate::ui::report_query::{BadParam, ReportQuery};
+use crate::ui::report_query::ReportQuery;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::table::{Cell, Table};
@@ -216,34 +216,22 @@ fn CountingSettings() -> impl IntoView {
     }
 }
 
-/// Unknown values in the address, said once.
-pub fn bad_params(bad: &[BadParam]) -> Option<impl IntoView> {
-    (!bad.is_empty()).then(|| {
-        let names: Vec<&str> = bad.iter().map(|b| b.0).collect();
-        view! { <p class="error" role="alert">{texts::bad_params(&names)}</p> }
-    })
-}
-
 #[component]
 pub fn MonitoringPage() -> impl IntoView {
-    let (q, bad) = ReportQuery::parse(&browser::current_hash());
-    let period = q.period.period(browser::today());
+    let q = ReportQuery::parse(&browser::current_hash()).0;
+    let dashboard = ReportQuery {
+        filter: Default::default(),
+        ..q
+    }
+    .href(&Route::Dashboard);
     view! {
         <section class="page">
             <h1 tabindex="-1">"Soll/Ist"</h1>
             <div class="actions no-print">
-                <a class="button" href=ReportQuery { filter: Default::default(), ..q.clone() }.href(&Route::Dashboard)>"Zur Auswertung"</a>
+                <a class="button" href=dashboard>"Zur Auswertung"</a>
                 <button type="button" on:click=|_| browser::print()>"Drucken"</button>
             </div>
-            <ReportControls query=q.clone() route=Route::Monitoring />
-            {bad_params(&bad)}
-            {match period {
-                Ok(p) => view! {
-                    <p class="meta" data-testid="period">{texts::period(p)}</p>
-                    {body(q, p)}
-                }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{texts::period_problem(e)}</p> }.into_any(),
-            }}
+            {report_frame(Route::Monitoring, body)}
             <CountingSettings />
         </section>
     }

@@ -3,12 +3,12 @@
 
 use crate::domain::book::Book;
 use crate::domain::ids::ColleagueId;
-use crate::domain::monitoring::{PeriodChoice, RowFilter, Status, Tally};
+use crate::domain::monitoring::{Period, PeriodChoice, RowFilter, Status, Tally};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{SelectField, TextField};
 use crate::ui::format::{input_date, parse_input_date};
-use crate::ui::report_query::ReportQuery;
+use crate::ui::report_query::{BadParam, ReportQuery};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::table::Cell;
@@ -160,4 +160,33 @@ pub fn tally_cells(q: &ReportQuery, t: &Tally, narrow: impl Fn(&mut RowFilter)) 
     ];
     cells.extend(Status::ALL.map(|s| link(t.count(s), Some(s))));
     cells
+}
+
+/// Unknown values in the address, said once.
+fn bad_params(bad: &[BadParam]) -> Option<impl IntoView> {
+    (!bad.is_empty()).then(|| {
+        let names: Vec<&str> = bad.iter().map(|b| b.0).collect();
+        view! { <p class="error" role="alert">{texts::bad_params(&names)}</p> }
+    })
+}
+
+/// A report page below its heading and actions: the pickers, what was wrong in the address,
+/// and `body` for the period the address asks for (or why there is none).
+pub fn report_frame<V: IntoView + 'static>(
+    route: Route,
+    body: impl FnOnce(ReportQuery, Period) -> V,
+) -> impl IntoView {
+    let (q, bad) = ReportQuery::parse(&browser::current_hash());
+    let period = q.period.period(browser::today());
+    view! {
+        <ReportControls query=q.clone() route=route />
+        {bad_params(&bad)}
+        {match period {
+            Ok(p) => view! {
+                <p class="meta" data-testid="period">{texts::period(p)}</p>
+                {body(q, p)}
+            }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{texts::period_problem(e)}</p> }.into_any(),
+        }}
+    }
 }
