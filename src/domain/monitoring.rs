@@ -273,8 +273,13 @@ impl Row<'_> {
 
     /// Actual as a share of the target, in percent; `None` without a target.
     pub fn achievement(&self) -> Option<f64> {
-        (self.target > 0.0).then(|| f64::from(self.actual) * 100.0 / self.target)
+        achievement(self.target, self.actual)
     }
+}
+
+/// `actual` as a share of `target`, in percent; `None` without a target.
+pub fn achievement(target: f64, actual: u32) -> Option<f64> {
+    (target > 0.0).then(|| f64::from(actual) * 100.0 / target)
 }
 
 /// Target vs. actual for every group `scope` selects that existed in the period, with
@@ -428,7 +433,7 @@ impl Tally {
 
     /// Actual as a share of the target in whole percent; `None` without a target.
     pub fn achievement(&self) -> Option<u32> {
-        (self.target > 0.0).then(|| (f64::from(self.actual) * 100.0 / self.target).round() as u32)
+        achievement(self.target, self.actual).map(|a| a.round() as u32)
     }
 
     pub fn count(&self, status: Status) -> u32 {

@@ -2,7 +2,9 @@
 //! is most under- or over-served, contact intensity by decile, the contact mix and the weekly
 //! trend. Every number links to the groups (or contacts) behind it.
 
-use super::report_controls::{advisor_name, report_frame, tally_cells, TALLY_HEAD};
+use super::report_controls::{
+    advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
+};
 use crate::domain::book::Book;
 use crate::domain::capacity::percent;
 use crate::domain::dashboard::{
@@ -122,32 +124,10 @@ fn class_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
 
 fn group_list(b: &Book, rows: &[&Row]) -> Table {
     Table {
-        head: vec![
-            "Verbund",
-            "Klasse",
-            "Betreuer:in",
-            "Soll",
-            "Ist",
-            "Erfüllung",
-        ],
+        head: GROUP_HEAD.to_vec(),
         rows: rows
             .iter()
-            .map(|r| {
-                vec![
-                    Cell::link(
-                        r.group.name.to_string(),
-                        Route::Group(r.group.id.clone()).href(),
-                    ),
-                    Cell::text(texts::class_label(r.class)),
-                    Cell::text(advisor_name(b, r.group.advisor.as_ref())),
-                    Cell::number(texts::decimal(r.target)),
-                    Cell::number(texts::number(r.actual.into())),
-                    Cell::number(
-                        r.achievement()
-                            .map_or("–".into(), |a| texts::percent(a.round() as u32)),
-                    ),
-                ]
-            })
+            .map(|r| group_cells(b, r, r.target, r.actual))
             .collect(),
         foot: None,
     }

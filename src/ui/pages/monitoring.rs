@@ -1,7 +1,9 @@
 //! Target vs. actual (Soll/Ist) for a period: roll-ups per class, advisor and department,
 //! the groups behind any number, and what counts as a contact.
 
-use super::report_controls::{advisor_name, report_frame, tally_cells, TALLY_HEAD};
+use super::report_controls::{
+    advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
+};
 use crate::domain::book::Book;
 use crate::domain::monitoring::{
     by_advisor, by_class, by_department, report, total, MonitoringSettings, Period, Row,
@@ -97,31 +99,17 @@ fn group_table(b: &Book, q: &ReportQuery, rows: &[Row]) -> Table {
                     .map_or((0.0, 0, None), |x| (x.target, x.actual, Some(x.status))),
                 None => (r.target, r.actual, r.status),
             };
-            let share = (target > 0.0).then(|| f64::from(actual) * 100.0 / target);
-            vec![
-                Cell::link(
-                    r.group.name.to_string(),
-                    Route::Group(r.group.id.clone()).href(),
-                ),
-                Cell::text(texts::class_label(r.class)),
-                Cell::text(advisor_name(b, r.group.advisor.as_ref())),
-                Cell::number(texts::decimal(target)),
-                Cell::number(texts::number(actual.into())),
-                Cell::number(share.map_or("–".into(), |s| texts::percent(s.round() as u32))),
-                Cell::text(status.map_or(texts::NOT_CAST, texts::status).into()),
-            ]
+            let mut cells = group_cells(b, r, target, actual);
+            cells.push(Cell::text(
+                status.map_or(texts::NOT_CAST, texts::status).into(),
+            ));
+            cells
         })
         .collect();
+    let mut head = GROUP_HEAD.to_vec();
+    head.push("Status");
     Table {
-        head: vec![
-            "Verbund",
-            "Klasse",
-            "Betreuer:in",
-            "Soll",
-            "Ist",
-            "Erfüllung",
-            "Status",
-        ],
+        head,
         rows,
         foot: None,
     }

@@ -3,7 +3,7 @@
 
 use crate::domain::book::Book;
 use crate::domain::ids::ColleagueId;
-use crate::domain::monitoring::{Period, PeriodChoice, RowFilter, Status, Tally};
+use crate::domain::monitoring::{achievement, Period, PeriodChoice, Row, RowFilter, Status, Tally};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{SelectField, TextField};
@@ -189,4 +189,30 @@ pub fn report_frame<V: IntoView + 'static>(
             Err(e) => view! { <p class="error" role="alert">{texts::period_problem(e)}</p> }.into_any(),
         }}
     }
+}
+
+pub const GROUP_HEAD: [&str; 6] = [
+    "Verbund",
+    "Klasse",
+    "Betreuer:in",
+    "Soll",
+    "Ist",
+    "Erfüllung",
+];
+
+/// A group's row in a list: its page, class, advisor, and the given target and actual.
+pub fn group_cells(book: &Book, r: &Row, target: f64, actual: u32) -> Vec<Cell> {
+    vec![
+        Cell::link(
+            r.group.name.to_string(),
+            Route::Group(r.group.id.clone()).href(),
+        ),
+        Cell::text(texts::class_label(r.class)),
+        Cell::text(advisor_name(book, r.group.advisor.as_ref())),
+        Cell::number(texts::decimal(target)),
+        Cell::number(texts::number(actual.into())),
+        Cell::number(
+            achievement(target, actual).map_or("–".into(), |a| texts::percent(a.round() as u32)),
+        ),
+    ]
 }
