@@ -831,3 +831,38 @@ fn usage_levels_switch_at_60_and_85_percent() {
         UsageLevel::Fine
     );
 }
+
+#[test]
+fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
+    use kontaktnetz::domain::safety::{Device, ExportMark};
+    use kontaktnetz::storage::store::DEVICE_KEY;
+    let kv = saved_small_book();
+    let (mut store, book) = open(kv.clone());
+    assert_eq!(store.device(), Device::default(), "nothing stored yet");
+    let device = Device {
+        last_export: Some(ExportMark {
+            at: at(2),
+            revision: store.revision(),
+        }),
+        reminder_days: 3,
+        ..Device::default()
+    };
+    store.set_device(&device).unwrap();
+    let revision = store.revision();
+
+    let (again, reopened) = open(kv.clone());
+    assert_eq!(again.device(), device);
+    assert_eq!(reopened, book, "the device key is not a record");
+    assert_eq!(
+        again.revision(),
+        revision,
+        "writing it is not a save of the book"
+    );
+
+    // An unreadable device entry is not the advisor's data: defaults, and the book still opens.
+    let mut raw = kv.clone();
+    raw.set(DEVICE_KEY, "{kaputt").unwrap();
+    let (store, reopened) = open(kv);
+    assert_eq!(store.device(), Device::default());
+    assert_eq!(reopened, book);
+}

@@ -14,6 +14,7 @@ pub mod party;
 pub mod planning;
 pub mod portfolio;
 pub mod reminder;
+pub mod safety;
 pub mod sample;
 pub mod scheme;
 mod scheme_defaults;

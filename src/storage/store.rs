@@ -9,6 +9,7 @@ use super::layout::{self, Records, COLLECTIONS, SETTINGS};
 use super::migrate::CURRENT_SCHEMA;
 use crate::domain::book::{Book, BookData};
 use crate::domain::model::Timestamp;
+use crate::domain::safety::Device;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ pub const PREFIX: &str = "kontaktnetz.";
 pub const META_KEY: &str = "kontaktnetz.meta";
 const BACKUP_PREFIX: &str = "kontaktnetz.backup.";
 const QUARANTINE_PREFIX: &str = "kontaktnetz.quarantine.";
+/// This device's own state ([`Device`]): not part of the book, never exported or merged.
+pub const DEVICE_KEY: &str = "kontaktnetz.device";
 /// Older backups beyond this many are deleted when a new one is made.
 pub const MAX_BACKUPS: usize = 3;
 
@@ -605,6 +608,23 @@ impl<K: KeyValue> Store<K> {
         self.kv.remove(key)?;
         self.sizes.remove(key);
         Ok(())
+    }
+
+    // ---- this device ---------------------------------------------------------------------
+
+    /// What this device remembers (last export, reminder interval); defaults when missing or
+    /// unreadable, since none of it is the advisor's data.
+    pub fn device(&self) -> Device {
+        self.kv
+            .get(DEVICE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn set_device(&mut self, device: &Device) -> Result<(), StoreError> {
+        self.set(DEVICE_KEY, &super::to_json(device))
     }
 
     // ---- backups -------------------------------------------------------------------------

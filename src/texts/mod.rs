@@ -15,6 +15,7 @@ use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
 
 mod reports;
+pub mod safety;
 pub use reports::*;
 
 pub fn invalid_id(raw: &str) -> String {

@@ -3,6 +3,8 @@
 use super::browser;
 use super::components::{SaveBanner, ToastView};
 use super::pages;
+use super::pages::safety::{watch_persistence, UpdateBanner};
+use super::pwa::Pwa;
 use super::route::Route;
 use super::state::{App, Boot};
 use leptos::prelude::*;
@@ -14,6 +16,7 @@ pub fn start() {
 #[component]
 fn Shell() -> impl IntoView {
     let app = App::start();
+    watch_persistence(app, Pwa::start());
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::current_hash()));
@@ -75,6 +78,7 @@ fn Shell() -> impl IntoView {
                 </p>
             </Show>
             <SaveBanner />
+            <UpdateBanner route=route />
             <main id="inhalt" tabindex="-1">{page}</main>
             <ToastView />
         </div>

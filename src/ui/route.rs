@@ -120,6 +120,28 @@ impl Route {
         };
         format!("#/{path}")
     }
+
+    /// Pages whose inputs are lost on a reload until saved (forms and the casting screens).
+    pub fn is_form(&self) -> bool {
+        matches!(
+            self,
+            Route::GroupNew
+                | Route::GroupEdit(_)
+                | Route::CustomerNew(_)
+                | Route::CustomerEdit(_)
+                | Route::PersonNew(_)
+                | Route::PersonEdit(_)
+                | Route::ColleagueNew
+                | Route::ColleagueEdit(_)
+                | Route::Casting(_)
+                | Route::CastingRound
+                | Route::Schemes
+                | Route::ContactNew(_)
+                | Route::ContactEdit(_, _)
+                | Route::PlannedNew(_)
+                | Route::PlannedEdit(_, _)
+        )
+    }
 }
 
 /// The value of the group list's `casting` parameter for a filter.
@@ -284,6 +306,28 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_are_told_apart_from_pages_that_only_show() {
+        for hash in [
+            "#/verbuende/neu",
+            "#/verbuende/g-1/kontakt",
+            "#/verbuende/g-1/casting",
+            "#/casting/runde",
+            "#/kunden/c-1",
+        ] {
+            assert!(Route::parse(hash).is_form(), "{hash}");
+        }
+        for hash in [
+            "#/",
+            "#/verbuende",
+            "#/verbuende/g-1",
+            "#/daten",
+            "#/planung",
+        ] {
+            assert!(!Route::parse(hash).is_form(), "{hash}");
+        }
+    }
 
     #[test]
     fn queries_round_trip() {

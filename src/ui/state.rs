@@ -3,9 +3,11 @@
 
 use super::browser;
 use crate::domain::book::{Book, Problem};
+use crate::domain::safety::{Device, ExportMark};
 use crate::storage::local::LocalKv;
+use crate::storage::migrate::MigrateError;
 use crate::storage::store::META_KEY;
-use crate::storage::{OpenError, RawDump, SaveError, Saved, Store, StoreError, Usage};
+use crate::storage::{DecodeError, OpenError, RawDump, SaveError, Saved, Store, StoreError, Usage};
 use crate::texts;
 use leptos::prelude::*;
 
@@ -45,6 +47,10 @@ pub struct App {
     pub boot: RwSignal<Boot>,
     pub save_state: RwSignal<SaveState>,
     pub usage: RwSignal<Option<Usage>>,
+    /// This device's safety state: the last export, the reminder interval.
+    pub device: RwSignal<Device>,
+    /// The stored revision of the book, after every save (the backup reminder compares it).
+    pub revision: RwSignal<u64>,
     pub toast: RwSignal<Option<Toast>>,
     /// Bumped when backups change, so lists re-read them.
     pub backups_changed: RwSignal<u64>,
@@ -85,11 +91,15 @@ impl App {
                 ),
             },
         };
+        let device = store.as_ref().map(Store::device).unwrap_or_default();
+        let revision = store.as_ref().map_or(0, Store::revision);
         let app = App {
             book: RwSignal::new(book),
             boot: RwSignal::new(boot),
             save_state: RwSignal::new(SaveState::Saved),
             usage: RwSignal::new(None),
+            device: RwSignal::new(device),
+            revision: RwSignal::new(revision),
             toast: RwSignal::new(None),
             backups_changed: RwSignal::new(0),
             load_ms: js_sys::Date::now() - started,
@@ -109,15 +119,16 @@ impl App {
                 self.store.try_update_value(|store| {
                     store.as_mut().map(|s| {
                         let saved = s.save(book, browser::now());
-                        (saved, s.usage())
+                        (saved, s.usage(), s.revision())
                     })
                 })
             });
-            let Some(Some((saved, usage))) = result else {
+            let Some(Some((saved, usage, revision))) = result else {
                 return;
             };
             self.save_ms.set(js_sys::Date::now() - started);
             self.usage.set(Some(usage));
+            self.revision.set(revision);
             match saved {
                 Ok(Saved::Written) => self.save_state.set(SaveState::Saved),
                 Ok(Saved::Merged { book, conflicts }) => {
@@ -157,6 +168,9 @@ impl App {
     fn report(self, e: SaveError) {
         self.save_state.set(match e {
             SaveError::Store(e) => SaveState::Failed(texts::store_error(&e)),
+            SaveError::Conflict(DecodeError::Schema(MigrateError::Newer { found })) => {
+                SaveState::Conflict(texts::safety::newer_version_elsewhere(found))
+            }
             SaveError::Conflict(e) => {
                 SaveState::Conflict(texts::conflict(&texts::decode_error(&e)))
             }
@@ -206,6 +220,33 @@ impl App {
         result.map(|(value, usage)| {
             self.usage.set(Some(usage));
             value
+        })
+    }
+
+    /// Changes this device's state and stores it; the state is only changed when stored.
+    pub fn change_device(self, f: impl FnOnce(&mut Device)) -> Result<(), String> {
+        let mut device = self.device.get_untracked();
+        f(&mut device);
+        match self.with_store(|s| s.set_device(&device)) {
+            Some(Ok(())) => {
+                self.device.set(device);
+                Ok(())
+            }
+            Some(Err(e)) => Err(texts::store_error(&e)),
+            None => Err(texts::store_error(&StoreError::Unavailable(
+                "kein Speicher".into(),
+            ))),
+        }
+    }
+
+    /// Remembers that the book as stored now has just been exported.
+    pub fn mark_exported(self) -> Result<(), String> {
+        let revision = self.with_store(|s| s.revision()).unwrap_or(0);
+        self.change_device(|d| {
+            d.last_export = Some(ExportMark {
+                at: browser::now(),
+                revision,
+            })
         })
     }
 

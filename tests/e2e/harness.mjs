@@ -24,10 +24,11 @@ const CONTENT_TYPES = {
 /**
  * Serves the files of `root` under `base` only, on 127.0.0.1 with a free port.
  * No SPA fallback: the app routes with the hash, so any unknown path must be a 404.
+ * `root` may be a function: the update tests switch the served build between requests.
  */
 export async function startServer({ root = 'dist', base = '/vertrieb/kontaktnetz/' } = {}) {
-  const rootDir = resolve(root);
   const server = createServer(async (req, res) => {
+    const rootDir = resolve(typeof root === 'function' ? root() : root);
     const send = (status, headers, body) => {
       res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);

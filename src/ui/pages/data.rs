@@ -9,6 +9,7 @@ use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::UsageMeter;
 use crate::ui::format;
+use crate::ui::pages::safety::{export_book, SafetySection};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,18 +28,7 @@ pub fn Data() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let import_error = RwSignal::new(None::<String>);
 
-    let export = move |_| {
-        let text = app
-            .book
-            .with_untracked(|b| storage::export(b, browser::now()));
-        let name = format!(
-            "kontaktnetz-{}.json",
-            crate::ui::format::input_date(Some(browser::today()))
-        );
-        if browser::download(&name, "application/json", &text).is_err() {
-            app.notify(texts::DOWNLOAD_FAILED.into());
-        }
-    };
+    let export = move |_| export_book(app);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -162,6 +152,9 @@ pub fn Data() -> impl IntoView {
 
             <h2>"Speicher"</h2>
             <UsageMeter />
+
+            <h2>"Datensicherheit und Offline-Nutzung"</h2>
+            <SafetySection />
 
             <h2>"Beispieldaten"</h2>
             <div class="actions">

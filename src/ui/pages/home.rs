@@ -7,6 +7,7 @@ use crate::domain::time_format::format_clock;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::UsageMeter;
+use crate::ui::pages::safety::{BackupReminder, OfflineNotice};
 use crate::ui::route::{groups_with, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -100,6 +101,8 @@ pub fn Home() -> impl IntoView {
         <section class="page">
             <h1 tabindex="-1">"Übersicht"</h1>
             {move || me().map(|name| view! { <p class="lead">"Angemeldet als " <strong>{name}</strong></p> })}
+            <OfflineNotice />
+            <BackupReminder />
             <Show
                 when=move || !app.book.with(|b| b.is_empty())
                 fallback=move || view! {

@@ -21,6 +21,7 @@ pub mod planning;
 pub mod quarantine;
 pub mod reminder;
 pub mod report_controls;
+pub mod safety;
 pub mod schemes;
 
 use super::route::Route;

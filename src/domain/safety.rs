@@ -1,0 +1,183 @@
+//! Data safety on this device: when the advisor last exported the book, and whether the start
+//! page should remind them to download a backup. This is device state, not part of the book: it
+//! is neither exported nor merged.
+
+use super::model::Timestamp;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Days after an export before a changed book asks for a new one, unless the advisor chose.
+pub const DEFAULT_REMINDER_DAYS: u32 = 7;
+/// Bounds for the advisor's choice: daily at most, a quarter of a year at least.
+pub const REMINDER_DAYS: std::ops::RangeInclusive<u32> = 1..=90;
+
+/// The last export: when, and which stored revision of the book it held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportMark {
+    #[serde(with = "super::time_format::timestamp")]
+    pub at: Timestamp,
+    pub revision: u64,
+}
+
+/// What this device remembers about the book's safety.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    #[serde(default)]
+    pub last_export: Option<ExportMark>,
+    #[serde(default = "default_days")]
+    pub reminder_days: u32,
+    /// Persistent storage was asked for once the book had data, and once running installed.
+    #[serde(default)]
+    pub persist_asked: bool,
+    #[serde(default)]
+    pub persist_asked_installed: bool,
+}
+
+fn default_days() -> u32 {
+    DEFAULT_REMINDER_DAYS
+}
+
+impl Default for Device {
+    fn default() -> Self {
+        Device {
+            last_export: None,
+            reminder_days: DEFAULT_REMINDER_DAYS,
+            persist_asked: false,
+            persist_asked_installed: false,
+        }
+    }
+}
+
+/// The reminder interval is out of [`REMINDER_DAYS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DaysOutOfRange;
+
+impl Device {
+    pub fn set_reminder_days(&mut self, days: u32) -> Result<(), DaysOutOfRange> {
+        if !REMINDER_DAYS.contains(&days) {
+            return Err(DaysOutOfRange);
+        }
+        self.reminder_days = days;
+        Ok(())
+    }
+
+    /// Should the start page offer a backup? Only for a book with data that changed since the
+    /// last export (`revision` is the stored revision now), when that export is at least
+    /// `reminder_days` old or there was none.
+    pub fn backup_due(&self, has_data: bool, revision: u64, today: NaiveDate) -> bool {
+        if !has_data {
+            return false;
+        }
+        match self.last_export {
+            None => true,
+            Some(mark) => {
+                let age = (today - mark.at.date_naive()).num_days();
+                revision != mark.revision && age >= i64::from(self.reminder_days)
+            }
+        }
+    }
+
+    /// Should persistent storage be asked for now? Once when the book first has data, and once
+    /// more when the app runs installed (browsers grant it more readily then).
+    pub fn persist_request(&self, has_data: bool, installed: bool) -> Option<PersistAsk> {
+        if !has_data {
+            None
+        } else if installed && !self.persist_asked_installed {
+            Some(PersistAsk::Installed)
+        } else if !self.persist_asked {
+            Some(PersistAsk::First)
+        } else {
+            None
+        }
+    }
+
+    pub fn persist_asked(&mut self, ask: PersistAsk) {
+        self.persist_asked = true;
+        if ask == PersistAsk::Installed {
+            self.persist_asked_installed = true;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersistAsk {
+    First,
+    Installed,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn exported(d: u32, revision: u64) -> Device {
+        Device {
+            last_export: Some(ExportMark {
+                at: chrono::Utc
+                    .with_ymd_and_hms(2026, 11, d, 22, 30, 0)
+                    .unwrap(),
+                revision,
+            }),
+            ..Device::default()
+        }
+    }
+
+    #[test]
+    fn an_empty_book_never_asks_for_a_backup() {
+        assert!(!Device::default().backup_due(false, 5, day(30)));
+    }
+
+    #[test]
+    fn a_book_never_exported_asks_at_once() {
+        assert!(Device::default().backup_due(true, 1, day(1)));
+    }
+
+    #[test]
+    fn a_changed_book_asks_when_the_export_is_old_enough() {
+        let d = exported(20, 10);
+        assert!(!d.backup_due(true, 11, day(26)), "6 days");
+        assert!(d.backup_due(true, 11, day(27)), "7 days");
+        assert!(
+            !d.backup_due(true, 10, day(30)),
+            "unchanged since the export"
+        );
+    }
+
+    #[test]
+    fn the_interval_is_the_advisors_choice_within_bounds() {
+        let mut d = exported(20, 10);
+        assert_eq!(d.set_reminder_days(0), Err(DaysOutOfRange));
+        assert_eq!(d.set_reminder_days(91), Err(DaysOutOfRange));
+        assert_eq!(d.reminder_days, DEFAULT_REMINDER_DAYS);
+        d.set_reminder_days(1).unwrap();
+        assert!(d.backup_due(true, 11, day(21)));
+    }
+
+    #[test]
+    fn persistence_is_asked_once_with_data_and_once_more_installed() {
+        let mut d = Device::default();
+        assert_eq!(d.persist_request(false, false), None);
+        assert_eq!(d.persist_request(true, false), Some(PersistAsk::First));
+        d.persist_asked(PersistAsk::First);
+        assert_eq!(d.persist_request(true, false), None);
+        assert_eq!(d.persist_request(true, true), Some(PersistAsk::Installed));
+        d.persist_asked(PersistAsk::Installed);
+        assert_eq!(d.persist_request(true, true), None);
+    }
+
+    #[test]
+    fn stored_device_state_reads_with_defaults() {
+        let d: Device = serde_json::from_str("{}").unwrap();
+        assert_eq!(d, Device::default());
+        let d: Device = serde_json::from_str(
+            r#"{"last_export":{"at":"2026-11-20T22:30:00Z","revision":10},"reminder_days":3}"#,
+        )
+        .unwrap();
+        assert_eq!(d.last_export, exported(20, 10).last_export);
+        assert_eq!(d.reminder_days, 3);
+    }
+}
