@@ -22,23 +22,23 @@ self.addEventListener('install', (event) => {
 /**
  * All or nothing: if any file is missing or fails, or index.html belongs to another build (a
  * deployment still in progress), the install fails. The browser then drops this version and
- * the running one keeps its complete cache.
+ * the running one keeps its complete cache. Each body is stored as soon as it arrives: the
+ * browser allows only a few connections per host, and unread bodies would hold them.
  */
 async function precache() {
+  const cache = await caches.open(CACHE);
   try {
-    const responses = await Promise.all(
+    await Promise.all(
       FILES.map(async (file) => {
         const response = await fetch(new URL(file, SCOPE), { cache: 'no-cache' });
         if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-        return [file, response];
+        await cache.put(new URL(file, SCOPE), response);
       }),
     );
-    const [, index] = responses.find(([file]) => file === 'index.html');
-    if (!(await index.clone().text()).includes(`content="${BUILD}"`)) {
+    const index = await cache.match(INDEX);
+    if (!(await index.text()).includes(`content="${BUILD}"`)) {
       throw new Error('index.html gehört zu einem anderen Build');
     }
-    const cache = await caches.open(CACHE);
-    await Promise.all(responses.map(([file, response]) => cache.put(new URL(file, SCOPE), response)));
   } catch (error) {
     await caches.delete(CACHE);
     throw error;

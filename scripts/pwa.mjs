@@ -11,7 +11,7 @@ import { join, relative, sep } from 'node:path';
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/pwa.mjs <build folder>');
 
-const BUILD_META = /<meta name="kontaktnetz-build" content="[^"]*"\s*\/?>/;
+const BUILD_META = /<meta name="kontaktnetz-build" content="[^"]*">/;
 // Server settings and the worker itself are not part of what the app needs offline.
 const NOT_CACHED = new Set(['sw.js', 'web.config', '.htaccess']);
 
@@ -27,12 +27,13 @@ async function files(folder) {
 
 let html = await readFile(join(dir, 'index.html'), 'utf8');
 
-// 1. Inline scripts → files. Keeps their type (trunk's loader is a module).
-const inline = /<script((?:\s+type="module")?)>([\s\S]*?)<\/script>/g;
+// 1. Inline scripts → files. Keeps their attributes (trunk's loader is a module). The HTML is
+//    minified by now: attribute values may have lost their quotes.
+const inline = /<script((?:\s+type=(?:"module"|module))?)>([\s\S]*?)<\/script>/g;
 for (const [tag, type, body] of [...html.matchAll(inline)]) {
   const name = `boot-${hash(body)}.js`;
   await writeFile(join(dir, name), body.trim() + '\n');
-  html = html.replace(tag, `<script${type} src="./${name}"></script>`);
+  html = html.replace(tag, `<script${type ? ' type="module"' : ''} src="./${name}"></script>`);
 }
 if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
 
@@ -43,7 +44,10 @@ const list = (await files(dir)).filter((f) => !NOT_CACHED.has(f));
 const digest = createHash('sha256');
 for (const file of list) digest.update(file).update('\0').update(await readFile(join(dir, file)));
 const build = digest.digest('hex').slice(0, 16);
-html = html.replace('<head>', `<head><meta name="kontaktnetz-build" content="${build}" />`);
+// Right after the charset, which must come first (minified HTML has no <head> tag).
+const charset = html.match(/<meta charset=[^>]*>/i);
+if (!charset) throw new Error('index.html has no <meta charset>');
+html = html.replace(charset[0], `${charset[0]}<meta name="kontaktnetz-build" content="${build}">`);
 await writeFile(join(dir, 'index.html'), html);
 
 // 3. The service worker.

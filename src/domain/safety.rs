@@ -11,6 +11,9 @@ pub const DEFAULT_REMINDER_DAYS: u32 = 7;
 /// Bounds for the advisor's choice: daily at most, a quarter of a year at least.
 pub const REMINDER_DAYS: std::ops::RangeInclusive<u32> = 1..=90;
 
+/// Dated backups kept in the advisor's backup folder; older ones are deleted.
+pub const FOLDER_KEEP: u32 = 10;
+
 /// The last export: when, and which stored revision of the book it held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportMark {
@@ -31,6 +34,9 @@ pub struct Device {
     pub persist_asked: bool,
     #[serde(default)]
     pub persist_asked_installed: bool,
+    /// The day of the last automatic backup into the chosen folder.
+    #[serde(default, with = "super::time_format::opt_date")]
+    pub folder_backup_on: Option<NaiveDate>,
 }
 
 fn default_days() -> u32 {
@@ -44,6 +50,7 @@ impl Default for Device {
             reminder_days: DEFAULT_REMINDER_DAYS,
             persist_asked: false,
             persist_asked_installed: false,
+            folder_backup_on: None,
         }
     }
 }
@@ -75,6 +82,14 @@ impl Device {
                 revision != mark.revision && age >= i64::from(self.reminder_days)
             }
         }
+    }
+
+    /// Should a dated backup go into the chosen folder now? After a change since the last
+    /// export, at most once a day.
+    pub fn folder_backup_due(&self, has_data: bool, revision: u64, today: NaiveDate) -> bool {
+        has_data
+            && self.folder_backup_on != Some(today)
+            && self.last_export.map(|m| m.revision) != Some(revision)
     }
 
     /// Should persistent storage be asked for now? Once when the book first has data, and once
@@ -155,6 +170,17 @@ mod tests {
         assert_eq!(d.reminder_days, DEFAULT_REMINDER_DAYS);
         d.set_reminder_days(1).unwrap();
         assert!(d.backup_due(true, 11, day(21)));
+    }
+
+    #[test]
+    fn the_folder_gets_a_backup_after_changes_at_most_once_a_day() {
+        let mut d = exported(20, 10);
+        assert!(!d.folder_backup_due(false, 11, day(21)), "empty book");
+        assert!(!d.folder_backup_due(true, 10, day(21)), "unchanged since the export");
+        assert!(d.folder_backup_due(true, 11, day(21)));
+        d.folder_backup_on = Some(day(21));
+        assert!(!d.folder_backup_due(true, 12, day(21)), "once a day");
+        assert!(d.folder_backup_due(true, 12, day(22)));
     }
 
     #[test]

@@ -90,6 +90,34 @@ pub fn bad_reminder_days() -> String {
     )
 }
 
+pub fn folder_explained(keep: u32) -> String {
+    format!("Automatische Sicherung in einen Ordner: Nach Änderungen legt Kontaktnetz höchstens einmal am Tag eine datierte Exportdatei in einen Ordner Ihrer Wahl, zum Beispiel auf einem Netzlaufwerk. Die letzten {keep} Dateien bleiben.")
+}
+
+pub fn folder_chosen(name: &str) -> String {
+    format!("Sicherungsordner: „{name}“")
+}
+
+pub const FOLDER_NEEDS_ACCESS: &str = "Der Browser braucht Ihre Erlaubnis, wieder in den Ordner zu schreiben.";
+pub const FOLDER_CHOOSE: &str = "Sicherungsordner wählen";
+pub const FOLDER_ALLOW: &str = "Schreiben in den Ordner erlauben";
+pub const FOLDER_FORGET: &str = "Ordner nicht mehr verwenden";
+
+pub fn folder_last(when: Option<&str>) -> String {
+    match when {
+        Some(when) => format!("Letzte Sicherung in den Ordner: {when}"),
+        None => "Noch keine Sicherung in den Ordner.".into(),
+    }
+}
+
+pub fn folder_written(file: &str, folder: &str) -> String {
+    format!("Sicherung gespeichert: {file} im Ordner „{folder}“")
+}
+
+pub fn folder_failed(detail: &str) -> String {
+    format!("Die Sicherung in den Ordner ist fehlgeschlagen ({detail}). Bitte unter „Daten“ exportieren.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

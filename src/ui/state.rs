@@ -239,9 +239,8 @@ impl App {
         }
     }
 
-    /// Remembers that the book as stored now has just been exported.
-    pub fn mark_exported(self) -> Result<(), String> {
-        let revision = self.with_store(|s| s.revision()).unwrap_or(0);
+    /// Remembers that the book as stored at `revision` has just been exported.
+    pub fn mark_exported(self, revision: u64) -> Result<(), String> {
         self.change_device(|d| {
             d.last_export = Some(ExportMark {
                 at: browser::now(),

@@ -7,7 +7,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import {
   acceptDialogs,
   appStorage,
+  eventually,
   expectText,
   heading,
   loadSampleData,
@@ -37,12 +38,16 @@ const PWA_SCRIPT = fileURLToPath(new URL('../../scripts/pwa.mjs', import.meta.ur
 let work, browser;
 const builds = {};
 
-/** A copy of the build with one changed file, stamped again: what a new deployment looks like. */
+/**
+ * A copy of the build with one changed file, stamped again: what a new deployment looks like.
+ * The manifest changes (hashed files carry subresource integrity and must stay as they are).
+ */
 async function newBuild(name, marker) {
   const dir = join(work, name);
   await cp(DIST, dir, { recursive: true });
-  const css = (await readdir(dir)).find((f) => f.endsWith('.css'));
-  await appendFile(join(dir, css), `\n/* ${marker} */\n`);
+  const path = join(dir, 'manifest.webmanifest');
+  const manifest = JSON.parse(await readFile(path, 'utf8'));
+  await writeFile(path, JSON.stringify({ ...manifest, description: `${manifest.description} (${marker})` }));
   await promisify(execFile)('node', [PWA_SCRIPT, dir]);
   return dir;
 }
@@ -111,8 +116,9 @@ test('after one online visit the app reloads, opens deep links and records conta
     acceptDialogs(page);
     await openApp(page, url);
     await loadSampleData(page);
-    const groups = await groupCount(page);
     const group = await firstGroupId(page);
+    await navigate(page, '/');
+    const groups = await groupCount(page);
     await waitForOffline(page);
 
     await context.setOffline(true);
@@ -388,7 +394,8 @@ test('over plain http the app works without a service worker and says offline us
 
 test('the strict CSP has no inline script, and the manifest and icons make the app installable', { timeout: 60_000 }, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  // Minified: attribute order and quotes are trunk's.
+  const csp = html.match(/<meta content="([^"]+)" http-equiv=Content-Security-Policy>/)[1];
   const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
   assert.equal(scriptSrc, "script-src 'self' 'wasm-unsafe-eval'");
   assert.match(csp, /worker-src 'self'/);
@@ -411,7 +418,7 @@ test('the strict CSP has no inline script, and the manifest and icons make the a
   }
   assert.ok(manifest.icons.some((i) => i.purpose === 'maskable' && i.sizes === '512x512'));
   assert.ok(manifest.icons.some((i) => i.purpose === 'any' && i.sizes === '192x192'));
-  assert.match(html, /<link rel="apple-touch-icon" href="icons\/apple-touch-icon.png"/);
+  assert.match(html, /<link href=icons\/apple-touch-icon.png rel=apple-touch-icon>/);
   assert.equal(pngSize(await readFile(join(DIST, 'icons/apple-touch-icon.png'))), '180x180');
 
   // Chromium's own check needs a persistent profile.
@@ -438,4 +445,76 @@ test('the strict CSP has no inline script, and the manifest and icons make the a
     await server.close();
     await rm(profile, { recursive: true, force: true });
   }
+});
+
+/** The files of the stand-in backup folder (in the origin's private file system) by name. */
+const backupFolder = (page) =>
+  page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sicherungen', { create: true });
+    const files = {};
+    for await (const [name, handle] of dir.entries()) files[name] = await (await handle.getFile()).text();
+    return files;
+  });
+
+test('a chosen backup folder gets a dated export after changes, at most once a day, keeping the last 10', { timeout: 90_000 }, async () => {
+  await offlineSession(async ({ page, context, url }) => {
+    // The folder picker needs a person; a folder of the origin's private file system stands in.
+    await context.addInitScript(() => {
+      window.showDirectoryPicker = async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle('sicherungen', { create: true });
+    });
+    acceptDialogs(page);
+    await openApp(page, url);
+    await page.evaluate(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sicherungen', { create: true });
+      const put = async (name, text) => {
+        const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        await writable.write(text);
+        await writable.close();
+      };
+      for (let day = 1; day <= 12; day++) await put(`kontaktnetz-2026-01-${String(day).padStart(2, '0')}.json`, '{}');
+      await put('notizen.txt', 'nicht von Kontaktnetz');
+    });
+    await loadSampleData(page);
+    await navigate(page, '/daten');
+    const box = page.locator('[data-testid=backup-folder]');
+    await expectText(box.locator('[data-testid=folder-last]'), 'Noch keine Sicherung in den Ordner.');
+    await box.getByRole('button', { name: 'Sicherungsordner wählen' }).click();
+    await expectText(page.locator('.toast span').first(), /^Sicherung gespeichert: kontaktnetz-\d{4}-\d\d-\d\d\.json im Ordner „sicherungen“$/);
+    await expectText(box.locator('[data-testid=folder-name]'), 'Sicherungsordner: „sicherungen“');
+    await expectText(box.locator('[data-testid=folder-last]'), /^Letzte Sicherung in den Ordner: \d\d\.\d\d\.\d{4}$/);
+    await expectText(page.locator('[data-testid=safety-export]'), /^Letzter Export: /);
+    await checkA11y(page, 'data page with the backup folder');
+
+    let files = await backupFolder(page);
+    const today = Object.keys(files).find((f) => !f.startsWith('kontaktnetz-2026-01-') && f.endsWith('.json'));
+    assert.ok(today, `today's backup among ${Object.keys(files)}`);
+    assert.ok(JSON.parse(files[today]).book.groups.length > 100);
+    const dated = Object.keys(files).filter((f) => /^kontaktnetz-\d{4}-\d\d-\d\d\.json$/.test(f)).sort();
+    assert.equal(dated.length, 10, `the last 10 kept: ${dated}`);
+    assert.equal(dated[0], 'kontaktnetz-2026-01-04.json', 'the three oldest are gone');
+    assert.equal(files['notizen.txt'], 'nicht von Kontaktnetz', 'other files stay');
+
+    // A change the same day: no second backup.
+    const group = await firstGroupId(page);
+    const rename = async (name) => {
+      const revision = await storedRevision(page);
+      await navigate(page, `/verbuende/${group}/bearbeiten`);
+      await page.getByLabel('Name des Verbunds').fill(name);
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      await waitForSave(page, revision);
+    };
+    await rename('Umbenannt am selben Tag');
+    await page.waitForTimeout(500);
+    files = await backupFolder(page);
+    assert.doesNotMatch(files[today], /Umbenannt am selben Tag/);
+
+    // The next day (the last folder backup moved back a day), the change goes into the folder at start.
+    await page.evaluate(() => {
+      const device = JSON.parse(localStorage.getItem('kontaktnetz.device'));
+      localStorage.setItem('kontaktnetz.device', JSON.stringify({ ...device, folder_backup_on: '2026-01-12' }));
+    });
+    await reloadApp(page);
+    await eventually(async () => assert.match((await backupFolder(page))[today], /Umbenannt am selben Tag/));
+  });
 });

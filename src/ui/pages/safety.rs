@@ -2,9 +2,10 @@
 //! not available, the start page's backup reminder, and the data page's safety section.
 
 use crate::domain::book::Book;
-use crate::domain::safety::PersistAsk;
+use crate::domain::safety::{PersistAsk, FOLDER_KEEP};
 use crate::storage;
 use crate::texts::{self, safety as say};
+use crate::ui::backup_folder::{self, Folder};
 use crate::ui::browser;
 use crate::ui::format;
 use crate::ui::pwa::{use_pwa, Offline, Pwa};
@@ -12,22 +13,66 @@ use crate::ui::route::Route;
 use crate::ui::state::{use_app, App};
 use leptos::prelude::*;
 
-/// Downloads the whole book as JSON and remembers the export on this device.
-pub fn export_book(app: App) {
-    let text = app
-        .book
-        .with_untracked(|b| storage::export(b, browser::now()));
+/// The book as an export file: its dated name, its text, and the stored revision it holds.
+fn export_file(app: App) -> (String, String, u64) {
+    let text = app.book.with_untracked(|b| storage::export(b, browser::now()));
     let name = format!(
         "kontaktnetz-{}.json",
         format::input_date(Some(browser::today()))
     );
+    (name, text, app.revision.get_untracked())
+}
+
+/// Downloads the whole book as JSON and remembers the export on this device.
+pub fn export_book(app: App) {
+    let (name, text, revision) = export_file(app);
     if browser::download(&name, "application/json", &text).is_err() {
         return app.notify(texts::DOWNLOAD_FAILED.into());
     }
-    match app.mark_exported() {
+    match app.mark_exported(revision) {
         Ok(()) => app.notify(say::exported(&name)),
         Err(e) => app.notify(e),
     }
+}
+
+/// Writes a dated export into the backup folder now (counted as today's folder backup).
+async fn backup_to_folder(app: App, folder: &Folder) -> Result<String, String> {
+    app.change_device(|d| d.folder_backup_on = Some(browser::today()))?;
+    let (name, text, revision) = export_file(app);
+    backup_folder::save(&name, &text, FOLDER_KEEP).await?;
+    app.mark_exported(revision)?;
+    Ok(say::folder_written(&name, &folder.name))
+}
+
+/// After changes, at most once a day, a dated export goes into the chosen backup folder
+/// (where the browser offers folders at all, and still lets us write there).
+pub fn watch_backup_folder(app: App) {
+    if !backup_folder::is_supported() {
+        return;
+    }
+    let due = move || {
+        let has_data = !app.book.with_untracked(Book::is_empty);
+        let revision = app.revision.get_untracked();
+        app.device
+            .with_untracked(|d| d.folder_backup_due(has_data, revision, browser::today()))
+    };
+    Effect::new(move |_| {
+        app.revision.track();
+        if !due() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let Ok(Some(folder)) = backup_folder::chosen().await else {
+                return;
+            };
+            // Checked again after the wait: another change may have started a backup meanwhile.
+            if folder.granted && due() {
+                if let Err(e) = backup_to_folder(app, &folder).await {
+                    app.notify(say::folder_failed(&e));
+                }
+            }
+        });
+    });
 }
 
 /// The date of the last export, German, if there was one.
@@ -156,6 +201,7 @@ pub fn SafetySection() -> impl IntoView {
             {move || offline().map(|t| view! { <li data-testid="safety-offline">{t}</li> })}
         </ul>
         <OfflineNotice />
+        {backup_folder::is_supported().then(|| view! { <FolderBackup /> })}
         {(pwa.ios && !pwa.installed).then(|| view! {
             <p class="banner banner-warning" data-testid="ipad-hint">{say::IPAD_HINT}</p>
         })}
@@ -172,5 +218,79 @@ pub fn SafetySection() -> impl IntoView {
             </p>
             {move || days_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </form>
+    }
+}
+
+/// Choosing, allowing and forgetting the backup folder.
+#[component]
+fn FolderBackup() -> impl IntoView {
+    let app = use_app();
+    let folder = RwSignal::new(None::<Folder>);
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            folder.set(backup_folder::chosen().await.ok().flatten());
+        })
+    };
+    refresh();
+    // A backup right away when the advisor has just chosen or allowed the folder.
+    let write_now = move |f: Folder| async move {
+        match backup_to_folder(app, &f).await {
+            Ok(message) => app.notify(message),
+            Err(e) => app.notify(say::folder_failed(&e)),
+        }
+    };
+    let choose = move |_| {
+        leptos::task::spawn_local(async move {
+            match backup_folder::pick().await {
+                Ok(f) => {
+                    folder.set(Some(f.clone()));
+                    write_now(f).await;
+                }
+                Err(e) if backup_folder::cancelled(&e) => {}
+                Err(e) => app.notify(say::folder_failed(&e)),
+            }
+        })
+    };
+    let allow = move |_| {
+        leptos::task::spawn_local(async move {
+            if backup_folder::ask_access().await == Ok(true) {
+                if let Ok(Some(f)) = backup_folder::chosen().await {
+                    folder.set(Some(f.clone()));
+                    write_now(f).await;
+                }
+            }
+        })
+    };
+    let forget = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = backup_folder::stop_using().await {
+                app.notify(say::folder_failed(&e));
+            }
+            refresh();
+        })
+    };
+    let last = move || {
+        app.device
+            .with(|d| d.folder_backup_on)
+            .map(format::date)
+    };
+    view! {
+        <div class="card" data-testid="backup-folder">
+            <p>{say::folder_explained(FOLDER_KEEP)}</p>
+            {move || folder.get().map(|f| view! {
+                <p data-testid="folder-name"><strong>{say::folder_chosen(&f.name)}</strong></p>
+                {(!f.granted).then(|| view! {
+                    <p>{say::FOLDER_NEEDS_ACCESS}</p>
+                    <button type="button" class="primary" on:click=allow>{say::FOLDER_ALLOW}</button>
+                })}
+            })}
+            <p data-testid="folder-last">{move || say::folder_last(last().as_deref())}</p>
+            <div class="actions">
+                <button type="button" on:click=choose>{say::FOLDER_CHOOSE}</button>
+                <Show when=move || folder.with(Option::is_some)>
+                    <button type="button" class="quiet" on:click=forget>{say::FOLDER_FORGET}</button>
+                </Show>
+            </div>
+        </div>
     }
 }
