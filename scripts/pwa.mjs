@@ -51,7 +51,14 @@ html = html.replace(charset[0], `${charset[0]}<meta name="kontaktnetz-build" con
 await writeFile(join(dir, 'index.html'), html);
 
 // 3. The service worker.
-const template = await readFile(new URL('../pwa/sw.js', import.meta.url), 'utf8');
+// Without its comments and indentation (whole-line comments only: the template is ours), as
+// trunk minifies the other scripts; every browser visit checks it for an update.
+const template = (await readFile(new URL('../pwa/sw.js', import.meta.url), 'utf8'))
+  .replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('//'))
+  .join('\n');
 const worker = template.replace("'__BUILD__'", JSON.stringify(build)).replace('__FILES__', JSON.stringify(list));
 await writeFile(join(dir, 'sw.js'), worker);
 console.log(`pwa: build ${build}, ${list.length} files kept offline`);

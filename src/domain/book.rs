@@ -11,6 +11,7 @@ use super::monitoring::{MonitoringProblem, MonitoringSettings};
 use super::party::Party;
 use super::scheme::{check_settings, CastingSettings, SchemeProblem};
 use super::vocab::{ConsentState, ContactOutcome};
+use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -485,7 +486,7 @@ impl Book {
             .flatten()
             .filter_map(|id| self.castings.get(id))
             .collect();
-        list.sort_unstable_by_key(|c| (c.date, c.updated_at));
+        sort::sort_by_key(&mut list, |c| (c.date, c.updated_at));
         list
     }
 
@@ -519,7 +520,7 @@ impl Book {
             .flatten()
             .filter_map(|id| self.contacts.get(id))
             .collect();
-        list.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
+        sort::sort_by(&mut list, |a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
         list
     }
 
@@ -532,7 +533,7 @@ impl Book {
             .flatten()
             .filter_map(|id| self.planned.get(id))
             .collect();
-        list.sort_unstable_by_key(|p| (p.date, p.time, &p.id));
+        sort::sort_by_key(&mut list, |p| (p.date, p.time, &p.id));
         list
     }
 

@@ -6,6 +6,7 @@ use super::ids::ColleagueId;
 use super::model::{Colleague, Group};
 use super::scheme::CastingSettings;
 use super::vocab::{Department, Segment};
+use crate::domain::sort;
 
 /// Groups, target contacts per year and their minutes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -76,11 +77,13 @@ pub fn capacity(
 pub fn by_advisor(book: &Book, settings: &CastingSettings) -> Vec<(Option<ColleagueId>, Capacity)> {
     let mut advisors: Vec<Option<&ColleagueId>> =
         book.groups().values().map(|g| g.advisor.as_ref()).collect();
-    advisors.sort_unstable();
+    sort::sort(&mut advisors);
     advisors.dedup();
     let name = |a: &Option<&ColleagueId>| a.and_then(|a| book.colleagues().get(a)).map(|c| &c.name);
     // Named advisors by name; `None` (no advisor) sorts first by name, so move it last.
-    advisors.sort_by(|a, b| (a.is_none(), name(a)).cmp(&(b.is_none(), name(b))));
+    sort::sort_by(&mut advisors, |a, b| {
+        (a.is_none(), name(a)).cmp(&(b.is_none(), name(b)))
+    });
     advisors
         .into_iter()
         .map(|a| {

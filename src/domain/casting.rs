@@ -6,6 +6,7 @@ use super::model::{Group, Timestamp};
 use super::scheme::{ClassRule, Scheme};
 use super::text::Name;
 use super::vocab::{Class, Department, Segment};
+use crate::domain::sort;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -153,7 +154,7 @@ pub fn evaluate(scheme: &Scheme, picks: &[Option<usize>], manual: Option<Class>)
             departments.push(*d);
         }
     }
-    departments.sort();
+    sort::sort(&mut departments);
     Outcome {
         answers,
         open,

@@ -5,6 +5,7 @@ use super::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
 use super::model::Timestamp;
 use super::text::Name;
 use super::vocab::{Channel, ContactOutcome, Direction, Format};
+use crate::domain::sort;
 use chrono::{Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +85,7 @@ pub fn history<'a>(book: &'a super::book::Book, filter: &ContactFilter) -> Vec<&
             })
         })
         .collect();
-    list.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
+    sort::sort_by(&mut list, |a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     list
 }
 

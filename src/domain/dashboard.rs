@@ -9,6 +9,7 @@ use super::contact::{add_days, Contact};
 use super::ids::ColleagueId;
 use super::monitoring::{Period, Row, Status, Tally};
 use super::vocab::{Channel, Class, ContactOutcome, Direction};
+use crate::domain::sort;
 use chrono::{Datelike, NaiveDate};
 
 /// Contacts per year, averaged per decile of groups (1 = the tenth with the most).
@@ -57,7 +58,7 @@ pub fn most_under<'a, 'b>(rows: &'b [Row<'a>], n: usize) -> Vec<&'b Row<'a>> {
         .iter()
         .filter(|r| matches!(r.class, Some(Class::A | Class::B)) && r.status == Some(Status::Under))
         .collect();
-    list.sort_by(|a, b| {
+    sort::sort_by(&mut list, |a, b| {
         let share = |r: &Row| r.achievement().unwrap_or(0.0);
         share(a)
             .total_cmp(&share(b))
@@ -74,7 +75,7 @@ pub fn most_over<'a, 'b>(rows: &'b [Row<'a>], n: usize) -> Vec<&'b Row<'a>> {
         .iter()
         .filter(|r| matches!(r.class, Some(Class::C | Class::D)) && r.status == Some(Status::Over))
         .collect();
-    list.sort_by(|a, b| {
+    sort::sort_by(&mut list, |a, b| {
         let excess = |r: &Row| f64::from(r.actual) - r.target;
         excess(b)
             .total_cmp(&excess(a))

@@ -5,6 +5,7 @@
 use super::book::{Book, RecordKind};
 use super::contact::{add_days, Planned};
 use super::model::Timestamp;
+use crate::domain::sort;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// One VCALENDAR with every open planned contact as a VEVENT, in date order. A plan with a
@@ -12,7 +13,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 /// plan (60 if the class does not plan the format); one without a time is an all-day event.
 pub fn calendar(book: &Book, now: Timestamp) -> String {
     let mut plans: Vec<&Planned> = book.planned().values().filter(|p| p.is_open()).collect();
-    plans.sort_unstable_by_key(|p| (p.date, p.time, &p.id));
+    sort::sort_by_key(&mut plans, |p| (p.date, p.time, &p.id));
     let mut out = String::new();
     let stamp = utc(now);
     for (name, value) in [
@@ -444,7 +445,7 @@ mod tests {
                 .filter(|l| l.starts_with("UID:"))
                 .map(str::to_owned)
                 .collect();
-            u.sort();
+            sort::sort(&mut u);
             u
         };
         let mut book = book();

@@ -19,6 +19,7 @@ pub mod sample;
 pub mod scheme;
 mod scheme_defaults;
 pub mod search;
+pub mod sort;
 pub mod text;
 pub mod time_format;
 pub mod vocab;

@@ -8,6 +8,7 @@ use super::ids::ColleagueId;
 use super::model::Group;
 use super::portfolio::Schemes;
 use super::vocab::{Channel, Class, Department, Format};
+use crate::domain::sort;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -167,9 +168,9 @@ impl MonitoringSettings {
         under: u16,
         over: u16,
     ) -> Result<Self, MonitoringProblem> {
-        formats.sort_unstable();
+        sort::sort(&mut formats);
         formats.dedup();
-        channels.sort_unstable();
+        sort::sort(&mut channels);
         channels.dedup();
         let within = |v: u16, (lo, hi): (u16, u16)| (lo..=hi).contains(&v);
         if formats.is_empty() {
@@ -372,7 +373,7 @@ pub fn report<'a>(book: &'a Book, period: Period, scope: impl Fn(&Group) -> bool
 /// Ranks rows by contacts per year, most first (ties by group id, so it is stable).
 fn assign_deciles(rows: &mut [Row]) {
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|a, b| {
+    sort::sort_by(&mut order, |a, b| {
         let (x, y) = (&rows[*a], &rows[*b]);
         y.per_year()
             .total_cmp(&x.per_year())
@@ -470,7 +471,9 @@ pub fn by_advisor(book: &Book, rows: &[Row]) -> Vec<(Option<ColleagueId>, Tally)
     }
     let name = |a: &Option<&ColleagueId>| a.and_then(|a| book.colleagues().get(a)).map(|k| &k.name);
     let mut list: Vec<_> = tallies.into_iter().collect();
-    list.sort_by(|(a, _), (b, _)| (a.is_none(), name(a)).cmp(&(b.is_none(), name(b))));
+    sort::sort_by(&mut list, |(a, _), (b, _)| {
+        (a.is_none(), name(a)).cmp(&(b.is_none(), name(b)))
+    });
     list.into_iter().map(|(a, t)| (a.cloned(), t)).collect()
 }
 

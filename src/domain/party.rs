@@ -6,6 +6,7 @@ use super::ids::{ColleagueId, ContactId, GroupId, PartyId, PersonId, PlannedId};
 use super::model::{ContactPerson, Customer, Group, Timestamp};
 use super::reminder::{GroupFacts, Reason};
 use super::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
+use crate::domain::sort;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -111,7 +112,7 @@ pub fn phone_person<'a>(
     today: NaiveDate,
 ) -> Option<&'a ContactPerson> {
     let mut members: Vec<&Customer> = book.members(&group.id).collect();
-    members.sort_by_key(|c| group.lead.as_ref() != Some(&c.id));
+    sort::sort_by_key(&mut members, |c| group.lead.as_ref() != Some(&c.id));
     members
         .into_iter()
         .find_map(|c| book.persons_of(&c.id).find(|p| may_phone(p, c, today)))
@@ -151,7 +152,7 @@ pub fn call_list(book: &Book, today: NaiveDate, per_advisor: usize) -> Vec<Call>
         let rank = facts.class.map_or(4, |(c, _)| c as u8);
         candidates.push((group.advisor.clone(), rank, last, group, person.id.clone()));
     }
-    candidates.sort_by(|a, b| {
+    sort::sort_by(&mut candidates, |a, b| {
         (&a.0, a.1, a.2, &a.3.name, &a.3.id).cmp(&(&b.0, b.1, b.2, &b.3.name, &b.3.id))
     });
     let mut out: Vec<Call> = Vec::new();

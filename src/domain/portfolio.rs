@@ -8,6 +8,7 @@ use super::ids::{GroupId, Key};
 use super::model::Group;
 use super::scheme::Scheme;
 use super::vocab::{Class, Segment};
+use crate::domain::sort;
 use chrono::NaiveDate;
 
 /// Which groups a casting number stands for.
@@ -181,7 +182,9 @@ pub fn next_in_round(
         .filter(|g| segment.is_none_or(|s| s == g.segment))
         .filter(|g| status(&schemes, g, book.current_casting(&g.id), today).matches(&filter))
         .collect();
-    members.sort_unstable_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    sort::sort_by(&mut members, |a, b| {
+        a.name.cmp(&b.name).then(a.id.cmp(&b.id))
+    });
     let start = after
         .and_then(|id| book.groups().get(id))
         .map_or(0, |after| {

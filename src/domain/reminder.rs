@@ -6,6 +6,7 @@ use super::contact::{add_days, next_due, Contact, Planned};
 use super::ids::{ColleagueId, CustomerId, GroupId, PlannedId};
 use super::model::{Customer, Group, Occasion};
 use super::vocab::{Class, Department, Format, OccasionKind};
+use crate::domain::sort;
 use chrono::{Datelike, NaiveDate};
 
 /// How long a passed occasion stays on the reminder when nobody got in touch.
@@ -252,7 +253,7 @@ impl<'a> GroupFacts<'a> {
         }
         let horizon = add_days(today, window);
         out.retain(|r| r.due() <= horizon);
-        out.sort_by_key(Reason::due);
+        sort::sort_by_key(&mut out, Reason::due);
         out
     }
 
@@ -280,7 +281,7 @@ impl<'a> GroupFacts<'a> {
                 _ => {}
             }
         }
-        responsible.sort_unstable();
+        sort::sort(&mut responsible);
         responsible.dedup();
         Some(Entry {
             group: self.group.id.clone(),
@@ -311,7 +312,7 @@ pub fn reminders(book: &Book, today: NaiveDate, window_days: u16) -> Vec<Entry> 
         .values()
         .filter_map(|g| GroupFacts::of(book, g, today).entry(today, window_days))
         .collect();
-    out.sort_by(|a, b| {
+    sort::sort_by(&mut out, |a, b| {
         let rank = |e: &Entry| (e.urgency, e.class.map_or(4, |c| c as u8), e.due);
         rank(a).cmp(&rank(b)).then_with(|| a.group.cmp(&b.group))
     });
@@ -353,7 +354,7 @@ pub fn agenda(book: &Book, today: NaiveDate) -> Agenda {
         .values()
         .filter(|p| p.is_open() && p.date == today)
         .collect();
-    planned_today.sort_by_key(|p| (p.time, &p.id));
+    sort::sort_by_key(&mut planned_today, |p| (p.time, &p.id));
     Agenda {
         planned_today: planned_today.into_iter().map(|p| p.id.clone()).collect(),
         overdue: entries

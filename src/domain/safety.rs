@@ -4,7 +4,6 @@
 
 use super::model::Timestamp;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// Days after an export before a changed book asks for a new one, unless the advisor chose.
 pub const DEFAULT_REMINDER_DAYS: u32 = 7;
@@ -15,32 +14,22 @@ pub const REMINDER_DAYS: std::ops::RangeInclusive<u32> = 1..=90;
 pub const FOLDER_KEEP: u32 = 10;
 
 /// The last export: when, and which stored revision of the book it held.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExportMark {
-    #[serde(with = "super::time_format::timestamp")]
     pub at: Timestamp,
     pub revision: u64,
 }
 
-/// What this device remembers about the book's safety.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What this device remembers about the book's safety. Stored by `storage::device`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
-    #[serde(default)]
     pub last_export: Option<ExportMark>,
-    #[serde(default = "default_days")]
     pub reminder_days: u32,
     /// Persistent storage was asked for once the book had data, and once running installed.
-    #[serde(default)]
     pub persist_asked: bool,
-    #[serde(default)]
     pub persist_asked_installed: bool,
     /// The day of the last automatic backup into the chosen folder.
-    #[serde(default, with = "super::time_format::opt_date")]
     pub folder_backup_on: Option<NaiveDate>,
-}
-
-fn default_days() -> u32 {
-    DEFAULT_REMINDER_DAYS
 }
 
 impl Default for Device {
@@ -176,7 +165,10 @@ mod tests {
     fn the_folder_gets_a_backup_after_changes_at_most_once_a_day() {
         let mut d = exported(20, 10);
         assert!(!d.folder_backup_due(false, 11, day(21)), "empty book");
-        assert!(!d.folder_backup_due(true, 10, day(21)), "unchanged since the export");
+        assert!(
+            !d.folder_backup_due(true, 10, day(21)),
+            "unchanged since the export"
+        );
         assert!(d.folder_backup_due(true, 11, day(21)));
         d.folder_backup_on = Some(day(21));
         assert!(!d.folder_backup_due(true, 12, day(21)), "once a day");
@@ -193,17 +185,5 @@ mod tests {
         assert_eq!(d.persist_request(true, true), Some(PersistAsk::Installed));
         d.persist_asked(PersistAsk::Installed);
         assert_eq!(d.persist_request(true, true), None);
-    }
-
-    #[test]
-    fn stored_device_state_reads_with_defaults() {
-        let d: Device = serde_json::from_str("{}").unwrap();
-        assert_eq!(d, Device::default());
-        let d: Device = serde_json::from_str(
-            r#"{"last_export":{"at":"2026-11-20T22:30:00Z","revision":10},"reminder_days":3}"#,
-        )
-        .unwrap();
-        assert_eq!(d.last_export, exported(20, 10).last_export);
-        assert_eq!(d.reminder_days, 3);
     }
 }

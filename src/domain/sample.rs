@@ -11,6 +11,7 @@ use super::vocab::{
     BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
     Department, Direction, Format, OccasionKind, Segment,
 };
+use crate::domain::sort;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// How big a book to generate.
@@ -416,7 +417,7 @@ impl Generator {
             let mut days: Vec<i64> = (0..count)
                 .map(|_| self.rng.below(history_days) as i64)
                 .collect();
-            days.sort_unstable_by(|a, b| b.cmp(a));
+            sort::sort_by(&mut days, |a, b| b.cmp(a));
             let mut last = None;
             for ago in days {
                 let format = if formats.is_empty() {

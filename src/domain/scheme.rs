@@ -4,6 +4,7 @@
 use super::ids::Key;
 use super::text::Name;
 use super::vocab::{Class, Department, Format, Segment};
+use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 
 /// One answer to a criterion, worth some points; it may call in departments.
@@ -73,7 +74,7 @@ impl ClassRule {
                 per_year: 0,
                 minutes,
             });
-            self.plan.sort_by_key(|p| p.format);
+            sort::sort_by_key(&mut self.plan, |p| p.format);
         }
     }
 

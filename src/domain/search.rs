@@ -6,6 +6,7 @@ use super::ids::{ColleagueId, GroupId};
 use super::portfolio::{status, CastingFilter, CastingStatus, Schemes};
 use super::text::fold;
 use super::vocab::Segment;
+use crate::domain::sort;
 use chrono::NaiveDate;
 
 /// What the advisor typed and picked.
@@ -97,7 +98,7 @@ impl SearchIndex {
                 }
             })
             .collect();
-        entries.sort_by(|a, b| {
+        sort::sort_by(&mut entries, |a, b| {
             a.parts[0]
                 .folded
                 .cmp(&b.parts[0].folded)

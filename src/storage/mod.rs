@@ -1,6 +1,7 @@
 //! The one door to the browser's storage: versioned, migrated, backed up, never overwritten
 //! when unreadable. The logic is generic over [`kv::KeyValue`] so it runs natively in tests.
 
+pub mod device;
 pub mod file;
 pub mod kv;
 pub mod layout;

@@ -10,6 +10,7 @@ use super::migrate::CURRENT_SCHEMA;
 use crate::domain::book::{Book, BookData};
 use crate::domain::model::Timestamp;
 use crate::domain::safety::Device;
+use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -615,16 +616,14 @@ impl<K: KeyValue> Store<K> {
     /// What this device remembers (last export, reminder interval); defaults when missing or
     /// unreadable, since none of it is the advisor's data.
     pub fn device(&self) -> Device {
-        self.kv
-            .get(DEVICE_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+        match self.kv.get(DEVICE_KEY) {
+            Ok(Some(text)) => super::device::from_text(&text),
+            _ => Device::default(),
+        }
     }
 
     pub fn set_device(&mut self, device: &Device) -> Result<(), StoreError> {
-        self.set(DEVICE_KEY, &super::to_json(device))
+        self.set(DEVICE_KEY, &super::device::to_text(device))
     }
 
     // ---- backups -------------------------------------------------------------------------
@@ -681,7 +680,7 @@ impl<K: KeyValue> Store<K> {
                 out.push(info);
             }
         }
-        out.sort_by(|a, b| b.key.cmp(&a.key));
+        sort::sort_by(&mut out, |a, b| b.key.cmp(&a.key));
         Ok(out)
     }
 

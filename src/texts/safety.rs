@@ -98,7 +98,8 @@ pub fn folder_chosen(name: &str) -> String {
     format!("Sicherungsordner: „{name}“")
 }
 
-pub const FOLDER_NEEDS_ACCESS: &str = "Der Browser braucht Ihre Erlaubnis, wieder in den Ordner zu schreiben.";
+pub const FOLDER_NEEDS_ACCESS: &str =
+    "Der Browser braucht Ihre Erlaubnis, wieder in den Ordner zu schreiben.";
 pub const FOLDER_CHOOSE: &str = "Sicherungsordner wählen";
 pub const FOLDER_ALLOW: &str = "Schreiben in den Ordner erlauben";
 pub const FOLDER_FORGET: &str = "Ordner nicht mehr verwenden";

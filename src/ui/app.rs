@@ -3,8 +3,7 @@
 use super::browser;
 use super::components::{SaveBanner, ToastView};
 use super::pages;
-use super::pages::safety::{watch_backup_folder, watch_persistence, UpdateBanner};
-use super::pwa::Pwa;
+use super::pages::safety::{self, UpdateBanner};
 use super::route::Route;
 use super::state::{App, Boot};
 use leptos::prelude::*;
@@ -16,8 +15,7 @@ pub fn start() {
 #[component]
 fn Shell() -> impl IntoView {
     let app = App::start();
-    watch_persistence(app, Pwa::start());
-    watch_backup_folder(app);
+    safety::watch(app);
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::current_hash()));

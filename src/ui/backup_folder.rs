@@ -47,12 +47,8 @@ pub fn is_supported() -> bool {
     supported()
 }
 
-pub async fn pick() -> Result<Folder, String> {
-    let name = choose().await.map_err(describe)?;
-    Ok(Folder {
-        name: name.as_string().unwrap_or_default(),
-        granted: true,
-    })
+pub async fn pick() -> Result<(), String> {
+    choose().await.map(|_| ()).map_err(describe)
 }
 
 pub async fn chosen() -> Result<Option<Folder>, String> {
@@ -67,8 +63,9 @@ pub async fn chosen() -> Result<Option<Folder>, String> {
     }))
 }
 
-pub async fn ask_access() -> Result<bool, String> {
-    Ok(allow().await.map_err(describe)?.is_truthy())
+/// Asks for write access again; whether it was given shows in [`chosen`].
+pub async fn ask_access() -> Result<(), String> {
+    allow().await.map(|_| ()).map_err(describe)
 }
 
 pub async fn stop_using() -> Result<(), String> {

@@ -1,14 +1,17 @@
 //! The offline web app as the page sees it: what `pwa/register.js` reports about the service
 //! worker, whether the app runs installed, and what the browser promises about its storage.
-//! Every browser feature here is optional (WebKitGTK has no `navigator.storage.persist`, plain
-//! http has no service worker), so each is looked up before it is used.
+//! Every browser feature here is optional (WebKitGTK has no `navigator.storage`, plain http has
+//! no service worker), so each is looked up before it is used.
+//!
+//! All of it is one plain value in one signal, read with `get`: every further signal type or
+//! reading closure would cost bundle size.
 
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Offline {
     Starting,
     Ready,
@@ -18,21 +21,17 @@ pub enum Offline {
     Failed(String),
 }
 
-#[derive(Clone, Copy)]
-pub struct Pwa {
-    pub offline: RwSignal<Offline>,
+#[derive(Clone, Debug, PartialEq)]
+pub struct PwaState {
+    pub offline: Offline,
     /// A new version is installed and waits for "Jetzt neu laden".
-    pub update: RwSignal<bool>,
+    pub update: bool,
     pub installed: bool,
     /// iPad or iPhone (iPadOS presents itself as a Mac with a touch screen).
     pub ios: bool,
-    pub persisted: RwSignal<Option<bool>>,
+    pub persisted: Option<bool>,
     /// Bytes used and the quota, from `navigator.storage.estimate()`.
-    pub estimate: RwSignal<Option<(f64, f64)>>,
-}
-
-pub fn use_pwa() -> Pwa {
-    expect_context::<Pwa>()
+    pub estimate: Option<(f64, f64)>,
 }
 
 fn get(target: &JsValue, name: &str) -> JsValue {
@@ -56,6 +55,10 @@ async fn storage_call(name: &str) -> Option<JsValue> {
     JsFuture::from(promise).await.ok()
 }
 
+fn registration() -> JsValue {
+    get(&window(), "kontaktnetzPwa")
+}
+
 fn standalone() -> bool {
     let query = JsValue::from_str("(display-mode: standalone)");
     let media = call(&window(), "matchMedia", Some(&query)).unwrap_or(JsValue::UNDEFINED);
@@ -71,67 +74,70 @@ fn apple_touch() -> bool {
         || (agent.contains("Macintosh") && touch)
 }
 
-impl Pwa {
-    /// Reads what the registration script has found so far and follows its news.
-    pub fn start() -> Pwa {
-        let pwa = Pwa {
-            offline: RwSignal::new(Offline::Starting),
-            update: RwSignal::new(false),
-            installed: standalone(),
-            ios: apple_touch(),
-            persisted: RwSignal::new(None),
-            estimate: RwSignal::new(None),
-        };
-        pwa.read();
-        let handle = window_event_listener_untyped("kontaktnetz-pwa", move |_| pwa.read());
-        // The listener lives as long as the app.
-        std::mem::forget(handle);
-        pwa.refresh_storage();
-        provide_context(pwa);
-        pwa
-    }
+/// What the registration script has found so far.
+fn read_registration(state: &mut PwaState) {
+    let reg = registration();
+    state.offline = match get(&reg, "offline").as_string().as_deref() {
+        Some("ready") => Offline::Ready,
+        Some("insecure") => Offline::Insecure,
+        Some("failed") => Offline::Failed(get(&reg, "error").as_string().unwrap_or_default()),
+        Some("starting") => Offline::Starting,
+        // No registration script at all counts as no offline use.
+        _ => Offline::Unsupported,
+    };
+    state.update = get(&reg, "update").is_truthy();
+}
 
-    fn read(self) {
-        let state = get(&window(), "kontaktnetzPwa");
-        let offline = match get(&state, "offline").as_string().as_deref() {
-            Some("ready") => Offline::Ready,
-            Some("insecure") => Offline::Insecure,
-            Some("failed") => Offline::Failed(get(&state, "error").as_string().unwrap_or_default()),
-            Some("starting") => Offline::Starting,
-            // No registration script at all (e.g. a build without it) counts as no offline use.
-            _ => Offline::Unsupported,
-        };
-        self.offline.set(offline);
-        self.update.set(get(&state, "update").is_truthy());
-    }
+/// Changes the state with `f`; the one writer of the signal.
+fn change(state: RwSignal<PwaState>, f: impl FnOnce(&mut PwaState)) {
+    let mut next = state.get_untracked();
+    f(&mut next);
+    state.set(next);
+}
 
-    /// Lets the waiting version take over and reloads this tab (only this one).
-    pub fn apply_update(self) {
-        let state = get(&window(), "kontaktnetzPwa");
-        if call(&state, "apply", None).is_none() {
-            super::browser::reload();
+/// The state, kept up to date with the registration script's news.
+pub fn start() -> RwSignal<PwaState> {
+    let mut first = PwaState {
+        offline: Offline::Starting,
+        update: false,
+        installed: standalone(),
+        ios: apple_touch(),
+        persisted: None,
+        estimate: None,
+    };
+    read_registration(&mut first);
+    let state = RwSignal::new(first);
+    let handle =
+        window_event_listener_untyped("kontaktnetz-pwa", move |_| change(state, read_registration));
+    // The listener lives as long as the app.
+    std::mem::forget(handle);
+    refresh_storage(state, false);
+    state
+}
+
+/// Lets the waiting version take over and reloads this tab (only this one).
+pub fn apply_update() {
+    if call(&registration(), "apply", None).is_none() {
+        super::browser::reload();
+    }
+}
+
+/// Reads whether storage is persistent and how much of the quota is used; with `ask`, first
+/// asks the browser to keep the data even when space runs short (no prompt in Chromium and
+/// Safari: they decide by how the app is used). Where a call is missing, its answer stays
+/// unknown.
+pub fn refresh_storage(state: RwSignal<PwaState>, ask: bool) {
+    leptos::task::spawn_local(async move {
+        if ask {
+            storage_call("persist").await;
         }
-    }
-
-    /// Reads whether storage is persistent and how much of the quota is used.
-    pub fn refresh_storage(self) {
-        leptos::task::spawn_local(async move {
-            let persisted = storage_call("persisted").await.and_then(|v| v.as_bool());
-            self.persisted.set(persisted);
-            let estimate = storage_call("estimate")
-                .await
-                .and_then(|e| Some((get(&e, "usage").as_f64()?, get(&e, "quota").as_f64()?)));
-            self.estimate.set(estimate);
+        let persisted = storage_call("persisted").await.and_then(|v| v.as_bool());
+        let estimate = storage_call("estimate")
+            .await
+            .and_then(|e| Some((get(&e, "usage").as_f64()?, get(&e, "quota").as_f64()?)));
+        change(state, |s| {
+            s.persisted = persisted;
+            s.estimate = estimate;
         });
-    }
-
-    /// Asks the browser to keep the data even when space runs short (no prompt in Chromium and
-    /// Safari; they decide by how the app is used). Missing in some browsers: then nothing.
-    pub fn request_persistence(self) {
-        leptos::task::spawn_local(async move {
-            if let Some(granted) = storage_call("persist").await.and_then(|v| v.as_bool()) {
-                self.persisted.set(Some(granted));
-            }
-        });
-    }
+    });
 }

@@ -2,6 +2,7 @@
 //! The only writer to storage is the save effect, which reads the book and never changes it.
 
 use super::browser;
+use super::pwa::{self, PwaState};
 use crate::domain::book::{Book, Problem};
 use crate::domain::safety::{Device, ExportMark};
 use crate::storage::local::LocalKv;
@@ -51,6 +52,8 @@ pub struct App {
     pub device: RwSignal<Device>,
     /// The stored revision of the book, after every save (the backup reminder compares it).
     pub revision: RwSignal<u64>,
+    /// Offline readiness, a waiting update, installation, persistent storage.
+    pub pwa: RwSignal<PwaState>,
     pub toast: RwSignal<Option<Toast>>,
     /// Bumped when backups change, so lists re-read them.
     pub backups_changed: RwSignal<u64>,
@@ -100,6 +103,7 @@ impl App {
             usage: RwSignal::new(None),
             device: RwSignal::new(device),
             revision: RwSignal::new(revision),
+            pwa: pwa::start(),
             toast: RwSignal::new(None),
             backups_changed: RwSignal::new(0),
             load_ms: js_sys::Date::now() - started,

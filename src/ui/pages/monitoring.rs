@@ -8,6 +8,7 @@ use crate::domain::book::Book;
 use crate::domain::monitoring::{
     by_advisor, by_class, by_department, report, total, MonitoringSettings, Period, Row,
 };
+use crate::domain::sort;
 use crate::domain::vocab::{Channel, Class, Format};
 use crate::texts;
 use crate::ui::browser;
@@ -87,7 +88,9 @@ fn roll_ups(b: &Book, q: &ReportQuery, rows: &[Row]) -> impl IntoView {
 fn group_table(b: &Book, q: &ReportQuery, rows: &[Row]) -> Table {
     let department = q.filter.department;
     let mut listed: Vec<&Row> = rows.iter().filter(|r| q.filter.matches(r)).collect();
-    listed.sort_by(|a, b| (&a.group.name, &a.group.id).cmp(&(&b.group.name, &b.group.id)));
+    sort::sort_by(&mut listed, |a, b| {
+        (&a.group.name, &a.group.id).cmp(&(&b.group.name, &b.group.id))
+    });
     let rows = listed
         .into_iter()
         .map(|r| {

@@ -4,6 +4,7 @@
 use crate::domain::book::Book;
 use crate::domain::ids::ColleagueId;
 use crate::domain::monitoring::{achievement, Period, PeriodChoice, Row, RowFilter, Status, Tally};
+use crate::domain::sort;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{SelectField, TextField};
@@ -62,7 +63,7 @@ pub fn ReportControls(query: ReportQuery, route: Route) -> impl IntoView {
                 })
                 .map(|k| (k.id.to_string(), k.name.to_string()))
                 .collect();
-            named.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::sort_by(&mut named, |a, b| a.1.cmp(&b.1));
             options.extend(named);
             if b.groups().values().any(|g| g.advisor.is_none()) {
                 options.push(("ohne".into(), texts::NO_ADVISOR.to_owned()));

@@ -6,6 +6,7 @@ use super::group_form::segment_options;
 use crate::domain::ids::Key;
 use crate::domain::portfolio::{overview, CastingFilter};
 use crate::domain::scheme::{default_scheme, Choice, Criterion, Scheme};
+use crate::domain::sort;
 use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Department, Format, Segment};
 use crate::texts;
@@ -142,7 +143,7 @@ fn department_checks(
                                 l.retain(|x| *x != d);
                                 if on {
                                     l.push(d);
-                                    l.sort();
+                                    sort::sort(l);
                                 }
                             });
                         } />
