@@ -25,3 +25,6 @@ node scripts/size-budget.mjs dist 520000
 
 step "Browser-Tests (headless Chromium, Playwright)"
 node --test --test-concurrency=1 tests/e2e/
+
+step "Browser-Tests in WebKit (WebKitGTK, die Engine des iPad; WebDriver unter Xvfb)"
+xvfb-run -a node --test --test-concurrency=1 tests/webkit/
