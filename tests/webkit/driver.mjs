@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { Builder, By } from 'selenium-webdriver';
 import { startServer } from '../e2e/harness.mjs';
+import { eventually as poll } from '../e2e/app.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const DRIVER = process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver';
@@ -157,18 +158,8 @@ export function useWebKit({ viewport = TABLET } = {}) {
 
 // ---- waiting -----------------------------------------------------------------------------
 
-/** Retries `check` (which throws while not yet true) until it passes or `timeout` ms pass. */
-export async function eventually(check, { timeout = 10_000, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((ok) => setTimeout(ok, interval));
-  }
-}
+/** The Chromium tests' `eventually`, paced for WebDriver's slower round trips. */
+export const eventually = (check, { timeout = 10_000, interval = 100 } = {}) => poll(check, { timeout, interval });
 
 export const css = (selector) => By.css(selector);
 export const xpath = (path) => By.xpath(path);
