@@ -2,7 +2,8 @@
 //   1. Moves trunk's inline loader script into a file named by its hash, so the
 //      Content-Security-Policy allows scripts from the app's own folder only.
 //   2. Stamps a build id (a hash over every file of the build) into index.html.
-//   3. Writes sw.js from pwa/sw.js with that id and the list of files to keep offline.
+//   3. Lists the files with a content hash in web.config, which IIS then caches for a year.
+//   4. Writes sw.js from pwa/sw.js with that id and the list of files to keep offline.
 // Also runs on a finished folder: `node scripts/pwa.mjs dist` (the update test does that).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -50,7 +51,17 @@ if (!charset) throw new Error('index.html has no <meta charset>');
 html = html.replace(charset[0], `${charset[0]}<meta name="kontaktnetz-build" content="${build}">`);
 await writeFile(join(dir, 'index.html'), html);
 
-// 3. The service worker.
+// 3. IIS caches files with a content hash in their name for a year, and nothing else.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const iis = await readFile(join(dir, 'web.config'), 'utf8').catch(() => null);
+if (iis !== null) {
+  const long = list
+    .filter((f) => HASHED.test(f))
+    .map((f) => `  <location path="${f}"><system.webServer><staticContent><clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="365.00:00:00" /></staticContent></system.webServer></location>`);
+  await writeFile(join(dir, 'web.config'), iis.replace(/  <!-- HASHED FILES -->\n(  <location [^\n]*\n)*/, `  <!-- HASHED FILES -->\n${long.map((l) => l + '\n').join('')}`));
+}
+
+// 4. The service worker.
 // Without its comments and indentation (whole-line comments only: the template is ours), as
 // trunk minifies the other scripts; every browser visit checks it for an update.
 const template = (await readFile(new URL('../pwa/sw.js', import.meta.url), 'utf8'))

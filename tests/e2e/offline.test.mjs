@@ -400,9 +400,17 @@ test('the strict CSP has no inline script, and the manifest and icons make the a
   assert.match(csp, /worker-src 'self'/);
   assert.match(csp, /manifest-src 'self'/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
-  for (const file of ['web.config', '.htaccess', 'sw.js', 'manifest.webmanifest']) {
-    await readFile(join(DIST, file));
-  }
+  // Server settings for the intranet: types IIS and Apache may not know, caching by name.
+  const iis = await readFile(join(DIST, 'web.config'), 'utf8');
+  assert.match(iis, /<mimeMap fileExtension=".wasm" mimeType="application\/wasm" \/>/);
+  assert.match(iis, /<mimeMap fileExtension=".webmanifest" mimeType="application\/manifest\+json" \/>/);
+  assert.match(iis, /<staticContent>\s*<remove[\s\S]*<clientCache cacheControlMode="DisableCache" \/>/, 'nothing else cached');
+  const wasm = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
+  assert.match(iis, new RegExp(`<location path="${wasm}">.*cacheControlMaxAge="365.00:00:00"`), 'the wasm kept a year');
+  assert.doesNotMatch(iis, /<location path="(index\.html|sw\.js)">/);
+  const apache = await readFile(join(DIST, '.htaccess'), 'utf8');
+  assert.match(apache, /AddType application\/wasm \.wasm/);
+  assert.match(apache, /AddType application\/manifest\+json \.webmanifest/);
 
   const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.lang, 'de');
