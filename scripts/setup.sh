@@ -38,13 +38,14 @@ fi
 
 # WebKitGTK (the iPad's engine family) for tests/webkit: WebKitWebDriver with its MiniBrowser,
 # which needs an X display: Xvfb through xvfb-run.
-if ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
+if ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then
   say "WebKitWebDriver (WebKitGTK) und Xvfb aus Debian"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb xauth
 fi
 
-# npm packages exactly as package-lock.json says: playwright-core, axe-core, ical.js, and
+# npm packages exactly as package-lock.json says: playwright-core, axe-core, ical.js,
+# selenium-webdriver (drives WebKitWebDriver), and
 # binaryen 132 for wasm-opt (Debian's binaryen 108 silently breaks the release build).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm-Pakete laut package-lock.json"
