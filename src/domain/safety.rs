@@ -48,6 +48,14 @@ impl Default for Device {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DaysOutOfRange;
 
+/// The reminder interval as typed: a whole number of days within [`REMINDER_DAYS`].
+pub fn parse_reminder_days(raw: &str) -> Result<u32, DaysOutOfRange> {
+    match raw.trim().parse::<u32>() {
+        Ok(days) if REMINDER_DAYS.contains(&days) => Ok(days),
+        _ => Err(DaysOutOfRange),
+    }
+}
+
 impl Device {
     pub fn set_reminder_days(&mut self, days: u32) -> Result<(), DaysOutOfRange> {
         if !REMINDER_DAYS.contains(&days) {
@@ -159,6 +167,16 @@ mod tests {
         assert_eq!(d.reminder_days, DEFAULT_REMINDER_DAYS);
         d.set_reminder_days(1).unwrap();
         assert!(d.backup_due(true, 11, day(21)));
+    }
+
+    #[test]
+    fn the_typed_interval_is_a_whole_number_of_days_in_range() {
+        assert_eq!(parse_reminder_days(" 14 "), Ok(14));
+        assert_eq!(parse_reminder_days("1"), Ok(1));
+        assert_eq!(parse_reminder_days("90"), Ok(90));
+        for bad in ["", "0", "91", "7,5", "-3", "sieben"] {
+            assert_eq!(parse_reminder_days(bad), Err(DaysOutOfRange), "{bad:?}");
+        }
     }
 
     #[test]

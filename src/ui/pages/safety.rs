@@ -6,7 +6,7 @@
 //! further reading closure or signal type costs bundle size.
 
 use crate::domain::book::Book;
-use crate::domain::safety::{Device, FOLDER_KEEP, REMINDER_DAYS};
+use crate::domain::safety::{parse_reminder_days, Device, FOLDER_KEEP};
 use crate::storage;
 use crate::texts::{self, safety as say};
 use crate::ui::backup_folder::{self, Folder};
@@ -167,11 +167,11 @@ pub fn SafetySection() -> impl IntoView {
     let days_error = RwSignal::new(None::<String>);
     let save_days = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = match days.get_untracked().trim().parse::<u32>() {
-            Ok(n) if REMINDER_DAYS.contains(&n) => app.change_device(|d| {
+        let result = match parse_reminder_days(&days.get_untracked()) {
+            Ok(n) => app.change_device(|d| {
                 let _ = d.set_reminder_days(n);
             }),
-            _ => Err(say::bad_reminder_days()),
+            Err(_) => Err(say::bad_reminder_days()),
         };
         days_error.set(result.err());
     };
