@@ -2,16 +2,27 @@
 //! Each plan keeps its UID across exports, and SEQUENCE grows with every edit, so importing
 //! again updates the events instead of duplicating them.
 
-use super::book::{Book, RecordKind};
+use super::book::Book;
 use super::contact::{add_days, Planned};
 use super::model::Timestamp;
+use super::vocab::Format;
 use crate::domain::sort;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+/// The words of a calendar export; the domain has none, the caller gives them.
+pub struct Labels {
+    /// A format's name, at the start of the summary ("Jahresgespräch: …").
+    pub format: fn(Format) -> &'static str,
+    /// Who takes the contact on, a line of the description.
+    pub who: fn(&str) -> String,
+    /// The heading above the contact persons' phone numbers.
+    pub persons: &'static str,
+}
 
 /// One VCALENDAR with every open planned contact as a VEVENT, in date order. A plan with a
 /// time starts then (floating local time) and lasts its format's minutes in the group's class
 /// plan (60 if the class does not plan the format); one without a time is an all-day event.
-pub fn calendar(book: &Book, now: Timestamp) -> String {
+pub fn calendar(book: &Book, now: Timestamp, labels: &Labels) -> String {
     let mut plans: Vec<&Planned> = book.planned().values().filter(|p| p.is_open()).collect();
     sort::sort_by_key(&mut plans, |p| (p.date, p.time, &p.id));
     let mut out = String::new();
@@ -27,17 +38,17 @@ pub fn calendar(book: &Book, now: Timestamp) -> String {
         line(&mut out, name, value);
     }
     for p in plans {
-        event(&mut out, book, p, &stamp);
+        event(&mut out, book, p, &stamp, labels);
     }
     line(&mut out, "END", "VCALENDAR");
     out
 }
 
-fn event(out: &mut String, book: &Book, p: &Planned, stamp: &str) {
+fn event(out: &mut String, book: &Book, p: &Planned, stamp: &str, labels: &Labels) {
     let group = book.groups().get(&p.group);
     let summary = format!(
         "{}: {}",
-        crate::texts::format(p.format),
+        (labels.format)(p.format),
         group.map_or(p.group.as_str(), |g| g.name.as_str())
     );
     let mut about: Vec<String> = Vec::new();
@@ -45,17 +56,14 @@ fn event(out: &mut String, book: &Book, p: &Planned, stamp: &str) {
         about.push(p.note.clone());
     }
     if let Some(c) = p.who.as_ref().and_then(|k| book.colleagues().get(k)) {
-        about.push(crate::texts::who_takes_on(c.name.as_str()));
+        about.push((labels.who)(c.name.as_str()));
     }
     let phones: Vec<String> = book
         .group_persons(&p.group)
         .filter_map(|c| Some(format!("{}: {}", c.name, c.phone.as_ref()?.as_str())))
         .collect();
     if !phones.is_empty() {
-        about.push(format!(
-            "{}:",
-            crate::texts::kind_plural(RecordKind::Person)
-        ));
+        about.push(format!("{}:", labels.persons));
         about.extend(phones);
     }
     line(out, "BEGIN", "VEVENT");
@@ -163,9 +171,25 @@ mod tests {
     use crate::domain::model::{Colleague, ContactPerson, Customer, Group};
     use crate::domain::scheme::{self, ClassRule};
     use crate::domain::text::{Name, Phone};
-    use crate::domain::vocab::{Channel, Class, CustomerKind, Direction, Format, Segment};
+    use crate::domain::vocab::{Channel, Class, CustomerKind, Direction, Segment};
     use chrono::{NaiveTime, TimeZone, Utc};
     use proptest::prelude::*;
+
+    /// The words these tests expect; the app's German ones come from `texts`.
+    const LABELS: Labels = Labels {
+        format: |f| match f {
+            Format::AnnualTalk => "Jahresgespräch",
+            Format::RatingTalk => "Ratinggespräch",
+            Format::ServiceContact => "Servicekontakt",
+            _ => "Gespräch",
+        },
+        who: |name| format!("Wer übernimmt: {name}"),
+        persons: "Ansprechpartner",
+    };
+
+    fn calendar(book: &Book, now: Timestamp) -> String {
+        super::calendar(book, now, &LABELS)
+    }
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()

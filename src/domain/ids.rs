@@ -7,12 +7,6 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidId(pub String);
 
-impl fmt::Display for InvalidId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::texts::invalid_id(&self.0))
-    }
-}
-
 const MAX_ID_LEN: usize = 64;
 
 fn check(raw: &str) -> Result<(), InvalidId> {

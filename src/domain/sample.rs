@@ -447,7 +447,7 @@ impl Generator {
                     .and_hms_opt(hour, [0, 15, 30, 45][self.rng.below(4)], 0)
                     .unwrap_or_default();
                 let id = ContactId::generate(self.rng.next());
-                let topic = crate::texts::TOPICS[self.rng.below(crate::texts::TOPICS.len())];
+                let topic = super::vocab::TOPICS[self.rng.below(super::vocab::TOPICS.len())];
                 let contact = Contact {
                     id: id.clone(),
                     group: group.id.clone(),

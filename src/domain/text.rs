@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Why a text value was refused. The UI turns these into German messages.
+/// Why a text value was refused. Its German `Display` lives in `texts`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TextError {
     Empty,
@@ -11,12 +11,6 @@ pub enum TextError {
     InvalidEmail,
     InvalidPhone,
     InfluenceOutOfRange,
-}
-
-impl fmt::Display for TextError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::texts::text_error(self))
-    }
 }
 
 /// The conversions every validated string type shares: serde goes through `parse`.

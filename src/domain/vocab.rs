@@ -1,4 +1,4 @@
-//! Closed vocabularies of the customer book. German labels live in `ui::text`.
+//! Closed vocabularies of the customer book. Their German labels live in `texts`.
 
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +83,18 @@ vocabulary!(
     /// What a contact led to.
     ContactOutcome { Appointment, Deal, Offer, NoInterest, NotReached, CallBack, ConsentWithdrawn }
 );
+
+/// Quick topics offered as chips when a contact is recorded; free text adds any other.
+pub const TOPICS: &[&str] = &[
+    "Finanzierung",
+    "Geldanlage",
+    "Altersvorsorge",
+    "Nachfolge",
+    "Zahlungsverkehr",
+    "Versicherung",
+    "Immobilie",
+    "Förderkredit",
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,5 @@
 //! Every German sentence the app shows that is built from data: messages for errors, counts,
-//! import previews. Static labels of the views stay in `ui::labels`.
+//! import previews. Static labels of the views stay in the views (`ui::pages`).
 
 use crate::domain::book::{Problem, RecordKind};
 use crate::domain::contact::{ContactProblem, ContactSettings};
@@ -14,6 +14,7 @@ use crate::domain::vocab::{
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
 
+pub mod dates;
 mod reports;
 pub mod safety;
 pub use reports::*;
@@ -22,6 +23,20 @@ pub fn invalid_id(raw: &str) -> String {
     format!(
         "ungültige Kennung „{raw}“ (erlaubt: Buchstaben, Ziffern, - und _, höchstens 64 Zeichen)"
     )
+}
+
+// The domain's errors read in German wherever they are displayed (serde messages included);
+// the wording lives here, not beside the types.
+impl std::fmt::Display for crate::domain::ids::InvalidId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&invalid_id(&self.0))
+    }
+}
+
+impl std::fmt::Display for TextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&text_error(self))
+    }
 }
 
 pub fn text_error(e: &TextError) -> String {
@@ -830,17 +845,7 @@ pub fn outcome(o: ContactOutcome) -> &'static str {
     }
 }
 
-/// Quick topics offered as chips; free text adds any other.
-pub const TOPICS: &[&str] = &[
-    "Finanzierung",
-    "Geldanlage",
-    "Altersvorsorge",
-    "Nachfolge",
-    "Zahlungsverkehr",
-    "Versicherung",
-    "Immobilie",
-    "Förderkredit",
-];
+pub use crate::domain::vocab::TOPICS;
 
 pub fn pick(p: crate::domain::contact::Pick, per_year: u32) -> String {
     use crate::domain::contact::Pick;
@@ -878,7 +883,7 @@ pub fn contact_saved(group: &str, follow_up: Option<chrono::NaiveDate>) -> Strin
     match follow_up {
         Some(d) => format!(
             "Kontakt mit {group} gespeichert. Nächster Kontakt am {}.",
-            crate::ui::format::date(d)
+            dates::date(d)
         ),
         None => format!("Kontakt mit {group} gespeichert."),
     }
@@ -901,7 +906,7 @@ pub fn reason(
     colleague: &dyn Fn(&crate::domain::ids::ColleagueId) -> String,
 ) -> String {
     use crate::domain::reminder::Reason;
-    let on = |d: chrono::NaiveDate| crate::ui::format::date(d);
+    let on = |d: chrono::NaiveDate| dates::date(d);
     match r {
         Reason::FollowUp {
             due,
@@ -981,7 +986,7 @@ pub fn reminder_counts(c: &crate::domain::reminder::Counts) -> String {
 pub fn blocked_until(d: chrono::NaiveDate) -> String {
     format!(
         "Kontaktsperre bis {} – bitte nicht ansprechen",
-        crate::ui::format::date(d)
+        dates::date(d)
     )
 }
 
@@ -992,6 +997,15 @@ pub fn overdue_by(days: i64) -> String {
         d if d > 0 => format!("seit {d} Tagen überfällig"),
         -1 => "morgen fällig".into(),
         d => format!("fällig in {} Tagen", -d),
+    }
+}
+
+/// The words of the calendar export.
+pub fn calendar_labels() -> crate::domain::ics::Labels {
+    crate::domain::ics::Labels {
+        format,
+        who: who_takes_on,
+        persons: kind_plural(RecordKind::Person),
     }
 }
 

@@ -1,11 +1,11 @@
 //! German texts of the reports: target vs. actual, the dashboard and the success planning.
 
+use super::dates::date;
 use super::{class_name, department, number, percent};
 use crate::domain::book::Book;
 use crate::domain::monitoring::{Period, PeriodProblem, RowFilter, Status};
 use crate::domain::planning::{Input, ScenarioProblem, CONVERSION_AGES};
 use crate::domain::vocab::Class;
-use crate::ui::format::date;
 
 /// One decimal at most, German style: 0.6 → "0,6", 84.0 → "84", 1890.04 → "1.890".
 pub fn decimal(x: f64) -> String {

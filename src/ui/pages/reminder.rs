@@ -138,9 +138,9 @@ pub fn ReminderPage() -> impl IntoView {
         window_error.set(result.err());
     };
     let export = move |_| {
-        let text = app
-            .book
-            .with_untracked(|b| crate::domain::ics::calendar(b, browser::now()));
+        let text = app.book.with_untracked(|b| {
+            crate::domain::ics::calendar(b, browser::now(), &texts::calendar_labels())
+        });
         if browser::download("kontaktnetz-termine.ics", "text/calendar", &text).is_err() {
             app.notify(texts::DOWNLOAD_FAILED.into());
         }
