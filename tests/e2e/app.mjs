@@ -101,6 +101,27 @@ export async function settle(page) {
   );
 }
 
+/**
+ * Checks that the element is drawn whole: it has a size and no ancestor that clips its
+ * overflow cuts any of it off. `innerText` alone would also read text that nobody can see.
+ */
+export async function expectUnclipped(locator) {
+  const cut = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return 'it has no size';
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if ([style.overflowX, style.overflowY].every((o) => o === 'visible')) continue;
+      const b = a.getBoundingClientRect();
+      if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5 || r.left < b.left - 0.5 || r.right > b.right + 0.5) {
+        return `cut off by <${a.tagName.toLowerCase()} class="${a.className}"> (${Math.round(b.height)} px high)`;
+      }
+    }
+    return null;
+  });
+  assert.equal(cut, null, `the element is not drawn whole: ${cut}`);
+}
+
 // ---- navigation --------------------------------------------------------------------------
 
 export const heading = (page) => page.locator('main h1');

@@ -11,6 +11,7 @@ import {
   createGroup,
   expectCount,
   expectText,
+  expectUnclipped,
   exportDoc,
   heading,
   importByMerge,
@@ -212,6 +213,7 @@ test('the storage meter shows the characters in use, German-formatted', { timeou
       assert.equal(Number(shown.replace(/\./g, '')), stored, `${hash}: meter ${shown}, storage ${stored}`);
       assert.equal(Number(percent), Math.floor((stored * 100) / 2_600_000));
       assert.equal(await meter.getByRole('meter').getAttribute('aria-valuenow'), percent);
+      await expectUnclipped(meter.locator('p').first());
     }
   });
 });
@@ -233,6 +235,7 @@ test('the team book for load tests has 10,000 customers, survives a reload, and 
     const percent = Number(await meter.getByRole('meter').getAttribute('aria-valuenow'));
     assert.ok(percent >= 85 && percent < 100, `${percent} %`);
     await expectText(meter.locator('.advice'), /^Der Speicher ist fast voll\. Bitte jetzt exportieren/);
+    await expectUnclipped(meter.locator('.advice'));
     assert.match(await meter.getAttribute('class'), /meter-critical/);
   });
 });

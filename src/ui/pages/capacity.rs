@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 fn meter(percent: u32) -> impl IntoView {
     view! {
-        <div class="meter" class:high={percent > 100} aria-hidden="true">
+        <div class="load-bar" class:high={percent > 100} aria-hidden="true">
             <span style=format!("width:{}%", percent.min(100))></span>
         </div>
     }
