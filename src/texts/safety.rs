@@ -48,7 +48,7 @@ pub const INSTALLED_YES: &str = "Als App installiert: Sie läuft im eigenen Fens
 pub const INSTALLED_NO: &str = "Im Browser geöffnet, nicht als App installiert.";
 
 pub const IPAD_HINT: &str = "Auf dem iPad: Safari löscht alle Daten einer Website, die sieben Tage lang nicht geöffnet wurde. Sicher ist nur die App auf dem Home-Bildschirm: in Safari „Teilen“ und dann „Zum Home-Bildschirm“ tippen und Kontaktnetz künftig von dort öffnen.";
-pub const ONLY_HERE: &str = "Ihre Daten liegen nur in diesem Browser auf diesem Gerät. Sicherungen im Browser gehen mit ihm verloren; eine exportierte Datei nicht.";
+pub const ONLY_HERE: &str = "Ihre Daten liegen nur in diesem Browser auf diesem Gerät. Sicherungen im Browser gehen mit ihm verloren, eine exportierte Datei nicht. Safari (iPad, iPhone) löscht die Daten einer Website nach sieben Tagen ohne Besuch, außer die App liegt auf dem Home-Bildschirm.";
 
 pub fn last_export(when: Option<&str>) -> String {
     match when {

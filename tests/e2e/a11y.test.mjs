@@ -186,8 +186,9 @@ async function smallTargets(page) {
       const style = getComputedStyle(el);
       // Not visible: no box, hidden, or parked off-screen (the skip link until focused).
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || r.right <= 0 || r.bottom <= 0) continue;
-      // Inline text links in running text are exempt.
-      if (el.tagName === 'A' && style.display === 'inline' && el.closest('p')) continue;
+      // Inline text links in running text are exempt; a link that is most of its line is not.
+      const prose = (el.closest('p')?.textContent.length ?? 0) - el.textContent.length;
+      if (el.tagName === 'A' && style.display === 'inline' && prose > 40) continue;
       const height = Math.round(r.height * 100) / 100;
       if (height < min) out.push(describe(el, height));
     }

@@ -346,3 +346,13 @@ test('the start page says what to do today; the reminder filters by colleague; a
     assert.equal(await person.locator('.choice', { hasText: 'Dieter Delta' }).locator('input').isChecked(), true);
   });
 });
+
+test('the reminder of an empty book says there is nothing yet, and praises only a book with nothing due', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/erinnerung');
+    await expectText(page.locator('[data-testid=reminder-empty]'), /^Noch keine Kundenverbünde: /);
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+    await navigate(page, '/erinnerung');
+    await expectText(page.locator('[data-testid=reminder-empty]'), 'Nichts fällig. Gut gemacht!');
+  });
+});

@@ -221,6 +221,8 @@ test('the storage meter shows the characters in use, German-formatted', { timeou
 test('the team book for load tests has 10,000 customers, survives a reload, and the meter says it is nearly full', { timeout: 90_000 }, async () => {
   await session(async ({ page, url }) => {
     await openApp(page, url, '/daten');
+    assert.equal(await page.getByTestId('load-team').count(), 0, 'not offered to advisors');
+    await navigate(page, '/daten?lasttest');
     await page.getByTestId('load-team').click();
     await expectText(page.locator('.toast span').first(), /^Beispieldaten geladen: [\d.]+ Verbünde, 10\.0\d\d Kunden, [\d.]+ Ansprechpartner\.$/, { timeout: 30_000 });
 

@@ -165,7 +165,7 @@ fn decile_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
         <p data-testid="dash-split">{texts::decile_split(d.top_fifth, d.rest)}</p>
         <p>
             "Ohne zählenden Kontakt: "
-            <a href=q.groups(|f| f.no_contact = true) data-testid="dash-no-contact">
+            <a class="tap-link" href=q.groups(|f| f.no_contact = true) data-testid="dash-no-contact">
                 {texts::number(all.no_contact.into())}
             </a>
             {format!(" ({})", texts::share_of(all.no_contact, all.groups))}
@@ -325,10 +325,10 @@ fn body(q: ReportQuery, period: Period) -> impl IntoView {
                 {class_section(&q, &rows)}
                 <h2>"Am stärksten unterbetreut: A- und B-Verbünde"</h2>
                 {table_view(group_list(b, &under), "dash-under-list")}
-                <p class="no-print"><a href=q.groups(|f| { f.classes = vec![Some(Class::A), Some(Class::B)]; f.status = Some(Status::Under); })>"Alle unterbetreuten A- und B-Verbünde"</a></p>
+                <p class="no-print"><a class="tap-link" href=q.groups(|f| { f.classes = vec![Some(Class::A), Some(Class::B)]; f.status = Some(Status::Under); })>"Alle unterbetreuten A- und B-Verbünde"</a></p>
                 <h2>"Am stärksten überbetreut: C- und D-Verbünde"</h2>
                 {table_view(group_list(b, &over), "dash-over-list")}
-                <p class="no-print"><a href=q.groups(|f| { f.classes = vec![Some(Class::C), Some(Class::D)]; f.status = Some(Status::Over); })>"Alle überbetreuten C- und D-Verbünde"</a></p>
+                <p class="no-print"><a class="tap-link" href=q.groups(|f| { f.classes = vec![Some(Class::C), Some(Class::D)]; f.status = Some(Status::Over); })>"Alle überbetreuten C- und D-Verbünde"</a></p>
                 {decile_section(&q, &rows)}
                 {activity_section(&q, period, &a)}
                 {who.map(|w| trend_section(b, &w, today))}

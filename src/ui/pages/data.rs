@@ -161,9 +161,12 @@ pub fn Data() -> impl IntoView {
                 <button type="button" on:click=move |_| load_sample(SampleSize::ADVISOR) data-testid="load-sample-data">
                     "Beispieldaten laden"
                 </button>
-                <button type="button" on:click=move |_| load_sample(SampleSize::TEAM) data-testid="load-team">
-                    "Teambuch für Lasttests (10 Berater:innen, 10.000 Kunden)"
-                </button>
+                // For benchmarks only (#/daten?lasttest): not an advisor's choice.
+                {crate::ui::route::param(&browser::current_hash(), "lasttest").map(|_| view! {
+                    <button type="button" on:click=move |_| load_sample(SampleSize::TEAM) data-testid="load-team">
+                        "Teambuch für Lasttests (10 Berater:innen, 10.000 Kunden)"
+                    </button>
+                })}
             </div>
         </section>
     }

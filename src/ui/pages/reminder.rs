@@ -171,7 +171,13 @@ pub fn ReminderPage() -> impl IntoView {
                 {move || app.book.with(|b| {
                     let list = entries.read();
                     if list.is_empty() {
-                        return view! { <li class="empty">"Nichts fällig. Gut gemacht!"</li> }.into_any();
+                        // Praise only where there was something to do.
+                        let text = if b.groups().is_empty() {
+                            "Noch keine Kundenverbünde: Die Erinnerung füllt sich, sobald Verbünde angelegt oder importiert sind."
+                        } else {
+                            "Nichts fällig. Gut gemacht!"
+                        };
+                        return view! { <li class="empty" data-testid="reminder-empty">{text}</li> }.into_any();
                     }
                     list.iter().take(shown.get()).map(|e| entry_view(b, e, today)).collect_view().into_any()
                 })}
