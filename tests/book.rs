@@ -538,3 +538,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_removal_asked_about_is_the_removal_done() {
+    use kontaktnetz::domain::sample::{generate, SampleSize};
+    let book = generate(SampleSize::ADVISOR, 2026, at(0));
+    let mut with_contacts = 0;
+    for id in book.groups().keys() {
+        let asked = book.removal_of_group(id);
+        let mut after = book.clone();
+        assert_eq!(after.delete_group(id, at(1)), asked, "{id}");
+        with_contacts += usize::from(asked.contacts > 0 && asked.castings > 0);
+    }
+    assert!(
+        with_contacts > 10,
+        "the sample has groups with contacts and castings"
+    );
+    assert_eq!(
+        book.removal_of_group(&gid("g-gibt-es-nicht")),
+        Removed::default()
+    );
+}

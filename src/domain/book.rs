@@ -946,6 +946,25 @@ impl Book {
         removed
     }
 
+    /// What [`Book::delete_group`] would remove, without removing it: for the question first.
+    pub fn removal_of_group(&self, id: &GroupId) -> Removed {
+        if !self.groups.contains_key(id) {
+            return Removed::default();
+        }
+        let members = self.members.get(id).map_or(&[][..], Vec::as_slice);
+        Removed {
+            groups: 1,
+            customers: members.len(),
+            persons: members
+                .iter()
+                .map(|c| self.persons_of.get(c).map_or(0, Vec::len))
+                .sum(),
+            castings: self.castings_of.get(id).map_or(0, Vec::len),
+            contacts: self.contacts_of.get(id).map_or(0, Vec::len),
+            planned: self.planned_of.get(id).map_or(0, Vec::len),
+        }
+    }
+
     /// Deletes a group with all its customers and their contact persons.
     pub fn delete_group(&mut self, id: &GroupId, now: Timestamp) -> Removed {
         if !self.groups.contains_key(id) {

@@ -713,6 +713,30 @@ pub fn show_more(n: usize) -> String {
     format!("{} weitere anzeigen", number(n as i64))
 }
 
+/// Asked before a group goes, naming everything that goes with it.
+pub fn group_delete_confirm(name: &str, r: &crate::domain::book::Removed) -> String {
+    let counts = [
+        (r.customers, "Kunde", "Kunden"),
+        (r.persons, "Ansprechpartner", "Ansprechpartner"),
+        (r.contacts, "Kontakt", "Kontakte"),
+        (r.castings, "Casting", "Castings"),
+        (r.planned, "geplanter Kontakt", "geplante Kontakte"),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, one, many)| format!("{} {}", number(n as i64), if n == 1 { one } else { many }))
+        .collect();
+    let total: usize = counts.iter().map(|(n, _, _)| n).sum();
+    let verb = if total == 1 { "wird" } else { "werden" };
+    let with = match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" Mit ihm {verb} {last} gelöscht."),
+        Some((last, rest)) => format!(" Mit ihm {verb} {} und {last} gelöscht.", rest.join(", ")),
+    };
+    format!("Verbund „{name}“ löschen?{with} Direkt danach lässt sich das noch rückgängig machen.")
+}
+
 pub fn group_deleted(name: &str, gone: &crate::domain::book::Removed) -> String {
     let what = removed(gone);
     if what.is_empty() {
@@ -1046,6 +1070,32 @@ pub fn contact_count(n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_question_before_deleting_a_group_names_what_goes() {
+        use crate::domain::book::Removed;
+        let gone = |customers, contacts, castings, planned| Removed {
+            groups: 1,
+            customers,
+            persons: customers,
+            castings,
+            contacts,
+            planned,
+        };
+        assert_eq!(
+            super::group_delete_confirm("Familie Walter", &gone(2, 12, 1, 1)),
+            "Verbund „Familie Walter“ löschen? Mit ihm werden 2 Kunden, 2 Ansprechpartner, 12 Kontakte, 1 Casting und 1 geplanter Kontakt gelöscht. Direkt danach lässt sich das noch rückgängig machen."
+        );
+        assert_eq!(
+            super::group_delete_confirm("Neu", &gone(0, 0, 0, 0)),
+            "Verbund „Neu“ löschen? Direkt danach lässt sich das noch rückgängig machen."
+        );
+        let one = Removed {
+            customers: 1,
+            ..gone(0, 0, 0, 0)
+        };
+        assert!(super::group_delete_confirm("X", &one).contains("Mit ihm wird 1 Kunde gelöscht."));
+    }
+
     use super::*;
 
     #[test]

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dumpStorage } from './harness.mjs';
 import {
+  acceptDialogs,
   createColleague,
   createCustomer,
   createGroup,
@@ -173,8 +174,26 @@ test('a deleted group comes back with undo, and stays gone after a reload', { ti
     const list = page.locator('[data-testid=group-list] .title');
 
     await navigate(page, '/verbuende/g-baecker');
+    // Asked first, naming what goes; declined, nothing happens.
+    const asked = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      d.dismiss();
+    });
+    const revisionBefore = await storedRevision(page);
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
+    await settle(page);
+    assert.equal(
+      asked[0],
+      'Verbund „Bäckerei Korn“ löschen? Mit ihm werden 1 Kunde und 1 Ansprechpartner gelöscht. Direkt danach lässt sich das noch rückgängig machen.',
+    );
+    await expectText(heading(page), 'Bäckerei Korn');
+    assert.equal(await storedRevision(page), revisionBefore, 'nothing saved');
+
+    const dialogs = acceptDialogs(page);
     await page.getByRole('button', { name: 'Löschen', exact: true }).click();
     await waitForHash(page, /^#\/verbuende$/);
+    assert.equal(dialogs.length, 1);
     const toast = page.locator('.toast');
     await expectText(toast.locator('span'), 'Verbund „Bäckerei Korn“ mit 1 Kunde und 1 Ansprechpartner gelöscht.');
     await expectText(page.locator('[data-testid=result-count]'), '1 Verbünde');

@@ -25,6 +25,13 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
         let id = id.clone();
         move |_| {
             let id = id.clone();
+            let question = app.book.with_untracked(|b| {
+                let name = b.groups().get(&id).map(|g| g.name.to_string());
+                texts::group_delete_confirm(&name.unwrap_or_default(), &b.removal_of_group(&id))
+            });
+            if !browser::confirm(&question) {
+                return;
+            }
             app.delete_with_undo(move |b| {
                 let name = b
                     .groups()
