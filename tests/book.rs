@@ -558,4 +558,9 @@ fn the_removal_asked_about_is_the_removal_done() {
         book.removal_of_group(&gid("g-gibt-es-nicht")),
         Removed::default()
     );
+    for id in book.customers().keys() {
+        let asked = book.removal_of_customer(id);
+        let mut after = book.clone();
+        assert_eq!(after.delete_customer(id, at(1)), asked, "{id}");
+    }
 }

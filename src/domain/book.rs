@@ -946,6 +946,18 @@ impl Book {
         removed
     }
 
+    /// What [`Book::delete_customer`] would remove, without removing it.
+    pub fn removal_of_customer(&self, id: &CustomerId) -> Removed {
+        if !self.customers.contains_key(id) {
+            return Removed::default();
+        }
+        Removed {
+            customers: 1,
+            persons: self.persons_of.get(id).map_or(0, Vec::len),
+            ..Removed::default()
+        }
+    }
+
     /// What [`Book::delete_group`] would remove, without removing it: for the question first.
     pub fn removal_of_group(&self, id: &GroupId) -> Removed {
         if !self.groups.contains_key(id) {

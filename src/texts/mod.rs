@@ -715,6 +715,16 @@ pub fn show_more(n: usize) -> String {
 
 /// Asked before a group goes, naming everything that goes with it.
 pub fn group_delete_confirm(name: &str, r: &crate::domain::book::Removed) -> String {
+    delete_confirm(&format!("Verbund „{name}“"), r)
+}
+
+/// Asked before a customer goes with their contact persons.
+pub fn customer_delete_confirm(name: &str, r: &crate::domain::book::Removed) -> String {
+    let others = crate::domain::book::Removed { customers: 0, ..*r };
+    delete_confirm(&format!("Kunde „{name}“"), &others)
+}
+
+fn delete_confirm(what: &str, r: &crate::domain::book::Removed) -> String {
     let counts = [
         (r.customers, "Kunde", "Kunden"),
         (r.persons, "Ansprechpartner", "Ansprechpartner"),
@@ -734,7 +744,7 @@ pub fn group_delete_confirm(name: &str, r: &crate::domain::book::Removed) -> Str
         Some((last, [])) => format!(" Mit ihm {verb} {last} gelöscht."),
         Some((last, rest)) => format!(" Mit ihm {verb} {} und {last} gelöscht.", rest.join(", ")),
     };
-    format!("Verbund „{name}“ löschen?{with} Direkt danach lässt sich das noch rückgängig machen.")
+    format!("{what} löschen?{with} Direkt danach lässt sich das noch rückgängig machen.")
 }
 
 pub fn group_deleted(name: &str, gone: &crate::domain::book::Removed) -> String {

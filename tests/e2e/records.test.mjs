@@ -256,3 +256,31 @@ test('a customer moves to another group through the "Kundenverbund" select', { t
     await check();
   });
 });
+
+test('deleting a customer asks first, naming the contact persons that go, and can be undone', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+    await navigate(page, '/kunden/c-korn');
+    await expectText(heading(page), 'Kunde bearbeiten');
+    const asked = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Kunde löschen' }).click();
+    await settle(page);
+    assert.equal(
+      asked[0],
+      'Kunde „Korn GmbH“ löschen? Mit ihm wird 1 Ansprechpartner gelöscht. Direkt danach lässt sich das noch rückgängig machen.',
+    );
+    await expectText(heading(page), 'Kunde bearbeiten');
+
+    acceptDialogs(page);
+    await page.getByRole('button', { name: 'Kunde löschen' }).click();
+    await waitForHash(page, /^#\/verbuende\/g-baecker$/);
+    await expectCount(page.locator('[data-testid=members] h3', { hasText: 'Korn GmbH' }), 0);
+    await page.locator('.toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expectText(page.locator('[data-testid=members] h3'), 'Korn GmbH');
+  });
+});

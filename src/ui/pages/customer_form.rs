@@ -154,6 +154,16 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
         let back = Route::Group(home.clone()).href();
         move |_| {
             let id = id.clone();
+            let question = app.book.with_untracked(|b| {
+                let name = b.customers().get(&id).map(|c| c.name.to_string());
+                texts::customer_delete_confirm(
+                    &name.unwrap_or_default(),
+                    &b.removal_of_customer(&id),
+                )
+            });
+            if !browser::confirm(&question) {
+                return;
+            }
             app.delete_with_undo(move |b| {
                 let name = b
                     .customers()
