@@ -12,6 +12,7 @@ import {
   exportBook,
   exportDoc,
   heading,
+  importByMerge,
   jsonFile,
   LANDSCAPE,
   loadSampleData,
@@ -226,5 +227,44 @@ test('keyboard: the skip link reaches the content, and navigation moves focus to
     await navigate(page, '/verbuende');
     await eventually(async () => assert.equal(await focused(), 'H1#'));
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Kundenverbünde');
+  });
+});
+
+test('keyboard: a focused tile shows its focus ring around the whole tile', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+    await navigate(page, '/verbuende/g-baecker/kontakt');
+    await expectText(heading(page), 'Kontakt erfassen');
+    const tile = page.locator('.choice').first();
+    await tile.locator('input').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    const ring = await page.evaluate(() => {
+      const input = document.activeElement;
+      const label = input.closest('.choice');
+      return { label: getComputedStyle(label).outlineStyle, input: getComputedStyle(input).outlineStyle };
+    });
+    assert.deepEqual(ring, { label: 'solid', input: 'none' });
+  });
+});
+
+test('a message with undo keeps its close button on the same line at tablet width', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await loadSampleData(page);
+    await navigate(page, '/verbuende');
+    await page.locator('[data-testid=group-list] a.row').first().click();
+    page.on('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Löschen', exact: true }).click();
+    const toast = page.locator('.toast');
+    // A long message: customers, contact persons and contacts went with the group.
+    await expectText(toast.locator('span'), /^Verbund „.+“ mit .+ und .+ gelöscht\.$/);
+    const [text, close] = await Promise.all([
+      toast.locator('span').boundingBox(),
+      toast.getByRole('button', { name: 'Meldung schließen' }).boundingBox(),
+    ]);
+    const middle = close.y + close.height / 2;
+    assert.ok(middle >= text.y && middle <= text.y + text.height, `close button at ${middle}, text ${text.y}–${text.y + text.height}`);
   });
 });
