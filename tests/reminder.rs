@@ -567,3 +567,29 @@ fn the_running_party_is_the_newest_not_ended() {
     });
     assert_eq!(running(&book).map(|p| p.id.as_str()), Some("r-2"));
 }
+
+#[test]
+fn which_groups_are_overdue_does_not_depend_on_the_look_ahead() {
+    use kontaktnetz::domain::reminder::agenda;
+    use kontaktnetz::domain::sample::{generate, SampleSize};
+    let book = generate(SampleSize::ADVISOR, 2026, at(0));
+    let today = at(0).date_naive();
+    let overdue = |window| -> Vec<_> {
+        reminders(&book, today, window)
+            .into_iter()
+            .filter(|e| e.urgency == Urgency::Overdue)
+            .map(|e| e.group)
+            .collect()
+    };
+    let usual = overdue(14);
+    assert!(
+        usual.len() > 20,
+        "the sample has overdue groups: {}",
+        usual.len()
+    );
+    for window in [1, 7, 30, 90] {
+        assert_eq!(overdue(window), usual, "look-ahead of {window} days");
+    }
+    // The start page counts the same groups.
+    assert_eq!(agenda(&book, today).overdue, usual.len());
+}

@@ -11,6 +11,9 @@ use chrono::{Datelike, NaiveDate};
 
 /// How long a passed occasion stays on the reminder when nobody got in touch.
 pub const OCCASION_GRACE_DAYS: u64 = 30;
+/// A contact this many days before an occasion takes care of it. Fixed, not the look-ahead:
+/// whether a group is overdue must not depend on how far ahead the advisor looks.
+pub const OCCASION_RUN_UP_DAYS: u64 = 14;
 
 /// Why a group needs a contact.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -241,7 +244,7 @@ impl<'a> GroupFacts<'a> {
         for (customer, occasion) in &self.occasions {
             let due = occurrence(occasion, today);
             // A contact in the run-up to the occasion takes care of it.
-            let handled = last.is_some_and(|l| add_days(l, window) >= due);
+            let handled = last.is_some_and(|l| add_days(l, OCCASION_RUN_UP_DAYS) >= due);
             if !handled && add_days(due, OCCASION_GRACE_DAYS) >= today {
                 out.push(Reason::Occasion {
                     customer: (*customer).clone(),

@@ -16,6 +16,7 @@ import {
   heading,
   importByMerge,
   jsonFile,
+  loadSampleData,
   navigate,
   openApp,
   rec,
@@ -354,5 +355,29 @@ test('the reminder of an empty book says there is nothing yet, and praises only 
     await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
     await navigate(page, '/erinnerung');
     await expectText(page.locator('[data-testid=reminder-empty]'), 'Nichts fällig. Gut gemacht!');
+  });
+});
+
+test('the start page and the reminder agree on what is overdue, whatever the look-ahead', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    acceptDialogs(page);
+    await openApp(page, url, '/');
+    await loadSampleData(page);
+    const overdue = (await page.locator('[data-testid=today-overdue]').innerText()).trim();
+    assert.match(overdue, /^[1-9][\d.]*$/, 'the sample has overdue groups');
+
+    await page.locator('[data-testid=today-overdue]').click();
+    await waitForHash(page, /^#\/erinnerung\?nur=ueberfaellig$/);
+    await expectText(page.locator('[data-testid=reminder-only-overdue]'), /^Nur überfällige Verbünde\./);
+    await expectText(page.locator('[data-testid=reminder-counts]'), new RegExp(`^${overdue.replace('.', '\\.')} überfällig, 0 heute, 0 demnächst`));
+    assert.equal(await page.locator('[data-testid=reminder-entry]:not(.overdue)').count(), 0);
+
+    // The look-ahead changes what is coming, not what is overdue.
+    await navigate(page, '/erinnerung');
+    for (const days of ['90', '1']) {
+      await page.getByLabel('Vorlauf in Tagen').fill(days);
+      await page.getByRole('button', { name: 'Übernehmen' }).click();
+      await expectText(page.locator('[data-testid=reminder-counts]'), new RegExp(`^${overdue.replace('.', '\\.')} überfällig,`));
+    }
   });
 });

@@ -63,7 +63,7 @@ fn today_box(b: &crate::domain::book::Book) -> impl IntoView {
             <h2>"Heute"</h2>
             <dl class="stats">
                 <div class="stat"><dt>"Heute geplant"</dt><dd data-testid="today-planned">{texts::number(a.planned_today.len() as i64)}</dd></div>
-                <div class="stat"><dt>"Überfällig"</dt><dd><a data-testid="today-overdue" href=Route::Reminder.href()>{texts::number(a.overdue as i64)}</a></dd></div>
+                <div class="stat"><dt>"Überfällig"</dt><dd><a data-testid="today-overdue" href=with_query(&Route::Reminder.href(), &[("nur", "ueberfaellig")])>{texts::number(a.overdue as i64)}</a></dd></div>
                 <div class="stat"><dt>"Diese Woche fällig"</dt><dd><a data-testid="today-week" href=Route::Reminder.href()>{texts::number(a.this_week as i64)}</a></dd></div>
             </dl>
             {(!none_today).then(|| view! { <ul class="list">{planned}</ul> })}

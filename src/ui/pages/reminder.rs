@@ -97,10 +97,16 @@ pub fn ReminderPage() -> impl IntoView {
     let today = browser::today();
     let hash = browser::current_hash();
     let who = RwSignal::new(param(&hash, "wer").unwrap_or_default());
+    // From the start page's "Überfällig": exactly the groups counted there.
+    let only_overdue = param(&hash, "nur").as_deref() == Some("ueberfaellig");
     Effect::new(move |prev: Option<String>| {
         let w = who.get();
         if prev.is_some_and(|p| p != w) {
-            browser::replace_hash(&with_query(&Route::Reminder.href(), &[("wer", &w)]));
+            let only = if only_overdue { "ueberfaellig" } else { "" };
+            browser::replace_hash(&with_query(
+                &Route::Reminder.href(),
+                &[("wer", &w), ("nur", only)],
+            ));
         }
         w
     });
@@ -113,10 +119,11 @@ pub fn ReminderPage() -> impl IntoView {
         let w = who.get();
         app.book.with(|b| {
             let all = reminders(b, today, b.settings().contact.window_days);
-            match w.parse::<ColleagueId>() {
-                Ok(k) => all.into_iter().filter(|e| e.concerns(&k)).collect(),
-                Err(_) => all,
-            }
+            let colleague = w.parse::<ColleagueId>().ok();
+            all.into_iter()
+                .filter(|e| colleague.as_ref().is_none_or(|k| e.concerns(k)))
+                .filter(|e| !only_overdue || e.urgency == Urgency::Overdue)
+                .collect()
         })
     });
     let shown = RwSignal::new(PAGE);
@@ -156,6 +163,12 @@ pub fn ReminderPage() -> impl IntoView {
             <p class="count" data-testid="reminder-counts" aria-live="polite">
                 {move || texts::reminder_counts(&counts(&entries.read()))}
             </p>
+            {only_overdue.then(|| view! {
+                <p data-testid="reminder-only-overdue">
+                    "Nur überfällige Verbünde. "
+                    <a class="tap-link" href=Route::Reminder.href()>"Alle anzeigen"</a>
+                </p>
+            })}
             <div class="filters">
                 <SelectField label="Für" value=who options=colleagues id="f-erinnerung-fuer" />
                 <form class="field inline-form" on:submit=save_window novalidate>
