@@ -381,3 +381,17 @@ test('the start page and the reminder agree on what is overdue, whatever the loo
     }
   });
 });
+
+test('the contact history never makes the page scroll sideways at 390, 768 or 1024 px', { timeout: 90_000 }, async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+    await session(async ({ page, url }) => {
+      acceptDialogs(page);
+      await openApp(page, url, '/');
+      await loadSampleData(page);
+      await navigate(page, '/kontakte');
+      await expectText(page.locator('[data-testid=contact-count]'), /^[\d.]+ Kontakte$/);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewport.width, `page ${width} px wide at ${viewport.width} px`);
+    }, { viewport });
+  }
+});
