@@ -66,8 +66,9 @@ async fn folder_backup(app: App, now: bool) -> Option<Result<String, String>> {
     Some(written.await.map_err(|e: String| say::folder_failed(&e)))
 }
 
+/// Untracked: the views and the watcher follow the stored revision, which every change moves.
 fn has_data(app: App) -> bool {
-    !app.book.with(Book::is_empty)
+    !app.book.with_untracked(Book::is_empty)
 }
 
 /// After every save: asks for persistent storage once the book has data (and once more when
