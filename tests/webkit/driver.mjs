@@ -111,11 +111,14 @@ export async function fitViewport(driver, viewport) {
   const inner = () => driver.executeScript('return [window.innerWidth, window.innerHeight];');
   const win = driver.manage().window();
   await win.setRect({ x: 0, y: 0, ...viewport });
-  for (let i = 0; i < 2; i++) {
+  // The window manager applies a new size a little later on a busy machine: ask again until
+  // the page has it (or 5 s have passed).
+  for (let i = 0; i < 50; i++) {
     const [w, h] = await inner();
     if (w === viewport.width && h === viewport.height) break;
     const outer = await win.getRect();
     await win.setRect({ x: 0, y: 0, width: outer.width + viewport.width - w, height: outer.height + viewport.height - h });
+    await new Promise((ok) => setTimeout(ok, 100));
   }
   const [width, height] = await inner();
   return { width, height, window: await win.getRect() };
