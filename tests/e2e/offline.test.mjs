@@ -18,6 +18,7 @@ import {
   acceptDialogs,
   appStorage,
   eventually,
+  expectCount,
   expectText,
   heading,
   loadSampleData,
@@ -523,5 +524,43 @@ test('a chosen backup folder gets a dated export after changes, at most once a d
     });
     await reloadApp(page);
     await eventually(async () => assert.match((await backupFolder(page))[today], /Umbenannt am selben Tag/));
+  });
+});
+
+test('a backup folder whose permission the browser forgot asks again with one tap, and can be given up', { timeout: 60_000 }, async () => {
+  await offlineSession(async ({ page, context, url }) => {
+    // As after a browser restart: the folder is known, but writing needs the advisor's tap again.
+    await context.addInitScript(() => {
+      window.showDirectoryPicker = async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle('sicherungen', { create: true });
+      let granted = false;
+      const proto = Object.getPrototypeOf(FileSystemDirectoryHandle.prototype);
+      proto.queryPermission = async () => (granted ? 'granted' : 'prompt');
+      proto.requestPermission = async () => {
+        granted = true;
+        return 'granted';
+      };
+    });
+    acceptDialogs(page);
+    await openApp(page, url);
+    await loadSampleData(page);
+    await navigate(page, '/daten');
+    const box = page.locator('[data-testid=backup-folder]');
+    await box.getByRole('button', { name: 'Sicherungsordner wählen' }).click();
+    await expectText(box.locator('[data-testid=folder-name]'), 'Sicherungsordner: „sicherungen“');
+    await expectText(box, /Der Browser braucht Ihre Erlaubnis, wieder in den Ordner zu schreiben\./);
+    assert.deepEqual(Object.keys(await backupFolder(page)), [], 'nothing written without permission');
+
+    await box.getByRole('button', { name: 'Schreiben in den Ordner erlauben' }).click();
+    await expectText(page.locator('.toast span').first(), /^Sicherung gespeichert: kontaktnetz-\d{4}-\d\d-\d\d\.json im Ordner „sicherungen“$/);
+    assert.equal(Object.keys(await backupFolder(page)).length, 1);
+    await expectCount(box.getByRole('button', { name: 'Schreiben in den Ordner erlauben' }), 0);
+
+    await box.getByRole('button', { name: 'Ordner nicht mehr verwenden' }).click();
+    await expectCount(box.locator('[data-testid=folder-name]'), 0);
+    await reloadApp(page);
+    await navigate(page, '/daten');
+    await expectText(page.locator('[data-testid=backup-folder]'), /Sicherungsordner wählen/);
+    await expectCount(page.locator('[data-testid=folder-name]'), 0);
   });
 });
