@@ -304,7 +304,8 @@ fn storage_1_book() -> Book {
 fn storage_1_opens_as_the_expected_book_and_is_upgraded_after_a_backup() {
     let kv = storage_1();
     let before = kv.snapshot();
-    let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-1 must open");
+    let (store, book) =
+        block_on(Store::open(ls(kv.clone()), "test".into(), at(0))).expect("storage-1 must open");
     assert_eq!(book, storage_1_book());
     assert!(book.castings().is_empty() && book.contacts().is_empty());
     assert_eq!(book.settings().casting, Default::default());
@@ -314,27 +315,27 @@ fn storage_1_opens_as_the_expected_book_and_is_upgraded_after_a_backup() {
     assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":13,"#));
 
     // The schema-1 data is kept as a backup and restores to the same book.
-    let backups = store.backups().unwrap();
+    let backups = block_on(store.backups()).unwrap();
     let upgrade = backups
         .iter()
         .find(|b| b.label == "Vor der Umstellung von Datenversion 1 auf 4")
         .expect("a backup before the upgrade");
-    assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
+    assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
     assert_eq!(
         before["kontaktnetz.backup.001793534400000"], after["kontaktnetz.backup.001793534400000"],
         "older backups stay as they were"
     );
 
     // Opening the upgraded data again writes nothing.
-    let (_, again) = Store::open(kv.clone(), "test".into(), at(1)).unwrap();
+    let (_, again) = block_on(Store::open(ls(kv.clone()), "test".into(), at(1))).unwrap();
     assert_eq!(again, book);
     assert_eq!(kv.snapshot(), after);
 }
 
 #[test]
 fn storage_1_backup_reads_back() {
-    let (store, _) = Store::open(storage_1(), "test".into(), at(0)).unwrap();
-    let backups = store.backups().unwrap();
+    let (store, _) = block_on(Store::open(ls(storage_1()), "test".into(), at(0))).unwrap();
+    let backups = block_on(store.backups()).unwrap();
     assert_eq!(
         backups.len(),
         2,
@@ -348,7 +349,7 @@ fn storage_1_backup_reads_back() {
     assert_eq!(info.label, "Vor dem Import");
     assert_eq!(info.created_at, ts("2026-11-01T12:00:00Z"));
     assert_eq!((info.groups, info.customers), (0, 0));
-    let restored = store.read_backup(&info.key).unwrap();
+    let restored = block_on(store.read_backup(&info.key)).unwrap();
     assert_eq!(restored.colleagues().len(), 1);
     assert_eq!(restored.settings().me, Some(kid("k-brenner")));
     assert!(restored.groups().is_empty());

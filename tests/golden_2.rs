@@ -148,7 +148,8 @@ fn schema_1_book_upgraded_equals_schema_2_without_its_additions() {
 fn storage_2_opens_as_the_schema_2_book_and_is_upgraded_after_a_backup() {
     let kv = golden::store_of(STORAGE_2);
     let before = kv.snapshot();
-    let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-2 must open");
+    let (store, book) =
+        block_on(Store::open(ls(kv.clone()), "test".into(), at(0))).expect("storage-2 must open");
     assert_eq!(book, schema_2_book());
     assert!(book.contacts().is_empty() && book.planned().is_empty() && book.parties().is_empty());
     assert_eq!(store.revision(), 3, "the upgrade is one write");
@@ -157,25 +158,25 @@ fn storage_2_opens_as_the_schema_2_book_and_is_upgraded_after_a_backup() {
 
     // The schema-2 data is kept as a backup and restores to the same book; the older backup
     // stays as it was.
-    let backups = store.backups().unwrap();
+    let backups = block_on(store.backups()).unwrap();
     assert_eq!(backups.len(), 2);
     let upgrade = backups
         .iter()
         .find(|b| b.label == "Vor der Umstellung von Datenversion 2 auf 4")
         .expect("a backup before the upgrade");
-    assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
+    assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
     let import = backups
         .iter()
         .find(|b| b.label == "Vor dem Import")
         .unwrap();
     assert_eq!(import.created_at, ts("2026-11-23T09:30:00Z"));
     assert_eq!(before[&import.key], after[&import.key]);
-    let restored = store.read_backup(&import.key).unwrap();
+    let restored = block_on(store.read_backup(&import.key)).unwrap();
     assert_eq!(restored.colleagues().len(), 1);
     assert!(restored.castings().is_empty());
 
     // Opening the upgraded data again writes nothing.
-    let (_, again) = Store::open(kv.clone(), "test".into(), at(1)).unwrap();
+    let (_, again) = block_on(Store::open(ls(kv.clone()), "test".into(), at(1))).unwrap();
     assert_eq!(again, book);
     assert_eq!(kv.snapshot(), after);
 }

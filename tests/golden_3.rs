@@ -264,17 +264,18 @@ fn schema_2_book_upgraded_equals_schema_3_without_its_additions() {
 fn storage_3_opens_as_the_schema_3_book_and_is_upgraded_after_a_backup() {
     let kv = golden::store_of(STORAGE_3);
     let before = kv.snapshot();
-    let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-3 must open");
+    let (store, book) =
+        block_on(Store::open(ls(kv.clone()), "test".into(), at(0))).expect("storage-3 must open");
     assert_eq!(book, schema_3_book());
     assert_eq!(store.revision(), 2, "the upgrade is one write");
     let after = kv.snapshot();
     assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":2,"#));
-    let backups = store.backups().unwrap();
+    let backups = block_on(store.backups()).unwrap();
     let upgrade = backups
         .iter()
         .find(|b| b.label == "Vor der Umstellung von Datenversion 3 auf 4")
         .expect("a backup before the upgrade");
-    assert_eq!(store.read_backup(&upgrade.key).unwrap(), book);
+    assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
     for (key, value) in &before {
         if key.starts_with("kontaktnetz.backup.") {
             assert_eq!(&after[key], value, "older backups stay as they were");
@@ -282,21 +283,26 @@ fn storage_3_opens_as_the_schema_3_book_and_is_upgraded_after_a_backup() {
     }
 
     // Opening the upgraded data again writes nothing.
-    let (_, again) = Store::open(kv.clone(), "test".into(), at(1)).unwrap();
+    let (_, again) = block_on(Store::open(ls(kv.clone()), "test".into(), at(1))).unwrap();
     assert_eq!(again, book);
     assert_eq!(kv.snapshot(), after);
 }
 
 #[test]
 fn storage_3_backup_reads_back() {
-    let (store, _) = Store::open(golden::store_of(STORAGE_3), "test".into(), at(0)).unwrap();
-    let backups = store.backups().unwrap();
+    let (store, _) = block_on(Store::open(
+        ls(golden::store_of(STORAGE_3)),
+        "test".into(),
+        at(0),
+    ))
+    .unwrap();
+    let backups = block_on(store.backups()).unwrap();
     let import = backups
         .iter()
         .find(|b| b.label == "Vor dem Import")
         .unwrap();
     assert_eq!(import.created_at, ts("2026-11-23T09:30:00Z"));
-    let restored = store.read_backup(&import.key).unwrap();
+    let restored = block_on(store.read_backup(&import.key)).unwrap();
     assert_eq!(restored.colleagues().len(), 1);
     assert!(restored.contacts().is_empty());
 }

@@ -12,7 +12,7 @@ use kontaktnetz::domain::ids::ContactId;
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::monitoring::MonitoringSettings;
 use kontaktnetz::domain::vocab::{Channel, Format};
-use kontaktnetz::storage::store::encode;
+use kontaktnetz::storage::codec::encode;
 use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,7 +92,8 @@ fn schema_3_book_upgraded_equals_schema_4_but_for_the_monitoring_settings() {
 fn storage_4_opens_as_the_schema_4_book_without_writing() {
     let kv = golden::store_of(STORAGE_4);
     let before = kv.snapshot();
-    let (store, book) = Store::open(kv.clone(), "test".into(), at(0)).expect("storage-4 must open");
+    let (store, book) =
+        block_on(Store::open(ls(kv.clone()), "test".into(), at(0))).expect("storage-4 must open");
     assert_eq!(book, schema_4_book());
     assert_eq!(store.revision(), 3);
     assert_eq!(
@@ -104,15 +105,20 @@ fn storage_4_opens_as_the_schema_4_book_without_writing() {
 
 #[test]
 fn storage_4_backups_read_back() {
-    let (store, _) = Store::open(golden::store_of(STORAGE_4), "test".into(), at(0)).unwrap();
-    let backups = store.backups().unwrap();
+    let (store, _) = block_on(Store::open(
+        ls(golden::store_of(STORAGE_4)),
+        "test".into(),
+        at(0),
+    ))
+    .unwrap();
+    let backups = block_on(store.backups()).unwrap();
     assert_eq!(backups.len(), 2);
     let upgrade = backups
         .iter()
         .find(|b| b.label == "Vor der Umstellung von Datenversion 3 auf 4")
         .unwrap();
     assert_eq!(upgrade.created_at, ts("2026-11-24T08:00:00Z"));
-    let before_upgrade = store.read_backup(&upgrade.key).unwrap();
+    let before_upgrade = block_on(store.read_backup(&upgrade.key)).unwrap();
     assert_eq!(
         before_upgrade,
         parse_import(include_str!("fixtures/schema-3.json")).unwrap()
@@ -121,8 +127,7 @@ fn storage_4_backups_read_back() {
         .iter()
         .find(|b| b.label == "Vor dem Import")
         .unwrap();
-    assert!(store
-        .read_backup(&import.key)
+    assert!(block_on(store.read_backup(&import.key))
         .unwrap()
         .contacts()
         .is_empty());
@@ -150,8 +155,9 @@ fn current_store_writes_schema_4_as_pinned() {
 
     // A fresh save of the same book uses exactly the fixture's keys.
     let fresh = MemoryStore::new();
-    let (mut store, _) = Store::open(fresh.clone(), "tab-7f3a".into(), at(0)).unwrap();
-    store.save(&schema_4_book(), at(0)).unwrap();
+    let (mut store, _) =
+        block_on(Store::open(ls(fresh.clone()), "tab-7f3a".into(), at(0))).unwrap();
+    block_on(store.save(&schema_4_book(), at(0))).unwrap();
     let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
     let expected: BTreeSet<String> = golden::entries(STORAGE_4)
         .into_keys()
@@ -162,12 +168,13 @@ fn current_store_writes_schema_4_as_pinned() {
     // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
     let kv = golden::store_of(STORAGE_4);
     let before = kv.snapshot();
-    let (mut store, mut book) = Store::open(kv.clone(), "tab-neu".into(), at(0)).unwrap();
-    assert_eq!(store.save(&book, at(1)), Ok(Saved::Written));
+    let (mut store, mut book) =
+        block_on(Store::open(ls(kv.clone()), "tab-neu".into(), at(0))).unwrap();
+    assert_eq!(block_on(store.save(&book, at(1))), Ok(Saved::Written));
     assert_eq!(kv.snapshot(), before);
 
     assert!(book.delete_contact(&tid("t-weber-rueckruf"), ts("2026-11-23T11:00:00Z")));
-    store.save(&book, ts("2026-11-23T11:00:00Z")).unwrap();
+    block_on(store.save(&book, ts("2026-11-23T11:00:00Z"))).unwrap();
     assert_eq!(
         kv.snapshot()["kontaktnetz.meta"],
         r#"{"schema":4,"revision":4,"saved_at":"2026-11-23T11:00:00Z","writer":"tab-neu"}"#

@@ -7,10 +7,13 @@ use common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::text::parse_notes;
+use kontaktnetz::storage::backups::{is_backup, KEEP_NEWEST};
+use kontaktnetz::storage::codec::encode;
+use kontaktnetz::storage::engine::{chunks_for, Engine, EngineKind, Journaled, JOURNAL_KEY};
 use kontaktnetz::storage::kv::entry_chars;
 use kontaktnetz::storage::layout::{self, Records};
 use kontaktnetz::storage::migrate::{MigrateError, CURRENT_SCHEMA};
-use kontaktnetz::storage::store::{encode, MAX_BACKUPS, META_KEY};
+use kontaktnetz::storage::store::META_KEY;
 use kontaktnetz::storage::{
     DecodeError, KeyValue, MemoryStore, OpenError, RawDump, SaveError, Saved, Store, StoreError,
     Usage, UsageLevel,
@@ -21,15 +24,18 @@ use std::rc::Rc;
 
 type Map = BTreeMap<String, String>;
 
-fn open<K: KeyValue>(kv: K) -> (Store<K>, Book) {
-    Store::open(kv, "test-tab".into(), at(0)).expect("storage opens")
+fn open<E: Engine>(kv: E) -> (Store<E>, Book) {
+    block_on(Store::open(kv, "test-tab".into(), at(0))).expect("storage opens")
 }
 
 /// A map holding the small book, saved once.
 fn saved_small_book() -> MemoryStore {
     let kv = MemoryStore::new();
     let (mut store, _) = open(kv.clone());
-    assert_eq!(store.save(&small_book(), at(1)), Ok(Saved::Written));
+    assert_eq!(
+        block_on(store.save(&small_book(), at(1))),
+        Ok(Saved::Written)
+    );
     kv
 }
 
@@ -54,7 +60,8 @@ fn logical(map: &Map) -> Records {
 
 /// The storage key of the chunk that holds a logical record.
 fn chunk_key(logical: &str) -> String {
-    format!("kontaktnetz.{}", layout::chunk_of(logical))
+    let chunks = chunks_for(EngineKind::IndexedDb);
+    format!("kontaktnetz.{}", layout::chunk_of(logical, chunks))
 }
 
 /// The chunk keys of the given logical records, plus the meta key: what a save may touch.
@@ -147,7 +154,7 @@ fn saving_an_unchanged_book_writes_nothing() {
     let kv = saved_small_book();
     let before = kv.snapshot();
     let (mut store, book) = open(kv.clone());
-    assert_eq!(store.save(&book, at(5)), Ok(Saved::Written));
+    assert_eq!(block_on(store.save(&book, at(5))), Ok(Saved::Written));
     assert_eq!(kv.snapshot(), before);
 }
 
@@ -158,7 +165,7 @@ fn an_edit_writes_only_the_chunks_of_changed_records_and_the_meta() {
 
     let before = kv.snapshot();
     rename_customer(&mut book, "c-erika", "Erika Meier", at(2));
-    store.save(&book, at(2)).unwrap();
+    block_on(store.save(&book, at(2))).unwrap();
     let after = kv.snapshot();
     assert_eq!(
         changed_keys(&logical(&before), &logical(&after)),
@@ -174,7 +181,7 @@ fn an_edit_writes_only_the_chunks_of_changed_records_and_the_meta() {
     let before = kv.snapshot();
     book.move_customer(&cid("c-hans"), &gid("g-bau"), at(3))
         .unwrap();
-    store.save(&book, at(3)).unwrap();
+    block_on(store.save(&book, at(3))).unwrap();
     let after = kv.snapshot();
     let changed = ["customer.c-hans", "group.g-mueller"];
     assert_eq!(
@@ -191,7 +198,7 @@ fn a_delete_removes_the_records() {
     let (mut store, mut book) = open(kv.clone());
     let before = kv.snapshot();
     book.delete_group(&gid("g-bau"), at(4));
-    store.save(&book, at(4)).unwrap();
+    block_on(store.save(&book, at(4))).unwrap();
     let after = kv.snapshot();
     let removed = [
         "group.g-bau",
@@ -220,7 +227,7 @@ fn a_chunk_left_empty_is_removed() {
         "the two colleagues share no chunk"
     );
     book.delete_colleague(&kid("k-ben"), at(5));
-    store.save(&book, at(5)).unwrap();
+    block_on(store.save(&book, at(5))).unwrap();
     assert!(!kv.snapshot().contains_key(&chunk));
 }
 
@@ -248,7 +255,7 @@ fn a_save_beyond_the_quota_changes_nothing() {
 
     let before = kv.snapshot();
     assert_eq!(
-        store.save(&edited, at(10)),
+        block_on(store.save(&edited, at(10))),
         Err(SaveError::Store(StoreError::Quota))
     );
     assert_eq!(
@@ -262,7 +269,7 @@ fn a_save_beyond_the_quota_changes_nothing() {
     let mut roomy = kv.clone();
     roomy.set_quota(None);
     let (mut other, _) = open(roomy);
-    assert_eq!(other.save(&edited, at(11)), Ok(Saved::Written));
+    assert_eq!(block_on(other.save(&edited, at(11))), Ok(Saved::Written));
     assert_eq!(open(kv).1, edited);
 }
 
@@ -275,25 +282,25 @@ fn the_same_store_saves_after_a_backup_is_deleted() {
     let (edited_total, backup_chars) = {
         let kv = saved_small_book();
         let (mut store, _) = open(kv.clone());
-        store.save(&edited, at(10)).unwrap();
+        block_on(store.save(&edited, at(10))).unwrap();
         let edited_total = total_chars(&kv.snapshot());
-        store.backup("Vor dem Import", &book, at(5)).unwrap();
-        (edited_total, store.backups().unwrap()[0].chars)
+        block_on(store.backup("Vor dem Import", &book, at(5))).unwrap();
+        (edited_total, block_on(store.backups()).unwrap()[0].chars)
     };
     // Room for the edit or the backup, not for both.
     let kv = limited(&stored, edited_total + backup_chars - 1);
     let (mut store, book) = open(kv.clone());
-    store.backup("Vor dem Import", &book, at(5)).unwrap();
+    block_on(store.backup("Vor dem Import", &book, at(5))).unwrap();
     let before = kv.snapshot();
     assert_eq!(
-        store.save(&edited, at(10)),
+        block_on(store.save(&edited, at(10))),
         Err(SaveError::Store(StoreError::Quota))
     );
     assert_eq!(kv.snapshot(), before);
 
-    let backup = store.backups().unwrap()[0].key.clone();
-    store.delete_backup(&backup).unwrap();
-    assert_eq!(store.save(&edited, at(11)), Ok(Saved::Written));
+    let backup = block_on(store.backups()).unwrap()[0].key.clone();
+    block_on(store.delete_backup(&backup)).unwrap();
+    assert_eq!(block_on(store.save(&edited, at(11))), Ok(Saved::Written));
     assert_eq!(open(kv).1, edited);
 }
 
@@ -302,7 +309,7 @@ fn a_first_save_that_does_not_fit_leaves_storage_empty() {
     let kv = MemoryStore::with_quota(300);
     let (mut store, _) = open(kv.clone());
     assert_eq!(
-        store.save(&small_book(), at(1)),
+        block_on(store.save(&small_book(), at(1))),
         Err(SaveError::Store(StoreError::Quota))
     );
     assert_eq!(kv.snapshot(), Map::new());
@@ -362,13 +369,14 @@ impl KeyValue for Flaky {
 fn a_write_failing_at_any_point_is_rolled_back() {
     let map = saved_small_book();
     let flaky = Flaky::new(map.clone());
-    let (mut store, book) = open(flaky.clone());
+    // The localStorage engine: its journal makes the many key writes one commit.
+    let (mut store, book) = open(Journaled::new(flaky.clone()).unwrap());
     let edited = bigger_edit(&book);
     let before = map.snapshot();
     let mut failures = 0;
     for n in 0.. {
         flaky.fail_write(Some(n));
-        match store.save(&edited, at(10)) {
+        match block_on(store.save(&edited, at(10))) {
             Err(SaveError::Store(StoreError::Other(_))) => {
                 failures += 1;
                 assert_eq!(
@@ -381,11 +389,18 @@ fn a_write_failing_at_any_point_is_rolled_back() {
             other => panic!("unexpected {other:?}"),
         }
     }
-    // One write per changed chunk plus the meta, each of which may fail.
-    let written = changed_keys(&before, &map.snapshot()).len();
-    assert!(written >= 3, "{written}");
-    assert_eq!(failures, written);
-    assert_eq!(open(map).1, edited);
+    // The journal, then one write per changed chunk plus the meta: a failure of any of them is
+    // rolled back. The last write drops the journal; when that fails, the save stands and the
+    // journal is finished again, harmlessly, at the next start.
+    let mut changed = changed_keys(&before, &map.snapshot());
+    assert!(
+        changed.remove(JOURNAL_KEY),
+        "the last write's failure left the journal"
+    );
+    assert!(changed.len() >= 3, "{changed:?}");
+    assert_eq!(failures, changed.len() + 1);
+    assert_eq!(open(ls(map.clone())).1, edited);
+    assert!(!map.snapshot().contains_key(JOURNAL_KEY));
 }
 
 // ---- unreadable data -----------------------------------------------------------------------
@@ -394,7 +409,8 @@ fn a_write_failing_at_any_point_is_rolled_back() {
 /// nothing was written. Returns the reason.
 fn unreadable(kv: MemoryStore) -> DecodeError {
     let before = kv.snapshot();
-    let Err(OpenError::Unreadable { reason, raw }) = Store::open(kv.clone(), "t".into(), at(0))
+    let Err(OpenError::Unreadable { reason, raw }) =
+        block_on(Store::open(kv.clone(), "t".into(), at(0)))
     else {
         panic!("the data must be refused");
     };
@@ -503,7 +519,7 @@ fn a_record_pointing_nowhere_is_unreadable() {
 }
 
 fn unreadable_raw(kv: &MemoryStore) -> RawDump {
-    match Store::open(kv.clone(), "t".into(), at(0)) {
+    match block_on(Store::open(kv.clone(), "t".into(), at(0))) {
         Err(OpenError::Unreadable { raw, .. }) => raw,
         _ => panic!("must be unreadable"),
     }
@@ -513,8 +529,8 @@ fn unreadable_raw(kv: &MemoryStore) -> RawDump {
 fn broken_with_backup() -> (MemoryStore, String) {
     let mut kv = saved_small_book();
     let (mut store, _) = open(kv.clone());
-    store.backup("alt", &small_book(), at(1)).unwrap();
-    let backup_key = store.backups().unwrap()[0].key.clone();
+    block_on(store.backup("alt", &small_book(), at(1))).unwrap();
+    let backup_key = block_on(store.backups()).unwrap()[0].key.clone();
     kv.set("andere-app.schluessel", "wert").unwrap();
     kv.set(META_KEY, "kaputt").unwrap();
     (kv, backup_key)
@@ -525,14 +541,14 @@ fn quarantine_key(now: Timestamp) -> String {
 }
 
 fn is_backup_or_quarantine(key: &str) -> bool {
-    key.starts_with("kontaktnetz.backup.") || key.starts_with("kontaktnetz.quarantine.")
+    is_backup(key) || key.starts_with("kontaktnetz.quarantine.")
 }
 
 #[test]
 fn quarantine_keeps_the_raw_entries_and_clears_the_rest() {
     let (kv, backup_key) = broken_with_backup();
     let raw = unreadable_raw(&kv);
-    Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20)).unwrap();
+    block_on(Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20))).unwrap();
 
     let after = kv.snapshot();
     let kept: RawDump = serde_json::from_str(&after[&quarantine_key(at(20))]).unwrap();
@@ -549,6 +565,7 @@ fn quarantine_keeps_the_raw_entries_and_clears_the_rest() {
         keys(&[
             &quarantine_key(at(20)),
             &backup_key,
+            &backup_key.replace("backup.", "backup-doc."),
             "andere-app.schluessel"
         ]),
         "only the quarantine copy, backups and foreign keys stay"
@@ -562,13 +579,18 @@ fn quarantine_does_not_copy_the_entries_it_leaves_in_place() {
     // Backups and earlier quarantine copies stay where they are; copying them as well doubles
     // the space needed exactly when storage is in trouble, and nests every earlier quarantine.
     let (mut kv, _) = broken_with_backup();
-    Store::<MemoryStore>::quarantine(kv.clone(), &unreadable_raw(&kv), at(20)).unwrap();
+    block_on(Store::<MemoryStore>::quarantine(
+        kv.clone(),
+        &unreadable_raw(&kv),
+        at(20),
+    ))
+    .unwrap();
     let (mut store, _) = open(kv.clone());
-    store.save(&small_book(), at(21)).unwrap();
+    block_on(store.save(&small_book(), at(21))).unwrap();
     kv.set(META_KEY, "wieder kaputt").unwrap();
 
     let raw = unreadable_raw(&kv);
-    Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(30)).unwrap();
+    block_on(Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(30))).unwrap();
     let kept: RawDump = serde_json::from_str(&kv.snapshot()[&quarantine_key(at(30))]).unwrap();
     let copied: Vec<&String> = kept.keys().filter(|k| is_backup_or_quarantine(k)).collect();
     assert!(
@@ -583,7 +605,7 @@ fn quarantine_that_does_not_fit_removes_nothing() {
     let kv = limited(&broken, total_chars(&broken) + 100);
     let raw = unreadable_raw(&kv);
     assert_eq!(
-        Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20)),
+        block_on(Store::<MemoryStore>::quarantine(kv.clone(), &raw, at(20))),
         Err(StoreError::Quota)
     );
     assert_eq!(kv.snapshot(), broken);
@@ -597,8 +619,8 @@ type Tab = (Store<MemoryStore>, Book);
 /// Two stores on the same map, both having read the saved small book.
 fn two_tabs() -> (MemoryStore, Tab, Tab) {
     let kv = saved_small_book();
-    let a = Store::open(kv.clone(), "tab-a".into(), at(2)).unwrap();
-    let b = Store::open(kv.clone(), "tab-b".into(), at(2)).unwrap();
+    let a = block_on(Store::open(kv.clone(), "tab-a".into(), at(2))).unwrap();
+    let b = block_on(Store::open(kv.clone(), "tab-b".into(), at(2))).unwrap();
     (kv, a, b)
 }
 
@@ -606,11 +628,11 @@ fn two_tabs() -> (MemoryStore, Tab, Tab) {
 fn edits_of_different_records_in_two_tabs_are_merged() {
     let (kv, (mut a, mut book_a), (mut b, mut book_b)) = two_tabs();
     rename_group(&mut book_a, "g-bau", "Schäfer Bau", at(3));
-    assert_eq!(a.save(&book_a, at(3)), Ok(Saved::Written));
-    assert!(b.changed_elsewhere().unwrap());
+    assert_eq!(block_on(a.save(&book_a, at(3))), Ok(Saved::Written));
+    assert!(block_on(b.changed_elsewhere()).unwrap());
 
     rename_customer(&mut book_b, "c-erika", "Erika Meier", at(4));
-    let Ok(Saved::Merged { book, conflicts }) = b.save(&book_b, at(4)) else {
+    let Ok(Saved::Merged { book, conflicts }) = block_on(b.save(&book_b, at(4))) else {
         panic!("B must merge A's write");
     };
     let book = *book;
@@ -627,20 +649,24 @@ fn edits_of_different_records_in_two_tabs_are_merged() {
     );
     assert_eq!(b.revision(), 3);
 
-    let Ok(Some((synced, conflicts))) = a.sync(&book_a) else {
+    let Ok(Some((synced, conflicts))) = block_on(a.sync(&book_a)) else {
         panic!("A must see B's write");
     };
     assert_eq!((synced, conflicts), (book, 0));
-    assert_eq!(a.sync(&book_a), Ok(None), "nothing new after syncing");
+    assert_eq!(
+        block_on(a.sync(&book_a)),
+        Ok(None),
+        "nothing new after syncing"
+    );
 }
 
 #[test]
 fn edits_of_the_same_record_in_two_tabs_count_a_conflict() {
     let (kv, (mut a, mut book_a), (mut b, mut book_b)) = two_tabs();
     rename_customer(&mut book_a, "c-hans", "Hans A", at(3));
-    a.save(&book_a, at(3)).unwrap();
+    block_on(a.save(&book_a, at(3))).unwrap();
     rename_customer(&mut book_b, "c-hans", "Hans B", at(4));
-    let Ok(Saved::Merged { book, conflicts }) = b.save(&book_b, at(4)) else {
+    let Ok(Saved::Merged { book, conflicts }) = block_on(b.save(&book_b, at(4))) else {
         panic!("B must merge A's write");
     };
     let book = *book;
@@ -652,7 +678,9 @@ fn edits_of_the_same_record_in_two_tabs_count_a_conflict() {
     );
     assert_eq!(open(kv).1, book);
 
-    let (synced, conflicts) = a.sync(&book_a).unwrap().expect("A sees B's write");
+    let (synced, conflicts) = block_on(a.sync(&book_a))
+        .unwrap()
+        .expect("A sees B's write");
     assert_eq!(conflicts, 0, "A had nothing unsaved");
     assert_eq!(synced, book);
 }
@@ -663,11 +691,11 @@ fn a_save_that_cannot_be_combined_is_a_conflict_and_writes_nothing() {
     book_a
         .upsert_customer(customer("c-neu", "g-bau", "Neu"), at(3))
         .unwrap();
-    a.save(&book_a, at(3)).unwrap();
+    block_on(a.save(&book_a, at(3))).unwrap();
     book_b.delete_group(&gid("g-bau"), at(4));
     let before = kv.snapshot();
     assert!(matches!(
-        b.save(&book_b, at(4)),
+        block_on(b.save(&book_b, at(4))),
         Err(SaveError::Conflict(DecodeError::Problems(_)))
     ));
     assert_eq!(kv.snapshot(), before);
@@ -676,21 +704,25 @@ fn a_save_that_cannot_be_combined_is_a_conflict_and_writes_nothing() {
 #[test]
 fn a_merge_whose_write_failed_is_merged_again_on_retry() {
     let map = saved_small_book();
-    let (mut a, mut book_a) = Store::open(map.clone(), "tab-a".into(), at(2)).unwrap();
+    let (mut a, mut book_a) = block_on(Store::open(map.clone(), "tab-a".into(), at(2))).unwrap();
     let flaky = Flaky::new(map.clone());
-    let (mut b, mut book_b) = Store::open(flaky.clone(), "tab-b".into(), at(2)).unwrap();
+    let engine = Journaled::new(flaky.clone()).unwrap();
+    let (mut b, mut book_b) = block_on(Store::open(engine, "tab-b".into(), at(2))).unwrap();
 
     rename_group(&mut book_a, "g-bau", "Schäfer Bau", at(3));
-    a.save(&book_a, at(3)).unwrap();
+    block_on(a.save(&book_a, at(3))).unwrap();
 
     // B's save merges A's write, but writing the result fails (e.g. storage full).
     rename_customer(&mut book_b, "c-hans", "Johann Müller", at(4));
     flaky.fail_write(Some(0));
-    assert!(matches!(b.save(&book_b, at(4)), Err(SaveError::Store(_))));
+    assert!(matches!(
+        block_on(b.save(&book_b, at(4))),
+        Err(SaveError::Store(_))
+    ));
 
     // The advisor retries with the book they still see; A's edit must not be overwritten.
     flaky.fail_write(None);
-    let saved = b.save(&book_b, at(5)).unwrap();
+    let saved = block_on(b.save(&book_b, at(5))).unwrap();
     let stored = open(map).1;
     assert_eq!(
         stored.customers()[&cid("c-hans")].name.as_str(),
@@ -721,26 +753,24 @@ fn book_named(title: &str) -> Book {
 #[test]
 fn only_the_newest_backups_are_kept() {
     let (mut store, _) = open(saved_small_book());
-    let made = MAX_BACKUPS + 3;
+    let made = KEEP_NEWEST + 3;
     for i in 0..made {
         let label = format!("Sicherung {i}");
-        store
-            .backup(&label, &book_named(&label), at(100 + i as i64))
-            .unwrap();
+        block_on(store.backup(&label, &book_named(&label), at(100 + i as i64))).unwrap();
     }
-    let backups = store.backups().unwrap();
+    let backups = block_on(store.backups()).unwrap();
     let labels: Vec<&str> = backups.iter().map(|b| b.label.as_str()).collect();
-    let expected: Vec<String> = (made - MAX_BACKUPS..made)
+    let expected: Vec<String> = (made - KEEP_NEWEST..made)
         .rev()
         .map(|i| format!("Sicherung {i}"))
         .collect();
     assert_eq!(
         labels, expected,
-        "newest first, only the newest MAX_BACKUPS"
+        "newest first, only the newest ten of one day"
     );
     for info in &backups {
         assert_eq!((info.groups, info.customers), (2, 4));
-        let restored = store.read_backup(&info.key).unwrap();
+        let restored = block_on(store.read_backup(&info.key)).unwrap();
         assert_eq!(restored, book_named(&info.label));
     }
 }
@@ -750,29 +780,32 @@ fn reading_a_missing_or_broken_backup_fails() {
     let kv = saved_small_book();
     let (mut store, _) = open(kv.clone());
     assert_eq!(
-        store.read_backup("kontaktnetz.backup.000000000000001"),
+        block_on(store.read_backup("kontaktnetz.backup.000000000000001")),
         Err(DecodeError::Empty)
     );
-    store.backup("x", &small_book(), at(5)).unwrap();
-    let key = store.backups().unwrap()[0].key.clone();
+    block_on(store.backup("x", &small_book(), at(5))).unwrap();
+    let key = block_on(store.backups()).unwrap()[0].key.clone();
     let mut raw = kv.clone();
     let other_app = serde_json::json!({"label": "x", "document": layout::deflate_text("{}")});
     raw.set(&key, &other_app.to_string()).unwrap();
-    assert_eq!(store.read_backup(&key), Err(DecodeError::NotKontaktnetz));
+    assert_eq!(
+        block_on(store.read_backup(&key)),
+        Err(DecodeError::NotKontaktnetz)
+    );
 }
 
 #[test]
 fn deleting_a_backup_only_touches_backup_keys() {
     let kv = saved_small_book();
     let (mut store, _) = open(kv.clone());
-    store.backup("x", &small_book(), at(5)).unwrap();
+    block_on(store.backup("x", &small_book(), at(5))).unwrap();
     let before = kv.snapshot();
-    store.delete_backup(META_KEY).unwrap();
-    store.delete_backup("kontaktnetz.group.g-bau").unwrap();
+    block_on(store.delete_backup(META_KEY)).unwrap();
+    block_on(store.delete_backup("kontaktnetz.group.g-bau")).unwrap();
     assert_eq!(kv.snapshot(), before);
-    let key = store.backups().unwrap()[0].key.clone();
-    store.delete_backup(&key).unwrap();
-    assert!(store.backups().unwrap().is_empty());
+    let key = block_on(store.backups()).unwrap()[0].key.clone();
+    block_on(store.delete_backup(&key)).unwrap();
+    assert!(block_on(store.backups()).unwrap().is_empty());
 }
 
 #[test]
@@ -793,10 +826,10 @@ fn usage_counts_every_entry_including_backups() {
         "foreign keys do not count"
     );
 
-    store.backup("x", &book, at(5)).unwrap();
+    block_on(store.backup("x", &book, at(5))).unwrap();
     let with_backup = store.usage();
     assert_eq!(with_backup.chars, own(&kv.snapshot()));
-    let backup = store.backups().unwrap()[0].clone();
+    let backup = block_on(store.backups()).unwrap()[0].clone();
     assert_eq!(with_backup.chars, plain.chars + backup.chars);
 
     // The meter follows saves and deleted backups without re-reading storage.
@@ -805,9 +838,9 @@ fn usage_counts_every_entry_including_backups() {
         edited.groups().keys().next().cloned().as_ref().unwrap(),
         at(6),
     );
-    store.save(&edited, at(6)).unwrap();
+    block_on(store.save(&edited, at(6))).unwrap();
     assert_eq!(store.usage().chars, own(&kv.snapshot()));
-    store.delete_backup(&backup.key).unwrap();
+    block_on(store.delete_backup(&backup.key)).unwrap();
     assert_eq!(store.usage().chars, own(&kv.snapshot()));
 }
 
@@ -838,7 +871,11 @@ fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
     use kontaktnetz::storage::store::DEVICE_KEY;
     let kv = saved_small_book();
     let (mut store, book) = open(kv.clone());
-    assert_eq!(store.device(), Device::default(), "nothing stored yet");
+    assert_eq!(
+        block_on(store.device()),
+        Device::default(),
+        "nothing stored yet"
+    );
     let device = Device {
         last_export: Some(ExportMark {
             at: at(2),
@@ -847,11 +884,11 @@ fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
         reminder_days: 3,
         ..Device::default()
     };
-    store.set_device(&device).unwrap();
+    block_on(store.set_device(&device)).unwrap();
     let revision = store.revision();
 
     let (again, reopened) = open(kv.clone());
-    assert_eq!(again.device(), device);
+    assert_eq!(block_on(again.device()), device);
     assert_eq!(reopened, book, "the device key is not a record");
     assert_eq!(
         again.revision(),
@@ -863,6 +900,6 @@ fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
     let mut raw = kv.clone();
     raw.set(DEVICE_KEY, "{kaputt").unwrap();
     let (store, reopened) = open(kv);
-    assert_eq!(store.device(), Device::default());
+    assert_eq!(block_on(store.device()), Device::default());
     assert_eq!(reopened, book);
 }

@@ -1,5 +1,6 @@
-//! The key-value interface the store is written against: localStorage in the browser, a
-//! shared in-memory map (with an optional quota) in native tests.
+//! The plain key-value interface of localStorage (in the browser) and of a shared in-memory
+//! map with an optional quota (in native tests). It has no transactions: [`super::engine`]
+//! builds atomic commits on top of it.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -54,6 +55,15 @@ impl MemoryStore {
     /// Changes the limit of this handle only (as a tab with other room would see it).
     pub fn set_quota(&mut self, chars: Option<usize>) {
         self.quota = chars;
+    }
+
+    pub fn quota(&self) -> Option<usize> {
+        self.quota
+    }
+
+    /// Swaps in a whole new state at once, as one committed transaction does.
+    pub fn replace_all(&mut self, entries: BTreeMap<String, String>) {
+        *self.map.borrow_mut() = entries;
     }
 }
 

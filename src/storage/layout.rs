@@ -10,15 +10,15 @@ use std::collections::BTreeMap;
 pub type Records = BTreeMap<String, String>;
 
 pub const SETTINGS: &str = "settings";
-/// Chunks per collection. More chunks mean smaller writes per edit, fewer mean better compression.
+/// Chunks per collection in books that never set their own count (every book stored before
+/// IndexedDB). More chunks mean smaller writes per edit, fewer mean better compression.
 pub const CHUNKS: u32 = 16;
 /// Guards against decompression bombs in stored data.
 const MAX_UNPACKED: usize = 64 * 1024 * 1024;
 /// Marks the packing, so a later layout can be told apart.
 const TAG: &str = "z1:";
 
-/// The collections in parent-first order: writes follow it, so a half-finished save never
-/// stores a child whose parent is missing.
+/// The collections, parents first.
 pub const COLLECTIONS: [&str; 8] = [
     "colleague",
     "group",
@@ -44,21 +44,13 @@ pub fn record_key(collection: &str, id: &str) -> String {
     format!("{collection}.{id}")
 }
 
-/// The storage key (after the app prefix) of the chunk holding a logical record.
-pub fn chunk_of(logical: &str) -> String {
+/// The storage key (after the app prefix) of the chunk holding a logical record, in a book
+/// with `chunks` chunks per collection.
+pub fn chunk_of(logical: &str, chunks: u32) -> String {
     match logical.split_once('.') {
-        Some((collection, id)) => format!("{collection}.{:02}", fnv1a(id) % CHUNKS),
+        Some((collection, id)) => format!("{collection}.{:02}", fnv1a(id) % chunks),
         None => logical.to_owned(),
     }
-}
-
-/// Parent-first position of a chunk or record key.
-pub fn rank(key: &str) -> usize {
-    let collection = key.split('.').next().unwrap_or("");
-    COLLECTIONS
-        .iter()
-        .position(|c| *c == collection)
-        .unwrap_or(COLLECTIONS.len())
 }
 
 /// One record inside a chunk's text: "id<TAB>json\n" (JSON text never holds a raw newline).
@@ -167,20 +159,41 @@ pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, LayoutE
         .collect()
 }
 
-/// Packs the chunks named in `only` (every chunk when `None`) that hold at least one record;
-/// the settings are deflated alone, without an id line. A named chunk left without records is
-/// absent from the result.
-pub fn pack_chunks(records: &Records, only: Option<&[String]>) -> Records {
+/// Packs the named chunks (of a book with `count` chunks per collection) that hold at least
+/// one record; the settings are deflated alone, without an id line. A named chunk left without
+/// records is absent from the result. Only the collections of named chunks are walked, and ids
+/// are hashed without allocating: one edit of a large book stays cheap.
+pub fn pack_chunks(records: &Records, names: &[String], count: u32) -> Records {
     let mut plain = Records::new();
-    for (logical, json) in records {
-        let chunk = chunk_of(logical);
-        if only.is_some_and(|names| !names.contains(&chunk)) {
+    let mut walked: Vec<&str> = Vec::new();
+    for name in names {
+        if name == SETTINGS {
+            if let Some(json) = records.get(SETTINGS) {
+                plain.insert(SETTINGS.to_owned(), json.clone());
+            }
             continue;
         }
-        if chunk == SETTINGS {
-            plain.insert(chunk, json.clone());
-        } else {
-            push_line(plain.entry(chunk).or_default(), logical, json);
+        let Some((collection, _)) = name.split_once('.') else {
+            continue;
+        };
+        if walked.contains(&collection) {
+            continue;
+        }
+        walked.push(collection);
+        let prefix = format!("{collection}.");
+        let wanted: Vec<u32> = names
+            .iter()
+            .filter_map(|n| n.strip_prefix(&prefix)?.parse().ok())
+            .collect();
+        for (logical, json) in records
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+        {
+            let index = fnv1a(&logical[prefix.len()..]) % count;
+            if wanted.contains(&index) {
+                let chunk = format!("{prefix}{index:02}");
+                push_line(plain.entry(chunk).or_default(), logical, json);
+            }
         }
     }
     // `extend`, not `collect`: collecting into a map brings a stable sort into the bundle.
@@ -191,6 +204,15 @@ pub fn pack_chunks(records: &Records, only: Option<&[String]>) -> Records {
             .map(|(chunk, text)| (chunk, deflate_text(&text))),
     );
     packed
+}
+
+/// Every chunk name a book with `count` chunks per collection can have, settings first.
+pub fn all_chunks(count: u32) -> Vec<String> {
+    let mut out = vec![SETTINGS.to_owned()];
+    for collection in COLLECTIONS {
+        out.extend((0..count).map(|i| format!("{collection}.{i:02}")));
+    }
+    out
 }
 
 /// The settings as stored: deflated since schema 2, plain JSON in schema 1.
@@ -241,10 +263,10 @@ mod tests {
 
     #[test]
     fn chunks_are_stable_and_bounded() {
-        assert_eq!(chunk_of("group.g-1"), chunk_of("group.g-1"));
-        assert_eq!(chunk_of(SETTINGS), SETTINGS);
+        assert_eq!(chunk_of("group.g-1", CHUNKS), chunk_of("group.g-1", CHUNKS));
+        assert_eq!(chunk_of(SETTINGS, CHUNKS), SETTINGS);
         for i in 0..1000 {
-            let c = chunk_of(&format!("person.p-{i}"));
+            let c = chunk_of(&format!("person.p-{i}"), CHUNKS);
             let n: u32 = c.strip_prefix("person.").unwrap().parse().unwrap();
             assert!(n < CHUNKS);
         }
@@ -257,13 +279,5 @@ mod tests {
         assert!(unpack("group.01", "plain").is_err());
         assert!(unpack("group.01", "z1:!!!").is_err());
         assert!(unpack("group.01", "z1:AAAA").is_err());
-    }
-
-    #[test]
-    fn parents_rank_before_children() {
-        assert!(rank("colleague.01") < rank("group.01"));
-        assert!(rank("group.01") < rank("customer.01"));
-        assert!(rank("customer.01") < rank("person.01"));
-        assert!(rank("person.01") < rank(SETTINGS));
     }
 }

@@ -21,16 +21,17 @@ impl LocalKv {
     }
 }
 
-fn describe(e: &JsValue) -> String {
+pub fn describe(e: &JsValue) -> String {
     e.dyn_ref::<web_sys::DomException>()
         .map(|d| format!("{}: {}", d.name(), d.message()))
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "unbekannter Fehler".into())
 }
 
 /// Chromium and Safari say `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED`,
 /// old WebKit only code 22.
-fn classify(e: JsValue) -> StoreError {
+pub fn classify(e: JsValue) -> StoreError {
     if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
         if d.name() == "QuotaExceededError"
             || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"

@@ -1,13 +1,22 @@
 //! The one door to the browser's storage: versioned, migrated, backed up, never overwritten
-//! when unreadable. The logic is generic over [`kv::KeyValue`] so it runs natively in tests.
+//! when unreadable, and every change one atomic commit. The logic is generic over
+//! [`engine::Engine`] so it runs natively in tests.
 
+pub mod backups;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+pub mod codec;
 pub mod device;
+pub mod engine;
 pub mod file;
+#[cfg(target_arch = "wasm32")]
+pub mod indexed;
 pub mod kv;
 pub mod layout;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod migrate;
+pub mod moving;
 pub mod store;
 
 /// Serialises a value that cannot fail to serialise (our own plain data types).
@@ -19,6 +28,8 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     }
 }
 
+pub use backups::BackupInfo;
+pub use engine::{Engine, EngineKind};
 pub use file::{export, parse_import, DecodeError, MAX_IMPORT_BYTES};
 pub use kv::{KeyValue, MemoryStore, StoreError};
-pub use store::{BackupInfo, OpenError, RawDump, SaveError, Saved, Store, Usage, UsageLevel};
+pub use store::{OpenError, RawDump, SaveError, Saved, Store, Usage, UsageLevel};

@@ -38,16 +38,20 @@ fn Shell() -> impl IntoView {
     });
 
     let page = move || match app.boot.get() {
-        Boot::Unreadable { message, raw } => {
-            pages::quarantine::Quarantine(pages::quarantine::QuarantineProps { message, raw })
+        Boot::Unreadable { message, raw, kind } => {
+            pages::quarantine::Quarantine(pages::quarantine::QuarantineProps { message, raw, kind })
                 .into_any()
+        }
+        // Nothing to touch until the book is open: an edit now would have nowhere to go.
+        Boot::Opening => {
+            view! { <p class="opening" aria-busy="true">"Daten werden geöffnet …"</p> }.into_any()
         }
         _ => pages::page(route.get()),
     };
 
     view! {
-        <div class="app" class:has-toast=move || app.toast.with(Option::is_some) data-app-ready=""
-            data-load-ms=(app.load_ms as u32).to_string()
+        <div class="app" class:has-toast=move || app.toast.with(Option::is_some) data-app-ready=move || (!matches!(app.boot.get(), Boot::Opening)).then_some("")
+            data-load-ms=move || (app.load_ms.get() as u32).to_string()
             data-save-ms=move || (app.save_ms.get() as u32).to_string()>
             <a class="skip" href="#inhalt" on:click=|ev| {
                 ev.prevent_default();

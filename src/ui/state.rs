@@ -3,23 +3,31 @@
 
 use super::browser;
 use super::pwa::{self, PwaState};
+use super::tabs;
 use crate::domain::book::{Book, Problem};
 use crate::domain::safety::{Device, ExportMark};
-use crate::storage::local::LocalKv;
+use crate::storage::browser::{self as browser_store, BrowserEngine, Failed};
 use crate::storage::migrate::MigrateError;
-use crate::storage::store::META_KEY;
-use crate::storage::{DecodeError, OpenError, RawDump, SaveError, Saved, Store, StoreError, Usage};
+use crate::storage::{
+    DecodeError, EngineKind, OpenError, RawDump, SaveError, Saved, Store, StoreError, Usage,
+};
 use crate::texts;
+use futures_util::lock::Mutex;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
 
 /// How the app came up.
 #[derive(Clone, Debug)]
 pub enum Boot {
+    /// Storage is being opened (IndexedDB answers asynchronously).
+    Opening,
     Ready,
-    /// Stored data could not be read; it is kept as it is.
+    /// Stored data could not be read; it is kept as it is, on the engine it was found in.
     Unreadable {
         message: String,
         raw: RawDump,
+        kind: EngineKind,
     },
     /// No storage at all: the app can still be looked at, nothing is kept.
     Unavailable(String),
@@ -42,12 +50,18 @@ pub struct Toast {
     pub undo: Option<Book>,
 }
 
+/// The store, shared by the save loop and the pages that read backups; one user at a time.
+type Shared = Rc<Mutex<Option<Store<BrowserEngine>>>>;
+
 #[derive(Clone, Copy)]
 pub struct App {
     pub book: RwSignal<Book>,
     pub boot: RwSignal<Boot>,
     pub save_state: RwSignal<SaveState>,
+    /// Characters in use, where they are limited (the localStorage fallback).
     pub usage: RwSignal<Option<Usage>>,
+    /// The engine holding the book, once open.
+    pub engine: RwSignal<Option<EngineKind>>,
     /// This device's safety state: the last export, the reminder interval.
     pub device: RwSignal<Device>,
     /// The stored revision of the book, after every save (the backup reminder compares it).
@@ -57,10 +71,13 @@ pub struct App {
     pub toast: RwSignal<Option<Toast>>,
     /// Bumped when backups change, so lists re-read them.
     pub backups_changed: RwSignal<u64>,
-    /// Milliseconds to open and parse the stored book, and of the last save (for benchmarks).
-    pub load_ms: f64,
+    /// Milliseconds to open and decode the stored book, and the main-thread time of the last
+    /// save (for benchmarks).
+    pub load_ms: RwSignal<f64>,
     pub save_ms: RwSignal<f64>,
-    store: StoredValue<Option<Store<LocalKv>>, LocalStorage>,
+    store: StoredValue<Shared, LocalStorage>,
+    /// A save is running; `again` asks it to save once more when done (edits coalesce).
+    saving: StoredValue<(bool, bool)>,
 }
 
 pub fn use_app() -> App {
@@ -68,107 +85,135 @@ pub fn use_app() -> App {
 }
 
 impl App {
-    /// Opens storage and the book; provides the state as context and starts the save effect.
+    /// Provides the state as context and opens storage and the book in the background.
     pub fn start() -> App {
-        let started = js_sys::Date::now();
-        let (boot, store, book) = match LocalKv::open() {
-            Err(e) => (
-                Boot::Unavailable(texts::store_error(&e)),
-                None,
-                Book::default(),
-            ),
-            Ok(kv) => match Store::open(kv, browser::tab_id(), browser::now()) {
-                Ok((store, book)) => (Boot::Ready, Some(store), book),
-                Err(OpenError::Unreadable { reason, raw }) => (
-                    Boot::Unreadable {
-                        message: texts::stored_data_error(&reason),
-                        raw,
-                    },
-                    None,
-                    Book::default(),
-                ),
-                Err(OpenError::Unavailable(e)) => (
-                    Boot::Unavailable(texts::store_error(&e)),
-                    None,
-                    Book::default(),
-                ),
-            },
-        };
-        let device = store.as_ref().map(Store::device).unwrap_or_default();
-        let revision = store.as_ref().map_or(0, Store::revision);
         let app = App {
-            book: RwSignal::new(book),
-            boot: RwSignal::new(boot),
+            book: RwSignal::new(Book::default()),
+            boot: RwSignal::new(Boot::Opening),
             save_state: RwSignal::new(SaveState::Saved),
             usage: RwSignal::new(None),
-            device: RwSignal::new(device),
-            revision: RwSignal::new(revision),
+            engine: RwSignal::new(None),
+            device: RwSignal::new(Device::default()),
+            revision: RwSignal::new(0),
             pwa: pwa::start(),
             toast: RwSignal::new(None),
             backups_changed: RwSignal::new(0),
-            load_ms: js_sys::Date::now() - started,
+            load_ms: RwSignal::new(0.0),
             save_ms: RwSignal::new(0.0),
-            store: StoredValue::new_local(store),
+            store: StoredValue::new_local(Rc::new(Mutex::new(None))),
+            saving: StoredValue::new((false, false)),
         };
         provide_context(app);
-        app.save_effect();
-        app.listen_to_other_tabs();
+        Effect::new(move |_| {
+            app.book.track();
+            app.request_save();
+        });
+        tabs::on_other_tab_saved(move || app.merge_other_tab());
+        spawn_local(app.open());
         app
     }
 
-    fn save_effect(self) {
-        Effect::new(move |_| {
-            let started = js_sys::Date::now();
-            let result = self.book.with(|book| {
-                self.store.try_update_value(|store| {
-                    store.as_mut().map(|s| {
-                        let saved = s.save(book, browser::now());
-                        (saved, s.usage(), s.revision())
-                    })
-                })
-            });
-            let Some(Some((saved, usage, revision))) = result else {
-                return;
-            };
-            self.save_ms.set(js_sys::Date::now() - started);
-            self.usage.set(Some(usage));
-            self.revision.set(revision);
-            match saved {
-                Ok(Saved::Written) => self.save_state.set(SaveState::Saved),
-                Ok(Saved::Merged { book, conflicts }) => {
-                    self.save_state.set(SaveState::Saved);
-                    self.notify(texts::merged_from_other_tab(conflicts));
-                    // Show the combined book; done outside this effect, which only reads.
-                    request_animation_frame(move || self.book.set(*book));
+    async fn open(self) {
+        let started = browser::clock_ms();
+        let _lock = tabs::lock().await;
+        match browser_store::open(browser::tab_id(), browser::now()).await {
+            Ok((store, book)) => {
+                let device = store.device().await;
+                self.engine.set(Some(store.kind()));
+                self.usage.set(Some(store.usage()));
+                self.revision.set(store.revision());
+                *self.shared().lock().await = Some(store);
+                self.device.set(device);
+                self.book.set(book);
+                self.boot.set(Boot::Ready);
+            }
+            Err(Failed { error, kind }) => self.boot.set(match error {
+                OpenError::Unreadable { reason, raw } => Boot::Unreadable {
+                    message: texts::stored_data_error(&reason),
+                    raw,
+                    kind,
+                },
+                OpenError::Unavailable(e) => Boot::Unavailable(texts::store_error(&e)),
+            }),
+        }
+        self.load_ms.set(browser::clock_ms() - started);
+    }
+
+    fn shared(self) -> Shared {
+        self.store.get_value()
+    }
+
+    /// Saves the book after any running save; edits made meanwhile are saved together.
+    fn request_save(self) {
+        let (running, _) = self.saving.get_value();
+        if running {
+            self.saving.set_value((true, true));
+            return;
+        }
+        self.saving.set_value((true, false));
+        spawn_local(async move {
+            loop {
+                self.save_once().await;
+                let (_, again) = self.saving.get_value();
+                self.saving.set_value((again, false));
+                if !again {
+                    break;
                 }
+            }
+        });
+    }
+
+    async fn save_once(self) {
+        let _lock = tabs::lock().await;
+        let shared = self.shared();
+        let mut slot = shared.lock().await;
+        let Some(store) = slot.as_mut() else { return };
+        // Only the main thread's share is measured: the time inside the save's steps, not
+        // the waits for the engine, during which the page stays responsive.
+        let mut busy = 0.0;
+        let started = browser::clock_ms();
+        let book = self.book.get_untracked();
+        busy += browser::clock_ms() - started;
+        let saved = timed(store.save(&book, browser::now()), &mut busy).await;
+        self.save_ms.set(busy);
+        self.usage.set(Some(store.usage()));
+        self.revision.set(store.revision());
+        match saved {
+            Ok(Saved::Written) => {
+                self.save_state.set(SaveState::Saved);
+                tabs::announce();
+            }
+            Ok(Saved::Merged { book, conflicts }) => {
+                self.save_state.set(SaveState::Saved);
+                tabs::announce();
+                self.notify(texts::merged_from_other_tab(conflicts));
+                self.book.set(*book);
+            }
+            Err(e) => self.report(e),
+        }
+    }
+
+    /// Another tab saved: bring its changes in, keeping ours on top.
+    fn merge_other_tab(self) {
+        spawn_local(async move {
+            let _lock = tabs::lock().await;
+            let shared = self.shared();
+            let mut slot = shared.lock().await;
+            let Some(store) = slot.as_mut() else { return };
+            let book = self.book.get_untracked();
+            match store.sync(&book).await {
+                Ok(Some((book, conflicts))) => {
+                    self.revision.set(store.revision());
+                    self.usage.set(Some(store.usage()));
+                    drop(slot);
+                    self.book.set(book);
+                    self.notify(texts::merged_from_other_tab(conflicts));
+                }
+                Ok(None) => {}
                 Err(e) => self.report(e),
             }
         });
     }
-
-    fn listen_to_other_tabs(self) {
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().is_some_and(|k| k != META_KEY) {
-                return;
-            }
-            let synced = self.book.with_untracked(|book| {
-                self.store
-                    .try_update_value(|s| s.as_mut().map(|s| s.sync(book)))
-                    .flatten()
-            });
-            match synced {
-                Some(Ok(Some((book, conflicts)))) => {
-                    self.book.set(book);
-                    self.notify(texts::merged_from_other_tab(conflicts));
-                }
-                Some(Err(e)) => self.report(e),
-                _ => {}
-            }
-        });
-        // The listener lives as long as the app.
-        std::mem::forget(handle);
-    }
-
     fn report(self, e: SaveError) {
         self.save_state.set(match e {
             SaveError::Store(e) => SaveState::Failed(texts::store_error(&e)),
@@ -214,66 +259,82 @@ impl App {
         );
     }
 
-    /// Runs something that needs the store (backups); `None` when there is no storage.
-    /// The storage meter follows whatever it changed.
-    pub fn with_store<T>(self, f: impl FnOnce(&mut Store<LocalKv>) -> T) -> Option<T> {
-        let result = self
-            .store
-            .try_update_value(|s| s.as_mut().map(|s| (f(s), s.usage())))
-            .flatten();
-        result.map(|(value, usage)| {
-            self.usage.set(Some(usage));
-            value
-        })
+    /// Runs storage work (backups, device state) after any running save, holding the save
+    /// lock; `None` when there is no storage. The storage meter follows what it changed.
+    pub async fn with_store<T>(
+        self,
+        f: impl AsyncFnOnce(&mut Store<BrowserEngine>) -> T,
+    ) -> Option<T> {
+        let _lock = tabs::lock().await;
+        let shared = self.shared();
+        let mut slot = shared.lock().await;
+        let store = slot.as_mut()?;
+        let value = f(store).await;
+        self.usage.set(Some(store.usage()));
+        Some(value)
     }
 
     /// Changes this device's state and stores it; the state is only changed when stored.
-    pub fn change_device(self, f: impl FnOnce(&mut Device)) -> Result<(), String> {
+    pub async fn change_device(self, f: impl FnOnce(&mut Device)) -> Result<(), String> {
         let mut device = self.device.get_untracked();
         f(&mut device);
-        match self.with_store(|s| s.set_device(&device)) {
+        match self.with_store(async |s| s.set_device(&device).await).await {
             Some(Ok(())) => {
                 self.device.set(device);
                 Ok(())
             }
             Some(Err(e)) => Err(texts::store_error(&e)),
-            None => Err(texts::store_error(&StoreError::Unavailable(
-                "kein Speicher".into(),
-            ))),
+            None => Err(no_storage()),
         }
     }
 
     /// Remembers that the book as stored at `revision` has just been exported.
-    pub fn mark_exported(self, revision: u64) -> Result<(), String> {
+    pub async fn mark_exported(self, revision: u64) -> Result<(), String> {
         self.change_device(|d| {
             d.last_export = Some(ExportMark {
                 at: browser::now(),
                 revision,
             })
         })
+        .await
     }
 
     /// Keeps a backup of the current book; refuses (with a message) if it cannot be written.
-    pub fn backup_current(self, label: &str) -> Result<(), String> {
+    pub async fn backup_current(self, label: &str) -> Result<(), String> {
+        let book = self.book.get_untracked();
         let result = self
-            .book
-            .with_untracked(|book| self.with_store(|s| s.backup(label, book, browser::now())));
+            .with_store(async |s| s.backup(label, &book, browser::now()).await)
+            .await;
         self.backups_changed.update(|n| *n += 1);
         match result {
             Some(Ok(())) => Ok(()),
             Some(Err(e)) => Err(texts::backup_failed(&texts::store_error(&e))),
-            None => Err(texts::store_error(&StoreError::Unavailable(
-                "kein Speicher".into(),
-            ))),
+            None => Err(no_storage()),
         }
     }
 
     /// Replaces the whole book after keeping a backup of the current one.
-    pub fn replace_book(self, book: Book, label: &str) -> Result<(), String> {
+    pub async fn replace_book(self, book: Book, label: &str) -> Result<(), String> {
         if !self.book.with_untracked(Book::is_empty) {
-            self.backup_current(label)?;
+            self.backup_current(label).await?;
         }
         self.book.set(book);
         Ok(())
     }
+}
+
+fn no_storage() -> String {
+    texts::store_error(&StoreError::Unavailable("kein Speicher".into()))
+}
+
+/// Runs `future`, adding the milliseconds spent inside its steps to `busy`.
+async fn timed<F: std::future::Future>(future: F, busy: &mut f64) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(|cx| {
+        let started = browser::clock_ms();
+        let poll = future.as_mut().poll(cx);
+        *busy += browser::clock_ms() - started;
+        poll
+    })
+    .await
 }

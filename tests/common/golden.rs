@@ -32,6 +32,11 @@ pub fn as_values(records: &BTreeMap<String, String>) -> BTreeMap<String, Value> 
 /// Unpacks the stored entries (key → value) into logical records, checking that each record
 /// sits in the chunk its id hashes to. Other keys (meta, backups, other apps) are skipped.
 pub fn logical_records(stored: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let chunks = stored
+        .get("kontaktnetz.meta")
+        .and_then(|m| serde_json::from_str::<Value>(m).ok())
+        .and_then(|m| m["chunks"].as_u64())
+        .map_or(layout::CHUNKS, |n| n as u32);
     let mut records = BTreeMap::new();
     for (key, value) in stored {
         let Some(chunk) = key.strip_prefix("kontaktnetz.") else {
@@ -49,7 +54,7 @@ pub fn logical_records(stored: &BTreeMap<String, String>) -> BTreeMap<String, St
         }
         for (logical, json) in layout::unpack(chunk, value).unwrap() {
             assert_eq!(
-                layout::chunk_of(&logical),
+                layout::chunk_of(&logical, chunks),
                 chunk,
                 "{logical} sits in the wrong chunk"
             );

@@ -17,6 +17,18 @@ use std::str::FromStr;
 
 pub mod golden;
 
+/// Runs one of the store's async methods to completion (the test engines answer at once).
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    futures_executor::block_on(future)
+}
+
+/// The localStorage engine (atomic by its journal) over an in-memory map.
+pub fn ls(
+    kv: kontaktnetz::storage::MemoryStore,
+) -> kontaktnetz::storage::engine::Journaled<kontaktnetz::storage::MemoryStore> {
+    kontaktnetz::storage::engine::Journaled::new(kv).expect("the map is readable")
+}
+
 /// A fixed point in time plus `minutes`: tests never read the clock.
 pub fn at(minutes: i64) -> Timestamp {
     Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap() + Duration::minutes(minutes)

@@ -12,6 +12,7 @@ use crate::ui::format;
 use crate::ui::pages::safety::{export_book, SafetySection};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 /// A checked import waiting for the advisor's decision.
@@ -100,13 +101,15 @@ pub fn Data() -> impl IntoView {
         if !browser::confirm(texts::REPLACE_CONFIRM) {
             return;
         }
-        match app.replace_book(p.book, texts::BACKUP_BEFORE_IMPORT) {
-            Ok(()) => {
-                pending.set(None);
-                app.notify(texts::import_replaced(&p.file));
+        spawn_local(async move {
+            match app.replace_book(p.book, texts::BACKUP_BEFORE_IMPORT).await {
+                Ok(()) => {
+                    pending.set(None);
+                    app.notify(texts::import_replaced(&p.file));
+                }
+                Err(e) => import_error.set(Some(e)),
             }
-            Err(e) => import_error.set(Some(e)),
-        }
+        });
     };
 
     view! {
@@ -209,36 +212,46 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
 #[component]
 fn Backups() -> impl IntoView {
     let app = use_app();
-    let list = move || {
+    let list = LocalResource::new(move || {
         app.backups_changed.track();
-        app.with_store(|s| s.backups().unwrap_or_default())
-            .unwrap_or_default()
-    };
+        async move {
+            app.with_store(async |s| s.backups().await.unwrap_or_default())
+                .await
+                .unwrap_or_default()
+        }
+    });
     let restore = move |info: BackupInfo| {
         if !browser::confirm(&texts::restore_confirm(&info.label)) {
             return;
         }
-        let book = match app.with_store(|s| s.read_backup(&info.key)) {
-            Some(Ok(book)) => book,
-            Some(Err(e)) => return app.notify(texts::decode_error(&e)),
-            None => return,
-        };
-        match app.replace_book(book, texts::BACKUP_BEFORE_RESTORE) {
-            Ok(()) => app.notify(texts::RESTORED.into()),
-            Err(e) => app.notify(e),
-        }
+        spawn_local(async move {
+            let book = match app
+                .with_store(async |s| s.read_backup(&info.key).await)
+                .await
+            {
+                Some(Ok(book)) => book,
+                Some(Err(e)) => return app.notify(texts::decode_error(&e)),
+                None => return,
+            };
+            match app.replace_book(book, texts::BACKUP_BEFORE_RESTORE).await {
+                Ok(()) => app.notify(texts::RESTORED.into()),
+                Err(e) => app.notify(e),
+            }
+        });
     };
     let delete = move |key: String| {
         if browser::confirm(texts::DELETE_BACKUP_CONFIRM) {
-            app.with_store(|s| s.delete_backup(&key));
-            app.backups_changed.update(|n| *n += 1);
+            spawn_local(async move {
+                app.with_store(async |s| s.delete_backup(&key).await).await;
+                app.backups_changed.update(|n| *n += 1);
+            });
         }
     };
     view! {
         <p>{texts::BACKUPS_EXPLAINED}</p>
         <ul class="list" data-testid="backups">
             {move || {
-                let items = list();
+                let items = list.get().unwrap_or_default();
                 if items.is_empty() {
                     return view! { <li class="empty">"Noch keine Sicherungen."</li> }.into_any();
                 }

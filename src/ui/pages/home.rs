@@ -21,10 +21,12 @@ pub fn load_sample(size: SampleSize) {
     }
     let book = sample::generate(size, 2026, browser::now());
     let summary = texts::book_summary(&book);
-    match app.replace_book(book, texts::BACKUP_BEFORE_SAMPLE) {
-        Ok(()) => app.notify(format!("Beispieldaten geladen: {summary}.")),
-        Err(e) => app.notify(e),
-    }
+    leptos::task::spawn_local(async move {
+        match app.replace_book(book, texts::BACKUP_BEFORE_SAMPLE).await {
+            Ok(()) => app.notify(format!("Beispieldaten geladen: {summary}.")),
+            Err(e) => app.notify(e),
+        }
+    });
 }
 
 /// What to do today: contacts planned for today, overdue groups, what is due this week.

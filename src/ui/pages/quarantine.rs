@@ -1,14 +1,14 @@
 //! Shown instead of the app when stored data cannot be read: nothing is overwritten until
 //! the advisor has taken a copy and decided.
 
-use crate::storage::local::LocalKv;
-use crate::storage::{RawDump, Store};
+use crate::storage::browser::BrowserEngine;
+use crate::storage::{EngineKind, RawDump, Store};
 use crate::texts;
 use crate::ui::browser;
 use leptos::prelude::*;
 
 #[component]
-pub fn Quarantine(message: String, raw: RawDump) -> impl IntoView {
+pub fn Quarantine(message: String, raw: RawDump, kind: EngineKind) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let raw_for_export = raw.clone();
     let export = move |_| {
@@ -25,11 +25,17 @@ pub fn Quarantine(message: String, raw: RawDump) -> impl IntoView {
         if !browser::confirm(texts::QUARANTINE_CONFIRM) {
             return;
         }
-        let result = LocalKv::open().and_then(|kv| Store::quarantine(kv, &raw, browser::now()));
-        match result {
-            Ok(()) => browser::reload(),
-            Err(e) => error.set(Some(texts::store_error(&e))),
-        }
+        let raw = raw.clone();
+        leptos::task::spawn_local(async move {
+            let result = match BrowserEngine::of_kind(kind).await {
+                Ok(engine) => Store::quarantine(engine, &raw, browser::now()).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => browser::reload(),
+                Err(e) => error.set(Some(texts::store_error(&e))),
+            }
+        });
     };
     view! {
         <section class="page" data-testid="quarantine">

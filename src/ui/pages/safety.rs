@@ -36,9 +36,11 @@ pub fn export_book(app: App) {
     if browser::download(&name, "application/json", &text).is_err() {
         return app.notify(texts::DOWNLOAD_FAILED.into());
     }
-    app.notify(match app.mark_exported(revision) {
-        Ok(()) => say::exported(&name),
-        Err(e) => e,
+    leptos::task::spawn_local(async move {
+        app.notify(match app.mark_exported(revision).await {
+            Ok(()) => say::exported(&name),
+            Err(e) => e,
+        });
     });
 }
 
@@ -57,10 +59,11 @@ async fn folder_backup(app: App, now: bool) -> Option<Result<String, String>> {
     }
     let written = async {
         // Counted first: a second save while this one waits must not start another.
-        app.change_device(|d| d.folder_backup_on = Some(browser::today()))?;
+        app.change_device(|d| d.folder_backup_on = Some(browser::today()))
+            .await?;
         let (name, text, revision) = export_file(app);
         backup_folder::save(&name, &text, FOLDER_KEEP).await?;
-        app.mark_exported(revision)?;
+        app.mark_exported(revision).await?;
         Ok(say::folder_written(&name, &folder.name))
     };
     Some(written.await.map_err(|e: String| say::folder_failed(&e)))
@@ -80,9 +83,11 @@ pub fn watch(app: App) {
         let data = has_data(app);
         let device = app.device.get_untracked();
         if let Some(ask) = device.persist_request(data, app.pwa.get_untracked().installed) {
-            // Remembered first, so a refused write cannot make it ask on every change.
-            let _ = app.change_device(|d| d.persist_asked(ask));
-            pwa::refresh_storage(app.pwa, true);
+            leptos::task::spawn_local(async move {
+                // Remembered first, so a refused write cannot make it ask on every change.
+                let _ = app.change_device(|d| d.persist_asked(ask)).await;
+                pwa::refresh_storage(app.pwa, true);
+            });
         }
         if folders && device.folder_backup_due(data, revision, browser::today()) {
             leptos::task::spawn_local(async move {
@@ -168,13 +173,19 @@ pub fn SafetySection() -> impl IntoView {
     let days_error = RwSignal::new(None::<String>);
     let save_days = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = match parse_reminder_days(&days.get_untracked()) {
-            Ok(n) => app.change_device(|d| {
-                let _ = d.set_reminder_days(n);
-            }),
-            Err(_) => Err(say::bad_reminder_days()),
-        };
-        days_error.set(result.err());
+        let parsed = parse_reminder_days(&days.get_untracked());
+        leptos::task::spawn_local(async move {
+            let result = match parsed {
+                Ok(n) => {
+                    app.change_device(|d| {
+                        let _ = d.set_reminder_days(n);
+                    })
+                    .await
+                }
+                Err(_) => Err(say::bad_reminder_days()),
+            };
+            days_error.set(result.err());
+        });
     };
     let facts = move || {
         let (device, pwa) = (app.device.get(), app.pwa.get());

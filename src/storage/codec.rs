@@ -1,0 +1,238 @@
+//! How a book becomes stored records and back: logical records ("group.<id>" → JSON), the
+//! difference between two books as record writes, and the decoding of stored entries (with
+//! migration of older schemas) into a book.
+
+use super::file::{self, DecodeError, FORMAT};
+use super::kv::entry_chars;
+use super::layout::{self, Records, COLLECTIONS, SETTINGS};
+use super::migrate::CURRENT_SCHEMA;
+use super::store::{Meta, RawDump, META_KEY, PREFIX};
+use crate::domain::book::{Book, BookData};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// The export document's field for each collection of [`COLLECTIONS`].
+const FIELDS: [&str; 8] = [
+    "colleagues",
+    "groups",
+    "customers",
+    "persons",
+    "castings",
+    "contacts",
+    "planned",
+    "parties",
+];
+
+/// The storage key of a chunk ("customer.07" → "kontaktnetz.customer.07").
+pub fn storage_key(chunk: &str) -> String {
+    format!("{PREFIX}{chunk}")
+}
+
+/// Is this stored key a data chunk (or the settings), as opposed to meta, backups, quarantine?
+pub fn data_chunk(key: &str) -> Option<&str> {
+    let chunk = key.strip_prefix(PREFIX)?;
+    let is_data = chunk == SETTINGS
+        || COLLECTIONS
+            .iter()
+            .any(|c| chunk.starts_with(&format!("{c}.")));
+    is_data.then_some(chunk)
+}
+
+/// Record changes: the new text of a record, or `None` for a deleted one.
+/// A list rather than a map: it is only walked, and one map type less keeps the bundle small.
+pub type Delta = Vec<(String, Option<String>)>;
+
+fn json<T: Serialize>(rec: &T) -> String {
+    super::to_json(rec)
+}
+
+/// The logical records of a book: every record is new against an empty book, so this is
+/// [`diff_books`] from nothing, plus the settings, which are always stored.
+pub fn encode(book: &Book) -> Records {
+    let mut out = Records::new();
+    out.insert(SETTINGS.to_owned(), json(book.settings()));
+    out.extend(
+        diff_books(&Book::default(), book)
+            .into_iter()
+            .filter_map(|(key, text)| text.map(|text| (key, text))),
+    );
+    out
+}
+
+/// What differs between two sets of logical records.
+pub fn diff_records(before: &Records, after: &Records) -> Delta {
+    let mut out: Delta = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
+    out.extend(
+        before
+            .keys()
+            .filter(|k| !after.contains_key(*k))
+            .map(|k| (k.clone(), None)),
+    );
+    out
+}
+
+/// What differs between two books, serialising only the changed records.
+pub fn diff_books(before: &Book, after: &Book) -> Delta {
+    fn diff_map<K: Ord + std::fmt::Display, T: Serialize + PartialEq>(
+        out: &mut Delta,
+        collection: &str,
+        before: &BTreeMap<K, T>,
+        after: &BTreeMap<K, T>,
+    ) {
+        for (id, rec) in after {
+            if before.get(id) != Some(rec) {
+                out.push((
+                    layout::record_key(collection, &id.to_string()),
+                    Some(json(rec)),
+                ));
+            }
+        }
+        for id in before.keys().filter(|id| !after.contains_key(*id)) {
+            out.push((layout::record_key(collection, &id.to_string()), None));
+        }
+    }
+    let mut out = Delta::new();
+    if before.settings() != after.settings() {
+        out.push((SETTINGS.to_owned(), Some(json(after.settings()))));
+    }
+    let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
+    diff_map(&mut out, colleague, before.colleagues(), after.colleagues());
+    diff_map(&mut out, group, before.groups(), after.groups());
+    diff_map(&mut out, customer, before.customers(), after.customers());
+    diff_map(&mut out, person, before.persons(), after.persons());
+    diff_map(&mut out, casting, before.castings(), after.castings());
+    diff_map(&mut out, contact, before.contacts(), after.contacts());
+    diff_map(&mut out, planned, before.planned(), after.planned());
+    diff_map(&mut out, party, before.parties(), after.parties());
+    out
+}
+
+/// Decodes logical records into a book. The current schema parses each record straight into
+/// its type; older ones go through the export document and its migrations.
+pub fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeError> {
+    if schema != CURRENT_SCHEMA as u64 {
+        return file::decode(assemble(schema, records)?);
+    }
+    fn typed<T: serde::de::DeserializeOwned>(
+        records: &Records,
+        collection: &str,
+    ) -> Result<Vec<T>, DecodeError> {
+        let prefix = format!("{collection}.");
+        records
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .map(|(k, text)| {
+                serde_json::from_str(text).map_err(|e| DecodeError::Shape {
+                    detail: format!("{k}: {e}"),
+                })
+            })
+            .collect()
+    }
+    let settings = match records.get(SETTINGS) {
+        Some(text) => serde_json::from_str(text).map_err(|e| DecodeError::Shape {
+            detail: format!("{SETTINGS}: {e}"),
+        })?,
+        None => Default::default(),
+    };
+    let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
+    let data = BookData {
+        settings,
+        colleagues: typed(records, colleague)?,
+        groups: typed(records, group)?,
+        customers: typed(records, customer)?,
+        persons: typed(records, person)?,
+        castings: typed(records, casting)?,
+        contacts: typed(records, contact)?,
+        planned: typed(records, planned)?,
+        parties: typed(records, party)?,
+    };
+    Book::from_data(data).map_err(DecodeError::Problems)
+}
+
+/// Reassembles logical records into an export-shaped document for [`file::decode`].
+pub fn assemble(schema: u64, records: &Records) -> Result<Value, DecodeError> {
+    let parse = |key: &str, text: &str| {
+        serde_json::from_str::<Value>(text).map_err(|e| DecodeError::Shape {
+            detail: format!("{key}: {e}"),
+        })
+    };
+    let mut book = Map::new();
+    if let Some(text) = records.get(SETTINGS) {
+        book.insert("settings".into(), parse(SETTINGS, text)?);
+    }
+    for (collection, field) in COLLECTIONS.iter().zip(FIELDS) {
+        let prefix = format!("{collection}.");
+        let list = records
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .map(|(k, text)| parse(k, text))
+            .collect::<Result<Vec<_>, _>>()?;
+        book.insert(field.into(), Value::Array(list));
+    }
+    Ok(json!({ "format": FORMAT, "schema": schema, "book": book }))
+}
+
+/// The engine's entries as read, with the meta and records they hold.
+pub struct Snapshot {
+    pub meta: Option<Meta>,
+    pub records: Result<Records, DecodeError>,
+    pub raw: RawDump,
+}
+
+impl Snapshot {
+    /// Reads what a raw dump of the engine's entries holds, without failing: a bad meta or
+    /// chunk is only reported when the snapshot is decoded.
+    pub fn of(raw: RawDump) -> Snapshot {
+        let meta = raw.get(META_KEY).and_then(|m| serde_json::from_str(m).ok());
+        let records = unpack_all(&raw);
+        Snapshot { meta, records, raw }
+    }
+}
+
+pub fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {
+    let mut records = Records::new();
+    for (key, value) in raw {
+        match data_chunk(key) {
+            Some(SETTINGS) => {
+                let text = layout::unpack_settings(value)
+                    .map_err(|e| DecodeError::Shape { detail: e.0 })?;
+                records.insert(SETTINGS.to_owned(), text);
+            }
+            Some(chunk) => {
+                let unpacked =
+                    layout::unpack(chunk, value).map_err(|e| DecodeError::Shape { detail: e.0 })?;
+                records.extend(unpacked);
+            }
+            None => {}
+        }
+    }
+    Ok(records)
+}
+
+pub fn sizes_of(raw: &RawDump) -> BTreeMap<String, usize> {
+    // Maps are filled with `extend` here, never `collect`: collecting sorts first, and each
+    // sort instantiation costs bundle size.
+    let mut sizes = BTreeMap::new();
+    sizes.extend(raw.iter().map(|(k, v)| (k.clone(), entry_chars(k, v))));
+    sizes
+}
+
+/// Turns a snapshot into a book and its records, or says exactly why not.
+pub fn decode_snapshot(snap: &Snapshot) -> Result<(Book, Records, u64), DecodeError> {
+    let records = snap.records.clone()?;
+    match (&snap.meta, snap.raw.get(META_KEY)) {
+        (Some(meta), _) => Ok((decode_records(meta.schema, &records)?, records, meta.schema)),
+        (None, Some(_)) => Err(DecodeError::Shape {
+            detail: format!("{META_KEY} ist unlesbar"),
+        }),
+        (None, None) if records.is_empty() => Ok((Book::default(), records, CURRENT_SCHEMA as u64)),
+        (None, None) => Err(DecodeError::Shape {
+            detail: format!("{META_KEY} fehlt"),
+        }),
+    }
+}
