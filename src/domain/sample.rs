@@ -2,19 +2,22 @@
 //! Same size and seed, same book, byte for byte.
 
 use super::book::Book;
-use super::casting::{evaluate, Override};
-use super::contact::Contact;
+use super::casting::{evaluate, Casting, Override};
+use super::contact::{Contact, Planned};
 use super::ids::{CastingId, ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Occasion, Timestamp};
+use super::scheme::Scheme;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
     BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
     Department, Direction, Format, OccasionKind, Segment,
 };
 use crate::domain::sort;
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
-/// How big a book to generate.
+/// How big a book to generate. A history of more than a year makes a grown book, modelled on
+/// a team's five-year book: a casting round each year, larger groups, service contacts beside
+/// the planned talks, and the coming year's talks booked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SampleSize {
     pub advisors: usize,
@@ -38,6 +41,18 @@ impl SampleSize {
         customers_per_advisor: 1000,
         history_days: 120,
     };
+    /// The team's five-year book, for load tests: about 3,500 groups, 65,000 contacts,
+    /// 17,000 castings and 10,000 planned contacts.
+    pub const TEAM_FIVE_YEARS: SampleSize = SampleSize {
+        advisors: 10,
+        customers_per_advisor: 1000,
+        history_days: 1826,
+    };
+
+    /// Whole years of history, at least one: each has its casting round.
+    fn years(self) -> usize {
+        (self.history_days / 365).max(1)
+    }
 }
 
 /// SplitMix64: tiny, fast and stable across platforms and versions.
@@ -233,6 +248,17 @@ struct Generator {
     now: Timestamp,
     today: NaiveDate,
     book: Book,
+    /// Casting rounds, one per year of history; more than one makes a grown book.
+    years: usize,
+}
+
+/// A casting stretch of a group's history, in days ago (`from` inclusive, `to` exclusive).
+struct Stretch<'a> {
+    casting: Option<&'a Casting>,
+    /// The formats the casting plans contacts in.
+    formats: Vec<Format>,
+    from: usize,
+    to: usize,
 }
 
 /// The generator only builds consistent data; this unwraps without formatting the error,
@@ -249,6 +275,10 @@ fn name(text: &str) -> Name {
 }
 
 impl Generator {
+    fn grown(&self) -> bool {
+        self.years > 1
+    }
+
     fn phone(&mut self) -> Phone {
         let area = ["07681", "07641", "0761", "07666", "07644"][self.rng.below(5)];
         let number = 100_000 + self.rng.below(899_999);
@@ -308,6 +338,12 @@ impl Generator {
 
     fn group(&mut self, title: &str, segment: Segment, advisor: &ColleagueId) -> GroupId {
         let id = GroupId::generate(self.rng.next());
+        // A grown book's groups are older than its oldest casting round.
+        let settled = if self.grown() {
+            365 * self.years + 480
+        } else {
+            400
+        };
         let notes = if self.rng.chance(20) {
             "Jahresgespräch im Frühjahr bevorzugt.".to_owned()
         } else {
@@ -320,16 +356,18 @@ impl Generator {
             advisor: Some(advisor.clone()),
             lead: None,
             notes,
-            created_at: self.now - Duration::days(400 + self.rng.below(2600) as i64),
+            created_at: self.now - Duration::days((settled + self.rng.below(2600)) as i64),
             updated_at: self.now,
         }));
         id
     }
 
     /// Casts most groups, some longer than a year ago (due again), a few never. Attractive
-    /// groups tend to the top answer of each criterion, so all classes occur.
+    /// groups tend to the top answer of each criterion, so all classes occur. A grown book
+    /// also has the earlier yearly rounds.
     fn cast_all(&mut self) {
         let groups: Vec<Group> = self.book.groups().values().cloned().collect();
+        let today = self.today;
         for group in groups {
             if self.rng.chance(12) {
                 continue;
@@ -337,50 +375,79 @@ impl Generator {
             let scheme = self.book.settings().casting.scheme(group.segment);
             // A few groups are attractive, most are average, some are not: the tier decides
             // how often a criterion gets its best or its worst answer.
-            let (best, worst) = match self.rng.below(100) {
+            let tier = match self.rng.below(100) {
                 0..=9 => (70, 0),
                 10..=39 => (25, 20),
                 40..=74 => (5, 50),
                 _ => (0, 80),
             };
-            let picks: Vec<Option<usize>> = scheme
-                .criteria
-                .iter()
-                .map(|c| {
-                    let by_points = |i: &usize| c.choices[*i].points;
-                    let top = (0..c.choices.len()).max_by_key(by_points).unwrap_or(0);
-                    let low = (0..c.choices.len()).min_by_key(by_points).unwrap_or(0);
-                    let roll = self.rng.below(100);
-                    Some(if roll < best {
-                        top
-                    } else if roll < best + worst {
-                        low
-                    } else {
-                        self.rng.below(c.choices.len())
-                    })
-                })
-                .collect();
-            let manual = self.rng.chance(3).then(|| Override {
-                class: Class::B,
-                reason: name("Strategischer Kunde"),
+            let newest = self.cast(&group, &scheme, tier, |rng| {
+                today - Duration::days(rng.below(480) as i64)
             });
-            let outcome = evaluate(&scheme, &picks, manual.as_ref().map(|m| m.class));
-            let by = group
-                .advisor
-                .as_ref()
-                .and_then(|a| self.book.colleagues().get(a))
-                .map_or_else(String::new, |a| a.name.to_string());
-            let date = self.today - Duration::days(self.rng.below(480) as i64);
-            let id = CastingId::generate(self.rng.next());
-            let casting = outcome.into_casting(id, &group, date, by, manual, self.now);
-            valid(self.book.upsert_casting(casting));
+            for round in 1..self.years {
+                // About a year apart; the tier stays, the answers drift.
+                let date = self.cast(&group, &scheme, tier, |rng| {
+                    newest - Duration::days((365 * round + rng.below(61)) as i64 - 30)
+                });
+                // Now and then a change (a deal, a succession) had the group cast again
+                // within the year, still before the next round.
+                if self.rng.chance(12) {
+                    self.cast(&group, &scheme, tier, |rng| {
+                        date + Duration::days(60 + rng.below(240) as i64)
+                    });
+                }
+            }
         }
     }
 
-    /// A year of contact history: most groups near their target, some neglected, some
-    /// (often unattractive ones) contacted more than planned; reactive contacts for D and
-    /// uncast groups; an agreed follow-up after the last contact of many groups, some of them
-    /// overdue by now.
+    /// Files a casting of `group` answered as its tier (best, worst answer in percent) has
+    /// it, on the day `date` draws; returns that day.
+    fn cast(
+        &mut self,
+        group: &Group,
+        scheme: &Scheme,
+        (best, worst): (usize, usize),
+        date: impl FnOnce(&mut Rng) -> NaiveDate,
+    ) -> NaiveDate {
+        let picks: Vec<Option<usize>> = scheme
+            .criteria
+            .iter()
+            .map(|c| {
+                let by_points = |i: &usize| c.choices[*i].points;
+                let top = (0..c.choices.len()).max_by_key(by_points).unwrap_or(0);
+                let low = (0..c.choices.len()).min_by_key(by_points).unwrap_or(0);
+                let roll = self.rng.below(100);
+                Some(if roll < best {
+                    top
+                } else if roll < best + worst {
+                    low
+                } else {
+                    self.rng.below(c.choices.len())
+                })
+            })
+            .collect();
+        let manual = self.rng.chance(3).then(|| Override {
+            class: Class::B,
+            reason: name("Strategischer Kunde"),
+        });
+        let outcome = evaluate(scheme, &picks, manual.as_ref().map(|m| m.class));
+        let by = group
+            .advisor
+            .as_ref()
+            .and_then(|a| self.book.colleagues().get(a))
+            .map_or_else(String::new, |a| a.name.to_string());
+        let date = date(&mut self.rng);
+        let id = CastingId::generate(self.rng.next());
+        let casting = outcome.into_casting(id, group, date, by, manual, self.now);
+        valid(self.book.upsert_casting(casting));
+        date
+    }
+
+    /// The contact history: most groups near their target, some neglected, some (often
+    /// unattractive ones) contacted more than planned; reactive contacts for D and uncast
+    /// groups; an agreed follow-up after the last contact of many groups, some of them overdue
+    /// by now. Each casting sets the target from its day on, the first one also before it.
+    /// A grown book adds service contacts and books the coming year's talks.
     fn contact_all(&mut self, history_days: usize) {
         let groups: Vec<Group> = self.book.groups().values().cloned().collect();
         let serving: Vec<(Department, ColleagueId)> = self
@@ -389,41 +456,55 @@ impl Generator {
             .values()
             .filter_map(|k| Some((k.serves?, k.id.clone())))
             .collect();
+        // Filed after all contacts: recording a contact looks through every planned contact,
+        // which would make generation quadratic.
+        let mut planned = Vec::new();
         for group in groups {
-            let casting = self.book.current_casting(&group.id).cloned();
-            let target = casting.as_ref().map_or(0, |c| c.rule.contacts() as usize);
-            let formats: Vec<Format> = casting
-                .as_ref()
-                .map(|c| {
-                    c.rule
-                        .plan
-                        .iter()
-                        .filter(|p| p.per_year > 0)
-                        .map(|p| p.format)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let full_year = match self.rng.below(100) {
-                0..=19 => target / 2,
-                20..=79 => target,
-                _ => target + 1 + self.rng.below(3),
-            } + usize::from(target == 0 && self.rng.chance(40));
-            let count = (full_year * history_days).div_ceil(365);
+            let castings: Vec<Casting> = self
+                .book
+                .castings_of(&group.id)
+                .into_iter()
+                .cloned()
+                .collect();
+            let stretches = self.stretches(&castings, history_days);
+            let target = castings.last().map_or(0, |c| c.rule.contacts() as usize);
             let people: Vec<PersonId> = self
                 .book
                 .group_persons(&group.id)
                 .map(|p| p.id.clone())
                 .collect();
-            let mut days: Vec<i64> = (0..count)
-                .map(|_| self.rng.below(history_days) as i64)
-                .collect();
+            // Days ago, whether a service contact, and the stretch. Contacts are rounded up
+            // over the whole history, so splitting it into stretches adds none.
+            let mut days: Vec<(usize, bool, usize)> = Vec::new();
+            let mut expected: usize = 0;
+            for (i, s) in stretches.iter().enumerate() {
+                let target = s.casting.map_or(0, |c| c.rule.contacts() as usize);
+                let full_year = match self.rng.below(100) {
+                    0..=19 => target / 2,
+                    20..=79 => target,
+                    _ => target + 1 + self.rng.below(3),
+                } + usize::from(target == 0 && self.rng.chance(40));
+                let before = expected.div_ceil(365);
+                expected += full_year * (s.to - s.from);
+                for _ in before..expected.div_ceil(365) {
+                    days.push((s.from + self.rng.below(s.to - s.from), false, i));
+                }
+                if self.grown() {
+                    // Inbound calls and e-mails about everyday matters: two a year on average.
+                    let service = (self.rng.below(5) * (s.to - s.from) + self.rng.below(365)) / 365;
+                    for _ in 0..service {
+                        days.push((s.from + self.rng.below(s.to - s.from), true, i));
+                    }
+                }
+            }
             sort::sort_by(&mut days, |a, b| b.cmp(a));
             let mut last = None;
-            for ago in days {
-                let format = if formats.is_empty() {
+            for (ago, service, i) in days {
+                let stretch = &stretches[i];
+                let format = if service || stretch.formats.is_empty() {
                     Format::ServiceContact
                 } else {
-                    formats[self.rng.below(formats.len())]
+                    stretch.formats[self.rng.below(stretch.formats.len())]
                 };
                 let inbound = format == Format::ServiceContact && self.rng.chance(60);
                 let channel = match format {
@@ -443,7 +524,7 @@ impl Generator {
                     _ => None,
                 };
                 let hour = 8 + self.rng.below(9) as u32;
-                let at = (self.today - Duration::days(ago))
+                let at = (self.today - Duration::days(ago as i64))
                     .and_hms_opt(hour, [0, 15, 30, 45][self.rng.below(4)], 0)
                     .unwrap_or_default();
                 let id = ContactId::generate(self.rng.next());
@@ -463,7 +544,7 @@ impl Generator {
                         .advisor
                         .iter()
                         .cloned()
-                        .chain(self.co_advisors(casting.as_ref(), &serving))
+                        .chain(self.co_advisors(stretch.casting, &serving))
                         .collect(),
                     people: people.iter().take(1).cloned().collect(),
                     topics: vec![name(topic)],
@@ -477,7 +558,7 @@ impl Generator {
             // Follow-ups long past were mostly kept: only recent ones are still open.
             let recent = |d: &NaiveDate| *d >= self.today - Duration::days(10);
             if let Some((id, date, format)) = last.filter(|_| target > 0 && self.rng.chance(60)) {
-                let follow_up = super::contact::Planned {
+                let follow_up = Planned {
                     id: PlannedId::generate(self.rng.next()),
                     group: group.id.clone(),
                     date: date + Duration::days(14 + self.rng.below(120) as i64),
@@ -490,16 +571,123 @@ impl Generator {
                     updated_at: self.now,
                 };
                 if recent(&follow_up.date) {
-                    valid(self.book.upsert_planned(follow_up));
+                    planned.push(follow_up);
                 }
             }
+            if let Some(casting) = castings.last().filter(|_| self.grown()) {
+                self.book_talks(&group, casting, &serving, &mut planned);
+            }
+        }
+        for p in planned {
+            valid(self.book.upsert_planned(p));
+        }
+    }
+
+    /// Splits the history among a group's castings (oldest first): each holds from its day
+    /// until the next one's, the first also before its day.
+    fn stretches<'a>(&self, castings: &'a [Casting], history_days: usize) -> Vec<Stretch<'a>> {
+        let ago =
+            |c: &Casting| ((self.today - c.date).num_days().max(0) as usize + 1).min(history_days);
+        if castings.is_empty() {
+            return vec![Stretch {
+                casting: None,
+                formats: Vec::new(),
+                from: 0,
+                to: history_days,
+            }];
+        }
+        castings
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Stretch {
+                casting: Some(c),
+                formats: c
+                    .rule
+                    .plan
+                    .iter()
+                    .filter(|p| p.per_year > 0)
+                    .map(|p| p.format)
+                    .collect(),
+                from: castings.get(i + 1).map_or(0, ago),
+                to: if i == 0 { history_days } else { ago(c) },
+            })
+            .collect()
+    }
+
+    /// Books what the coming months call for: the talks the casting plans for the year, its
+    /// departments' included, spread over it; and a talk shortly before each maturity within
+    /// half a year. Appointments with a time, the earliest now and then slightly overdue.
+    fn book_talks(
+        &mut self,
+        group: &Group,
+        casting: &Casting,
+        serving: &[(Department, ColleagueId)],
+        planned: &mut Vec<Planned>,
+    ) {
+        let settings = &self.book.settings().casting;
+        let mut talks: Vec<(Format, u8, Option<ColleagueId>)> = casting
+            .rule
+            .plan
+            .iter()
+            .map(|p| (p.format, p.per_year, group.advisor.clone()))
+            .collect();
+        talks.extend(casting.departments.iter().map(|d| {
+            let colleague = serving.iter().find(|(s, _)| s == d).map(|(_, k)| k.clone());
+            (
+                Format::AdvisoryTalk,
+                settings.department(*d).per_year,
+                colleague,
+            )
+        }));
+        let soon = self.today + Duration::days(180);
+        let maturities: Vec<(NaiveDate, String)> = self
+            .book
+            .members(&group.id)
+            .flat_map(|c| &c.occasions)
+            .filter(|o| o.kind == OccasionKind::Maturity && o.date <= soon)
+            .map(|o| (o.date, format!("Fälligkeit {}", o.label)))
+            .collect();
+        for (format, per_year, who) in talks.into_iter().filter(|(_, n, _)| *n > 0) {
+            let every = 365 / usize::from(per_year);
+            for k in 0..usize::from(per_year) {
+                let ahead = (k * every + self.rng.below(every)) as i64 - 14;
+                let date = self.today + Duration::days(ahead);
+                planned.push(self.appointment(group, date, format, who.clone(), String::new()));
+            }
+        }
+        for (due, label) in maturities {
+            let date = due - Duration::days(7 + self.rng.below(21) as i64);
+            let who = group.advisor.clone();
+            planned.push(self.appointment(group, date, Format::AdvisoryTalk, who, label));
+        }
+    }
+
+    fn appointment(
+        &mut self,
+        group: &Group,
+        date: NaiveDate,
+        format: Format,
+        who: Option<ColleagueId>,
+        note: String,
+    ) -> Planned {
+        Planned {
+            time: NaiveTime::from_hms_opt(8 + self.rng.below(9) as u32, 0, 0),
+            id: PlannedId::generate(self.rng.next()),
+            group: group.id.clone(),
+            date,
+            format,
+            who,
+            note,
+            agreed_in: None,
+            done: None,
+            updated_at: self.now,
         }
     }
 
     /// Colleagues of the casting's departments who joined a contact: each now and then.
     fn co_advisors(
         &mut self,
-        casting: Option<&super::casting::Casting>,
+        casting: Option<&Casting>,
         serving: &[(Department, ColleagueId)],
     ) -> Vec<ColleagueId> {
         let mut out = Vec::new();
@@ -604,11 +792,12 @@ impl Generator {
         format!("{} {}", self.rng.pick(FIRST), last)
     }
 
-    /// A family: one to four private customers, each their own contact person.
+    /// A family: one to four private customers, each their own contact person; in a grown
+    /// book mostly one more, a child grown up.
     fn family(&mut self, advisor: &ColleagueId, segment: Segment) -> usize {
         let last = self.rng.pick(LAST);
         let g = self.group(&format!("Familie {last}"), segment, advisor);
-        let size = 1 + self.rng.below(4);
+        let size = 1 + self.rng.below(4) + usize::from(self.grown() && self.rng.chance(80));
         for i in 0..size {
             let full = self.full_name(last);
             let c = self.customer(&g, CustomerKind::Person, &full, segment);
@@ -620,7 +809,8 @@ impl Generator {
         size
     }
 
-    /// A trade business with its owner's private accounts.
+    /// A trade business with its owner's private accounts; in a grown book often the
+    /// partner's too, and the bookkeeping as a second contact.
     fn business(&mut self, advisor: &ColleagueId) -> usize {
         let last = self.rng.pick(LAST);
         let trade = self.rng.pick(TRADES);
@@ -630,12 +820,24 @@ impl Generator {
         self.set_lead(&g, &c);
         let owner = self.full_name(last);
         self.person(&c, &owner, Some("Inhaber/in"), "betrieb-beispiel.de");
+        if self.grown() && self.rng.chance(60) {
+            let clerk_last = self.rng.pick(LAST);
+            let clerk = self.full_name(clerk_last);
+            self.person(&c, &clerk, Some("Buchhaltung"), "betrieb-beispiel.de");
+        }
         let private = self.customer(&g, CustomerKind::Person, &owner, Segment::Private);
         self.person(&private, &owner, None, "mail-beispiel.de");
+        if self.grown() && self.rng.chance(60) {
+            let partner = self.full_name(last);
+            let c = self.customer(&g, CustomerKind::Person, &partner, Segment::Private);
+            self.person(&c, &partner, None, "mail-beispiel.de");
+            return 3;
+        }
         2
     }
 
-    /// A company with holding and owner family; several decision makers.
+    /// A company with holding and owner family; several decision makers, in a grown book often
+    /// an authorised officer too.
     fn company(&mut self, advisor: &ColleagueId) -> usize {
         let last = self.rng.pick(LAST);
         let industry = self.rng.pick(INDUSTRIES);
@@ -649,6 +851,11 @@ impl Generator {
         let cfo_last = self.rng.pick(LAST);
         let cfo = self.full_name(cfo_last);
         self.person(&c, &cfo, Some("Kaufmännische Leitung"), "firma-beispiel.de");
+        if self.grown() && self.rng.chance(60) {
+            let clerk_last = self.rng.pick(LAST);
+            let clerk = self.full_name(clerk_last);
+            self.person(&c, &clerk, Some("Prokurist/in"), "firma-beispiel.de");
+        }
         if self.rng.chance(50) {
             let tax_last = self.rng.pick(LAST);
             let tax = self.full_name(tax_last);
@@ -731,6 +938,7 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
         now,
         today: now.date_naive(),
         book: Book::default(),
+        years: size.years(),
     };
     let advisors: Vec<ColleagueId> = (0..size.advisors.max(1))
         .map(|i| {
@@ -810,6 +1018,31 @@ mod tests {
                 .len(),
             10
         );
+    }
+
+    #[test]
+    fn five_year_book_has_the_team_figures() {
+        let book = generate(SampleSize::TEAM_FIVE_YEARS, 1, now());
+        for (count, about) in [
+            (book.groups().len(), 3_500),
+            (book.customers().len(), 10_000),
+            (book.persons().len(), 12_000),
+            (book.castings().len(), 17_000),
+            (book.contacts().len(), 65_000),
+            (book.planned().len(), 10_000),
+        ] {
+            assert!(
+                count.abs_diff(about) * 10 <= about,
+                "{count}, not about {about}"
+            );
+        }
+        // Booked and agreed contacts lie ahead, a few slightly overdue.
+        let month_ago = now().date_naive() - Duration::days(30);
+        assert!(book
+            .planned()
+            .values()
+            .all(|p| p.is_open() && p.date >= month_ago));
+        assert!(Book::from_data(book.to_data()).is_ok());
     }
 
     #[test]

@@ -169,6 +169,9 @@ pub fn Data() -> impl IntoView {
                     <button type="button" on:click=move |_| load_sample(SampleSize::TEAM) data-testid="load-team">
                         "Teambuch für Lasttests (10 Berater:innen, 10.000 Kunden)"
                     </button>
+                    <button type="button" on:click=move |_| load_sample(SampleSize::TEAM_FIVE_YEARS) data-testid="load-team-5y">
+                        "Team-Fünfjahresbuch für Lasttests (10 Berater:innen, 65.000 Kontakte)"
+                    </button>
                 })}
             </div>
         </section>
