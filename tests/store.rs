@@ -821,16 +821,16 @@ fn usage_counts_every_entry_including_backups() {
     };
     let plain = store.usage();
     assert_eq!(
-        plain.chars,
-        own(&kv.snapshot()),
+        plain.used,
+        own(&kv.snapshot()) as u64,
         "foreign keys do not count"
     );
 
     block_on(store.backup("x", &book, at(5))).unwrap();
     let with_backup = store.usage();
-    assert_eq!(with_backup.chars, own(&kv.snapshot()));
+    assert_eq!(with_backup.used, own(&kv.snapshot()) as u64);
     let backup = block_on(store.backups()).unwrap()[0].clone();
-    assert_eq!(with_backup.chars, plain.chars + backup.chars);
+    assert_eq!(with_backup.used, plain.used + backup.chars as u64);
 
     // The meter follows saves and deleted backups without re-reading storage.
     let mut edited = book.clone();
@@ -839,17 +839,15 @@ fn usage_counts_every_entry_including_backups() {
         at(6),
     );
     block_on(store.save(&edited, at(6))).unwrap();
-    assert_eq!(store.usage().chars, own(&kv.snapshot()));
+    assert_eq!(store.usage().used, own(&kv.snapshot()) as u64);
     block_on(store.delete_backup(&backup.key)).unwrap();
-    assert_eq!(store.usage().chars, own(&kv.snapshot()));
+    assert_eq!(store.usage().used, own(&kv.snapshot()) as u64);
 }
 
 #[test]
 fn usage_levels_switch_at_60_and_85_percent() {
-    let level = |percent_times_100: usize| Usage {
-        chars: Usage::BUDGET_CHARS * percent_times_100 / 10_000,
-    };
-    assert_eq!(Usage { chars: 0 }.level(), UsageLevel::Fine);
+    let level = |percent_times_100: u64| Usage::chars((Usage::BUDGET_CHARS * percent_times_100 / 10_000) as usize);
+    assert_eq!(Usage::chars(0).level(), UsageLevel::Fine);
     assert_eq!(level(5_999).level(), UsageLevel::Fine);
     assert_eq!(level(6_000).percent(), 60);
     assert_eq!(level(6_000).level(), UsageLevel::Warning);
@@ -857,12 +855,15 @@ fn usage_levels_switch_at_60_and_85_percent() {
     assert_eq!(level(8_500).level(), UsageLevel::Critical);
     assert_eq!(level(15_000).level(), UsageLevel::Critical);
     assert_eq!(
-        Usage {
-            chars: Usage::BUDGET_CHARS * 60 / 100 - 1
-        }
-        .level(),
+        Usage::chars((Usage::BUDGET_CHARS * 60 / 100 - 1) as usize).level(),
         UsageLevel::Fine
     );
+    // IndexedDB: bytes against the browser's quota, the same thresholds.
+    let bytes = |used| Usage { used, budget: 2_000_000_000 };
+    assert_eq!(bytes(1_199_999_999).level(), UsageLevel::Fine);
+    assert_eq!(bytes(1_200_000_000).level(), UsageLevel::Warning);
+    assert_eq!(bytes(1_700_000_000).level(), UsageLevel::Critical);
+    assert_eq!(Usage { used: 5, budget: 0 }.percent(), 500, "no quota reported: full");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use super::monitoring::{MonitoringProblem, MonitoringSettings};
 use super::party::Party;
 use super::scheme::{check_settings, CastingSettings, SchemeProblem};
 use super::vocab::{ConsentState, ContactOutcome};
+use crate::domain::shared::Shared;
 use crate::domain::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -155,23 +156,24 @@ pub struct Removed {
     pub planned: usize,
 }
 
+/// The collections are [`Shared`]: copies of a book cost nothing until one is changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Book {
     settings: Settings,
-    colleagues: BTreeMap<ColleagueId, Colleague>,
-    groups: BTreeMap<GroupId, Group>,
-    customers: BTreeMap<CustomerId, Customer>,
-    persons: BTreeMap<PersonId, ContactPerson>,
-    castings: BTreeMap<CastingId, Casting>,
-    contacts: BTreeMap<ContactId, Contact>,
-    planned: BTreeMap<PlannedId, Planned>,
-    parties: BTreeMap<PartyId, Party>,
+    colleagues: Shared<BTreeMap<ColleagueId, Colleague>>,
+    groups: Shared<BTreeMap<GroupId, Group>>,
+    customers: Shared<BTreeMap<CustomerId, Customer>>,
+    persons: Shared<BTreeMap<PersonId, ContactPerson>>,
+    castings: Shared<BTreeMap<CastingId, Casting>>,
+    contacts: Shared<BTreeMap<ContactId, Contact>>,
+    planned: Shared<BTreeMap<PlannedId, Planned>>,
+    parties: Shared<BTreeMap<PartyId, Party>>,
     /// Sorted id lists (Vecs rather than sets: same order, less code in the bundle).
-    members: BTreeMap<GroupId, Vec<CustomerId>>,
-    persons_of: BTreeMap<CustomerId, Vec<PersonId>>,
-    castings_of: BTreeMap<GroupId, Vec<CastingId>>,
-    contacts_of: BTreeMap<GroupId, Vec<ContactId>>,
-    planned_of: BTreeMap<GroupId, Vec<PlannedId>>,
+    members: Shared<BTreeMap<GroupId, Vec<CustomerId>>>,
+    persons_of: Shared<BTreeMap<CustomerId, Vec<PersonId>>>,
+    castings_of: Shared<BTreeMap<GroupId, Vec<CastingId>>>,
+    contacts_of: Shared<BTreeMap<GroupId, Vec<ContactId>>>,
+    planned_of: Shared<BTreeMap<GroupId, Vec<PlannedId>>>,
 }
 
 fn unknown(

@@ -17,6 +17,7 @@ pub mod reminder;
 pub mod safety;
 pub mod sample;
 pub mod scheme;
+pub mod shared;
 mod scheme_defaults;
 pub mod search;
 pub mod sort;

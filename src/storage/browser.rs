@@ -10,6 +10,8 @@ use super::moving::move_book;
 use super::store::{OpenError, RawDump, Store};
 use crate::domain::book::Book;
 use crate::domain::model::Timestamp;
+use std::future::Future;
+use std::pin::Pin;
 
 pub enum BrowserEngine {
     Indexed(IndexedDb),
@@ -30,6 +32,10 @@ impl BrowserEngine {
     }
 }
 
+/// A future behind a pointer: each engine's steps exist once in the bundle instead of being
+/// copied into every caller's state machine.
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + 'a>>;
+
 impl Engine for BrowserEngine {
     fn kind(&self) -> EngineKind {
         match self {
@@ -38,25 +44,34 @@ impl Engine for BrowserEngine {
         }
     }
 
-    async fn read_all(&self, prefix: &str) -> Result<RawDump, StoreError> {
-        match self {
-            Self::Indexed(e) => e.read_all(prefix).await,
-            Self::Local(e) => e.read_all(prefix).await,
-        }
+    fn read_all(&self, prefix: &str) -> impl Future<Output = Result<RawDump, StoreError>> {
+        let prefix = prefix.to_owned();
+        let future: Boxed<'_, RawDump> = match self {
+            Self::Indexed(e) => Box::pin(async move { e.read_all(&prefix).await }),
+            Self::Local(e) => Box::pin(async move { e.read_all(&prefix).await }),
+        };
+        future
     }
 
-    async fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
-        match self {
-            Self::Indexed(e) => e.read(key).await,
-            Self::Local(e) => e.read(key).await,
-        }
+    fn read(&self, key: &str) -> impl Future<Output = Result<Option<String>, StoreError>> {
+        let key = key.to_owned();
+        let future: Boxed<'_, Option<String>> = match self {
+            Self::Indexed(e) => Box::pin(async move { e.read(&key).await }),
+            Self::Local(e) => Box::pin(async move { e.read(&key).await }),
+        };
+        future
     }
 
-    async fn commit(&mut self, writes: Vec<Write>, expect: Expect) -> Result<Commit, StoreError> {
-        match self {
-            Self::Indexed(e) => e.commit(writes, expect).await,
-            Self::Local(e) => e.commit(writes, expect).await,
-        }
+    fn commit(
+        &mut self,
+        writes: Vec<Write>,
+        expect: Expect,
+    ) -> impl Future<Output = Result<Commit, StoreError>> {
+        let future: Boxed<'_, Commit> = match self {
+            Self::Indexed(e) => Box::pin(e.commit(writes, expect)),
+            Self::Local(e) => Box::pin(e.commit(writes, expect)),
+        };
+        future
     }
 }
 

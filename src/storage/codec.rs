@@ -84,6 +84,10 @@ pub fn diff_books(before: &Book, after: &Book) -> Delta {
         before: &BTreeMap<K, T>,
         after: &BTreeMap<K, T>,
     ) {
+        // Books share collections nobody changed (see `domain::shared`): nothing to compare.
+        if std::ptr::eq(before, after) {
+            return;
+        }
         for (id, rec) in after {
             if before.get(id) != Some(rec) {
                 out.push((

@@ -116,7 +116,7 @@ impl<K: KeyValue> Journaled<K> {
         if let Some(text) = kv.get(JOURNAL_KEY)? {
             // An unreadable journal was never completely written (a single write is atomic),
             // so its commit never began: it is dropped, and storage is as before.
-            if let Ok(writes) = serde_json::from_str::<Vec<Write>>(&text) {
+            if let Some(writes) = parse_journal(&text) {
                 apply(&mut kv, &writes)?;
             }
             kv.remove(JOURNAL_KEY)?;
@@ -127,6 +127,44 @@ impl<K: KeyValue> Journaled<K> {
     pub fn into_inner(self) -> K {
         self.kv
     }
+}
+
+/// The journal's text: per write "key TAB length TAB value NEWLINE", or "-" for a delete.
+/// Lengths rather than escapes: values are taken as they are. Written by hand, since a serde
+/// format for it costs more bundle size than these lines.
+fn journal_text(writes: &[Write]) -> String {
+    let mut out = String::new();
+    for (key, value) in writes {
+        out.push_str(key);
+        match value {
+            Some(v) => {
+                out.push_str(&format!("\t{}\t", v.len()));
+                out.push_str(v);
+            }
+            None => out.push_str("\t-\t"),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The inverse of [`journal_text`]; `None` for anything else.
+fn parse_journal(mut rest: &str) -> Option<Vec<Write>> {
+    let mut out = Vec::new();
+    while !rest.is_empty() {
+        let (key, after) = rest.split_once('\t')?;
+        let (len, after) = after.split_once('\t')?;
+        let (value, after) = match len {
+            "-" => (None, after),
+            n => {
+                let n: usize = n.parse().ok()?;
+                (Some(after.get(..n)?.to_owned()), after.get(n..)?)
+            }
+        };
+        out.push((key.to_owned(), value));
+        rest = after.strip_prefix('\n')?;
+    }
+    Some(out)
 }
 
 fn apply<K: KeyValue>(kv: &mut K, writes: &[Write]) -> Result<(), StoreError> {
@@ -175,7 +213,7 @@ impl<K: KeyValue> Engine for Journaled<K> {
             .iter()
             .map(|(k, _)| Ok((k.clone(), self.kv.get(k)?)))
             .collect::<Result<_, StoreError>>()?;
-        self.kv.set(JOURNAL_KEY, &super::to_json(&writes))?;
+        self.kv.set(JOURNAL_KEY, &journal_text(&writes))?;
         if let Err(e) = apply(&mut self.kv, &writes) {
             // Put back what was there; if even that fails, the journal stays and the next
             // start completes the commit, so storage is never left half-written.
@@ -187,5 +225,31 @@ impl<K: KeyValue> Engine for Journaled<K> {
         // Committed: a journal left behind is finished again, harmlessly, at the next start.
         let _ = self.kv.remove(JOURNAL_KEY);
         Ok(Commit::Done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_journal_reads_back_exactly_what_was_written() {
+        let writes: Vec<Write> = vec![
+            ("kontaktnetz.group.07".into(), Some("z1:AAAA".into())),
+            ("kontaktnetz.person.01".into(), None),
+            ("kontaktnetz.meta".into(), Some("{\"a\":\"zwei\\nZeilen\tund ä\"}\nroh".into())),
+            ("kontaktnetz.leer".into(), Some(String::new())),
+        ];
+        assert_eq!(parse_journal(&journal_text(&writes)), Some(writes));
+        assert_eq!(parse_journal(""), Some(vec![]));
+    }
+
+    #[test]
+    fn a_damaged_journal_is_not_applied() {
+        let text = journal_text(&[("k".into(), Some("wert".into()))]);
+        for cut in 1..text.len() {
+            assert_eq!(parse_journal(&text[..cut]), None, "{cut}");
+        }
+        assert_eq!(parse_journal("k\t99\tkurz\n"), None);
     }
 }

@@ -84,7 +84,11 @@ export function commit(db, writes, check, expected) {
           else store.put(value, key);
         }
       } catch (e) {
-        tx.abort();
+        try {
+          tx.abort();
+        } catch {
+          // already aborted
+        }
         reject(e);
       }
     };

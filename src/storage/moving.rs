@@ -103,19 +103,20 @@ async fn move_writes<T: Engine>(
         return Ok(writes); // no book, only the rest
     }
     let doc = codec::assemble(schema, &records).map_err(unreadable)?;
-    let (_, backup) = backups::entries(
-        "Vor dem Umzug in die IndexedDB-Datenbank",
-        &book,
-        &doc.to_string(),
-        now,
-    );
+    // Named like the backup an upgrade in place keeps, when the move upgrades too.
+    let label = if schema < CURRENT_SCHEMA as u64 {
+        format!("Vor der Umstellung von Datenversion {schema} auf {CURRENT_SCHEMA}")
+    } else {
+        "Vor dem Umzug in die IndexedDB-Datenbank".to_owned()
+    };
+    let (_, backup) = backups::entries(&label, &book, &doc.to_string(), now);
     writes.extend(backup);
     // A book already here (moved before, then edited in the fallback elsewhere) is replaced,
     // after a backup of its own.
     let present = to.read_all(PREFIX).await.map_err(OpenError::Unavailable)?;
     let here = Snapshot::of(present);
     if here.meta.is_some() {
-        if let Ok((current, _, _)) = decode_snapshot(&here) {
+        if let Some((current, _, _)) = decode_snapshot(&here).ok().filter(|(b, _, _)| !b.is_empty()) {
             let doc = super::file::export(&current, now);
             let later = now + chrono::Duration::milliseconds(1);
             let (_, copy) = backups::entries(

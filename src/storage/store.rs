@@ -87,18 +87,28 @@ struct Merge {
     revision: u64,
 }
 
-/// How much of the browser's quota the book uses.
+/// How much of its room the app uses: characters of localStorage against Safari's limit, or
+/// bytes of IndexedDB against the quota the browser reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Usage {
-    pub chars: usize,
+    pub used: u64,
+    pub budget: u64,
 }
 
 impl Usage {
     /// Safari's worst case: 5 MiB at 2 bytes per character once any text is beyond Latin-1.
-    pub const BUDGET_CHARS: usize = 2_600_000;
+    pub const BUDGET_CHARS: u64 = 2_600_000;
+
+    /// Characters in localStorage, against Safari's limit.
+    pub fn chars(chars: usize) -> Usage {
+        Usage {
+            used: chars as u64,
+            budget: Self::BUDGET_CHARS,
+        }
+    }
 
     pub fn percent(self) -> u32 {
-        ((self.chars as u64 * 100) / Self::BUDGET_CHARS as u64) as u32
+        (self.used.saturating_mul(100) / self.budget.max(1)) as u32
     }
 
     pub fn level(self) -> UsageLevel {
@@ -421,9 +431,7 @@ impl<E: Engine> Store<E> {
     /// Characters used by everything Kontaktnetz keeps, backups included: what counts
     /// against localStorage's quota. (IndexedDB's use is the browser's own estimate.)
     pub fn usage(&self) -> Usage {
-        Usage {
-            chars: self.sizes.values().sum(),
-        }
+        Usage::chars(self.sizes.values().sum())
     }
 
     /// One commit of writes that are not the book (backups, device state), kept in the

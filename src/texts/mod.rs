@@ -17,6 +17,7 @@ use crate::storage::{DecodeError, StoreError};
 pub mod dates;
 mod reports;
 pub mod safety;
+pub mod storage;
 pub use reports::*;
 
 pub fn invalid_id(raw: &str) -> String {
@@ -654,12 +655,13 @@ pub fn backup_failed(detail: &str) -> String {
     format!("Die Sicherung konnte nicht angelegt werden; es wurde nichts ersetzt. {detail}")
 }
 
-pub fn usage(chars: usize, budget: usize, percent: u32) -> String {
+/// localStorage: "Belegt: 512.345 von 2.600.000 Zeichen (19 %)".
+pub fn usage(u: crate::storage::Usage) -> String {
     format!(
         "Belegt: {} von {} Zeichen ({} %)",
-        number(chars as i64),
-        number(budget as i64),
-        percent
+        number(u.used as i64),
+        number(u.budget as i64),
+        u.percent()
     )
 }
 

@@ -5,7 +5,8 @@ use super::state::{use_app, SaveState};
 use super::table::{Cell, Table};
 use crate::domain::casting::Casting;
 use crate::domain::text::{Email, Name, Phone};
-use crate::storage::{Usage, UsageLevel};
+use crate::storage::{EngineKind, Usage, UsageLevel};
+use crate::ui::pwa;
 use crate::texts;
 use leptos::prelude::*;
 
@@ -64,28 +65,43 @@ pub fn ToastView() -> impl IntoView {
     }
 }
 
-/// How much of the browser storage the book takes, against Safari's worst case.
+/// How much of its room the book takes: IndexedDB as the browser estimates it, or
+/// localStorage's characters against Safari's worst case, with a notice of the smaller room.
 #[component]
 pub fn UsageMeter() -> impl IntoView {
     let app = use_app();
+    pwa::refresh_storage(app.pwa, false);
     move || {
-        app.usage.get().map(|u: Usage| {
-            let level = match u.level() {
-                UsageLevel::Fine => "fine",
-                UsageLevel::Warning => "warning",
-                UsageLevel::Critical => "critical",
+        let local = app.engine.get()? == EngineKind::LocalStorage;
+        let (u, text) = if local {
+            let u = app.usage.get()?;
+            (u, texts::usage(u))
+        } else {
+            let (used, quota) = app.pwa.get().estimate?;
+            let u = Usage {
+                used: used as u64,
+                budget: quota as u64,
             };
-            let pct = u.percent().min(100);
-            view! {
-                <div class=format!("meter meter-{level}") data-testid="usage">
-                    <p>{texts::usage(u.chars, Usage::BUDGET_CHARS, u.percent())}</p>
-                    <div class="meter-bar" role="meter" aria-label="Speicherbelegung"
-                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct.to_string()>
-                        <span style=format!("width:{pct}%")></span>
-                    </div>
-                    {texts::usage_advice(u.level()).map(|a| view! { <p class="advice" role="alert">{a}</p> })}
+            (u, texts::storage::usage_bytes(u))
+        };
+        let level = match u.level() {
+            UsageLevel::Fine => "fine",
+            UsageLevel::Warning => "warning",
+            UsageLevel::Critical => "critical",
+        };
+        let pct = u.percent().min(100);
+        Some(view! {
+            <div class=format!("meter meter-{level}") data-testid="usage">
+                <p>{text}</p>
+                <div class="meter-bar" role="meter" aria-label="Speicherbelegung"
+                    aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct.to_string()>
+                    <span style=format!("width:{pct}%")></span>
                 </div>
-            }
+                {texts::usage_advice(u.level()).map(|a| view! { <p class="advice" role="alert">{a}</p> })}
+                {local.then(|| view! {
+                    <p class="advice" data-testid="fallback-notice">{texts::storage::FALLBACK_NOTICE}</p>
+                })}
+            </div>
         })
     }
 }

@@ -12,10 +12,8 @@ use crate::storage::{
     DecodeError, EngineKind, OpenError, RawDump, SaveError, Saved, Store, StoreError, Usage,
 };
 use crate::texts;
-use futures_util::lock::Mutex;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::rc::Rc;
 
 /// How the app came up.
 #[derive(Clone, Debug)]
@@ -50,9 +48,6 @@ pub struct Toast {
     pub undo: Option<Book>,
 }
 
-/// The store, shared by the save loop and the pages that read backups; one user at a time.
-type Shared = Rc<Mutex<Option<Store<BrowserEngine>>>>;
-
 #[derive(Clone, Copy)]
 pub struct App {
     pub book: RwSignal<Book>,
@@ -75,7 +70,8 @@ pub struct App {
     /// save (for benchmarks).
     pub load_ms: RwSignal<f64>,
     pub save_ms: RwSignal<f64>,
-    store: StoredValue<Shared, LocalStorage>,
+    /// Taken out while in use, under the save lock ([`tabs::lock`]), and put back after.
+    store: StoredValue<Option<Store<BrowserEngine>>, LocalStorage>,
     /// A save is running; `again` asks it to save once more when done (edits coalesce).
     saving: StoredValue<(bool, bool)>,
 }
@@ -100,7 +96,7 @@ impl App {
             backups_changed: RwSignal::new(0),
             load_ms: RwSignal::new(0.0),
             save_ms: RwSignal::new(0.0),
-            store: StoredValue::new_local(Rc::new(Mutex::new(None))),
+            store: StoredValue::new_local(None),
             saving: StoredValue::new((false, false)),
         };
         provide_context(app);
@@ -122,7 +118,7 @@ impl App {
                 self.engine.set(Some(store.kind()));
                 self.usage.set(Some(store.usage()));
                 self.revision.set(store.revision());
-                *self.shared().lock().await = Some(store);
+                self.store.set_value(Some(store));
                 self.device.set(device);
                 self.book.set(book);
                 self.boot.set(Boot::Ready);
@@ -139,8 +135,9 @@ impl App {
         self.load_ms.set(browser::clock_ms() - started);
     }
 
-    fn shared(self) -> Shared {
-        self.store.get_value()
+    /// The store, for a step under the save lock; `None` without storage.
+    fn take_store(self) -> Option<Store<BrowserEngine>> {
+        self.store.try_update_value(Option::take).flatten()
     }
 
     /// Saves the book after any running save; edits made meanwhile are saved together.
@@ -165,9 +162,9 @@ impl App {
 
     async fn save_once(self) {
         let _lock = tabs::lock().await;
-        let shared = self.shared();
-        let mut slot = shared.lock().await;
-        let Some(store) = slot.as_mut() else { return };
+        let Some(mut store) = self.take_store() else {
+            return;
+        };
         // Only the main thread's share is measured: the time inside the save's steps, not
         // the waits for the engine, during which the page stays responsive.
         let mut busy = 0.0;
@@ -178,10 +175,12 @@ impl App {
         self.save_ms.set(busy);
         self.usage.set(Some(store.usage()));
         self.revision.set(store.revision());
+        self.store.set_value(Some(store));
         match saved {
             Ok(Saved::Written) => {
                 self.save_state.set(SaveState::Saved);
                 tabs::announce();
+                pwa::refresh_storage(self.pwa, false);
             }
             Ok(Saved::Merged { book, conflicts }) => {
                 self.save_state.set(SaveState::Saved);
@@ -197,15 +196,16 @@ impl App {
     fn merge_other_tab(self) {
         spawn_local(async move {
             let _lock = tabs::lock().await;
-            let shared = self.shared();
-            let mut slot = shared.lock().await;
-            let Some(store) = slot.as_mut() else { return };
+            let Some(mut store) = self.take_store() else {
+                return;
+            };
             let book = self.book.get_untracked();
-            match store.sync(&book).await {
+            let synced = store.sync(&book).await;
+            self.revision.set(store.revision());
+            self.usage.set(Some(store.usage()));
+            self.store.set_value(Some(store));
+            match synced {
                 Ok(Some((book, conflicts))) => {
-                    self.revision.set(store.revision());
-                    self.usage.set(Some(store.usage()));
-                    drop(slot);
                     self.book.set(book);
                     self.notify(texts::merged_from_other_tab(conflicts));
                 }
@@ -266,11 +266,10 @@ impl App {
         f: impl AsyncFnOnce(&mut Store<BrowserEngine>) -> T,
     ) -> Option<T> {
         let _lock = tabs::lock().await;
-        let shared = self.shared();
-        let mut slot = shared.lock().await;
-        let store = slot.as_mut()?;
-        let value = f(store).await;
+        let mut store = self.take_store()?;
+        let value = f(&mut store).await;
         self.usage.set(Some(store.usage()));
+        self.store.set_value(Some(store));
         Some(value)
     }
 

@@ -1,5 +1,5 @@
-// Tabs of the app on one device. A save holds a Web Lock, so two tabs never interleave their
-// saves (the store's guarded commit keeps that true where Web Locks are missing), and every
+// Tabs of the app on one device. Every storage step holds a Web Lock, so two tabs (and two
+// steps of one tab) never interleave their saves (the store's guarded commit keeps that true where Web Locks are missing), and every
 // save is announced on a BroadcastChannel, so other tabs merge it at once: IndexedDB has no
 // `storage` event.
 
@@ -16,10 +16,18 @@ export function announce() {
   channel?.postMessage('gespeichert');
 }
 
-// Resolves with the function that releases the lock.
+// Without Web Locks, this tab's own turns still queue here.
+let queue = Promise.resolve();
+
+// Resolves, in turn, with the function that releases the lock. Web Locks queue this tab's
+// requests as well as other tabs'.
 export function lock() {
-  if (!navigator.locks) return Promise.resolve(() => {});
-  return new Promise((granted) => {
-    navigator.locks.request(NAME, () => new Promise((release) => granted(release)));
-  });
+  let release;
+  const held = new Promise((done) => (release = done));
+  if (navigator.locks) {
+    return new Promise((granted) => navigator.locks.request(NAME, () => (granted(release), held)));
+  }
+  const turn = queue.then(() => release);
+  queue = queue.then(() => held);
+  return turn;
 }

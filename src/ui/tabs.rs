@@ -18,7 +18,8 @@ pub fn on_other_tab_saved(on_saved: impl Fn() + 'static) {
     callback.forget();
 }
 
-/// Held while this tab writes; released when dropped.
+/// Held while this tab uses the store; released when dropped. One holder at a time, in this
+/// tab and, where the browser has Web Locks, across tabs.
 pub struct SaveLock(js_sys::Function);
 
 impl Drop for SaveLock {

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkA11y, setStorage, uploadFile } from './harness.mjs';
+import { checkA11y, setDatabase, uploadFile } from './harness.mjs';
 import {
   appStorage,
   chunkKeys,
@@ -144,7 +144,7 @@ test('axe finds no violations on the quarantine page', { timeout: 30_000 }, asyn
     await openApp(page, url, '/');
     await loadSampleData(page);
     const [chunk] = chunkKeys(await appStorage(page), 'customer');
-    await setStorage(page, { [chunk]: 'z1:!!!' });
+    await setDatabase(page, { [chunk]: 'z1:!!!' });
     await reloadApp(page);
     await page.locator('[data-testid=quarantine]').waitFor();
     await checkA11y(page, 'quarantine page');

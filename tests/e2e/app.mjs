@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   assertNoProblems,
   downloadText,
+  dumpDatabase,
   dumpStorage,
   gotoApp,
   launchBrowser,
@@ -170,27 +171,27 @@ export function acceptDialogs(page) {
 
 export const META = 'kontaktnetz.meta';
 
-/** The stored Kontaktnetz entries only (no test filler keys). */
+/** The Kontaktnetz entries of the app's IndexedDB database (backup documents aside). */
 export async function appStorage(page) {
+  const { entries } = await dumpDatabase(page);
+  return Object.fromEntries(Object.entries(entries).filter(([k]) => k.startsWith('kontaktnetz.')));
+}
+
+/** The Kontaktnetz entries in localStorage: earlier versions' data, or the fallback's. */
+export async function localAppStorage(page) {
   const all = await dumpStorage(page);
   return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('kontaktnetz.')));
 }
 
+/** The stored revision, wherever the book is kept (IndexedDB, or the localStorage fallback). */
 export async function storedRevision(page) {
-  const meta = await page.evaluate((key) => localStorage.getItem(key), META);
-  return meta ? JSON.parse(meta).revision : 0;
+  const metas = [(await appStorage(page))[META], (await localAppStorage(page))[META]];
+  return Math.max(0, ...metas.filter(Boolean).map((m) => JSON.parse(m).revision));
 }
 
 /** Waits until the app has written a revision after `revision`. */
 export async function waitForSave(page, revision) {
-  await page.waitForFunction(
-    ([key, rev]) => {
-      const meta = localStorage.getItem(key);
-      return meta !== null && JSON.parse(meta).revision > rev;
-    },
-    [META, revision],
-    { timeout: 10_000 },
-  );
+  await eventually(async () => assert.ok((await storedRevision(page)) > revision, 'not saved yet'), { timeout: 10_000 });
 }
 
 /** Keys of the data chunks of one collection ("group" → kontaktnetz.group.NN). */

@@ -216,3 +216,77 @@ export async function dumpStorage(page) {
     return entries;
   });
 }
+
+/**
+ * The app's IndexedDB database as { entries, documents } (key → string), read in the page.
+ * Opening creates the stores exactly as the app does, so a test reading first breaks nothing.
+ */
+export async function dumpDatabase(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      let request;
+      try {
+        request = indexedDB.open('kontaktnetz', 1);
+      } catch {
+        resolve(null); // no IndexedDB here: the app runs on localStorage
+        return;
+      }
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('entries');
+        request.result.createObjectStore('documents');
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = (name) =>
+      new Promise((resolve, reject) => {
+        const store = db.transaction(name).objectStore(name);
+        const keys = store.getAllKeys();
+        const values = store.getAll();
+        values.onsuccess = () => resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+        values.onerror = () => reject(values.error);
+      });
+    if (!db) return { entries: {}, documents: {} };
+    const out = { entries: await read('entries'), documents: await read('documents') };
+    db.close();
+    return out;
+  });
+}
+
+/** Writes entries (key → string, or null to delete) into the app's IndexedDB database. */
+export async function setDatabase(page, entries) {
+  await page.evaluate(async (pairs) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('kontaktnetz', 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('entries');
+        request.result.createObjectStore('documents');
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['entries', 'documents'], 'readwrite');
+      for (const [key, value] of Object.entries(pairs)) {
+        const store = tx.objectStore(key.startsWith('kontaktnetz.backup-doc.') ? 'documents' : 'entries');
+        if (value === null) store.delete(key);
+        else store.put(value, key);
+      }
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, entries);
+}
+
+/** Empties both the database and localStorage of the page's origin. */
+export async function clearStorage(page) {
+  const { entries, documents } = await dumpDatabase(page);
+  await setDatabase(page, Object.fromEntries(Object.keys({ ...entries, ...documents }).map((k) => [k, null])));
+  await page.evaluate(() => localStorage.clear());
+}
+
+/** Everything the origin keeps: localStorage and the app's database. */
+export async function dumpAll(page) {
+  return { local: await dumpStorage(page), database: await dumpDatabase(page) };
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dumpStorage, uploadFile } from './harness.mjs';
+import { clearStorage, dumpAll, dumpDatabase, uploadFile } from './harness.mjs';
 import {
   acceptDialogs,
   appStorage,
@@ -78,7 +78,7 @@ for (const mode of ['Ersetzen', 'Zusammenführen']) {
       });
       await page.getByRole('button', { name: 'Abbrechen' }).click();
 
-      await page.evaluate(() => localStorage.clear());
+      await clearStorage(page);
       await reloadApp(page);
       await navigate(page, '/');
       await page.locator('[data-testid=load-sample]').waitFor();
@@ -109,7 +109,7 @@ for (const mode of ['Ersetzen', 'Zusammenführen']) {
       await waitForSave(page, revision);
       assert.equal(dialogs.length, mode === 'Ersetzen' ? 1 : 0, `dialogs: ${dialogs}`);
       // Replacing an empty book keeps no backup of it.
-      const keys = Object.keys(await dumpStorage(page));
+      const keys = Object.keys((await dumpDatabase(page)).entries);
       assert.deepEqual(keys.filter((k) => k.startsWith('kontaktnetz.backup.')), []);
 
       await reloadApp(page);
@@ -149,7 +149,7 @@ test('broken and hostile import files are refused with a German message and chan
       await openApp(page, url, '/');
       await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
       await navigate(page, '/daten');
-      const before = await dumpStorage(page);
+      const before = await dumpAll(page);
       const error = page.locator('[data-testid=import-error]');
 
       const refused = async (name, expect) => {
@@ -157,7 +157,7 @@ test('broken and hostile import files are refused with a German message and chan
         await expectText(error, expect);
         assert.equal(await page.locator('[data-testid=import-preview]').count(), 0, `${name}: preview shown`);
         await settle(page);
-        assert.deepEqual(await dumpStorage(page), before, `${name}: storage changed`);
+        assert.deepEqual(await dumpAll(page), before, `${name}: storage changed`);
       };
 
       // One subtest per file, so every refusal that goes wrong is reported, not just the first.
@@ -182,7 +182,7 @@ test('broken and hostile import files are refused with a German message and chan
       await page.locator('[data-testid=import-preview]').waitFor();
       assert.equal(await error.count(), 0, 'the error of the previous file is still shown');
       assert.deepEqual(await previewRow(page, 'Group'), { neu: 0, geaendert: 0, unveraendert: 2, hierNeuer: 0, nurHier: 0 });
-      assert.deepEqual(await dumpStorage(page), before);
+      assert.deepEqual(await dumpAll(page), before);
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

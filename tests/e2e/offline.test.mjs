@@ -31,7 +31,7 @@ import {
   TABLET,
   waitForSave,
 } from './app.mjs';
-import { assertNoProblems, checkA11y, gotoApp, launchBrowser, newAppPage, startServer, watchPage } from './harness.mjs';
+import { assertNoProblems, checkA11y, gotoApp, launchBrowser, newAppPage, setDatabase, startServer, watchPage } from './harness.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const PWA_SCRIPT = fileURLToPath(new URL('../../scripts/pwa.mjs', import.meta.url));
@@ -252,11 +252,11 @@ test('a tab of the old version stops writing once a newer version has upgraded t
     await loadSampleData(page);
     const other = watchPage(await context.newPage(), problems);
     await gotoApp(other, url, '/');
-    // The other tab runs a newer app: it rewrites the meta key with a newer data version.
-    await other.evaluate((key) => {
-      const meta = JSON.parse(localStorage.getItem(key));
-      localStorage.setItem(key, JSON.stringify({ ...meta, schema: 99, revision: meta.revision + 1, writer: 'neuer-tab' }));
-    }, META);
+    // The other tab runs a newer app: it rewrites the meta entry with a newer data version,
+    // and announces its save as every version does.
+    const meta = JSON.parse((await appStorage(other))[META]);
+    await setDatabase(other, { [META]: JSON.stringify({ ...meta, schema: 99, revision: meta.revision + 1, writer: 'neuer-tab' }) });
+    await other.evaluate(() => new BroadcastChannel('kontaktnetz').postMessage('gespeichert'));
     await other.close();
     const alert = page.locator('[data-testid=save-error]');
     await expectText(alert, /neuere Version von Kontaktnetz hat die Daten in einem anderen Tab umgestellt/);
@@ -335,7 +335,7 @@ test('the data page tells how safe the data is, asks for persistent storage once
     await expectText(page.locator('[data-testid=safety-export]'), /^Letzter Export: /);
     await expectText(page.locator('#sicherung-tage-hinweis'), /3 Tage alt/);
     assert.equal(await page.evaluate(() => window.__persistCalls), 0);
-    const device = await page.evaluate(() => localStorage.getItem('kontaktnetz.device'));
+    const device = (await appStorage(page))['kontaktnetz.device'];
     assert.match(device, /^days=3;persist=1;persist_installed=0;export=\d{4}-\d\d-\d\dT[\d:.]+Z@(\d+)$/);
     assert.equal(Number(device.split('@')[1]), await storedRevision(page), 'nothing changed since');
   });
@@ -518,10 +518,8 @@ test('a chosen backup folder gets a dated export after changes, at most once a d
     assert.doesNotMatch(files[today], /Umbenannt am selben Tag/);
 
     // The next day (the last folder backup moved back a day), the change goes into the folder at start.
-    await page.evaluate(() => {
-      const device = localStorage.getItem('kontaktnetz.device');
-      localStorage.setItem('kontaktnetz.device', device.replace(/folder=[\d-]+/, 'folder=2026-01-12'));
-    });
+    const device = (await appStorage(page))['kontaktnetz.device'];
+    await setDatabase(page, { 'kontaktnetz.device': device.replace(/folder=[\d-]+/, 'folder=2026-01-12') });
     await reloadApp(page);
     await eventually(async () => assert.match((await backupFolder(page))[today], /Umbenannt am selben Tag/));
   });

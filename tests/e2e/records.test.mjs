@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dumpStorage } from './harness.mjs';
+import { dumpAll } from './harness.mjs';
 import {
   acceptDialogs,
   createColleague,
@@ -120,7 +120,7 @@ test('an empty group name is refused in German and nothing is created', { timeou
   await session(async ({ page, url }) => {
     await openApp(page, url, '/verbuende/neu');
     await expectText(heading(page), 'Neuer Kundenverbund');
-    const before = await dumpStorage(page);
+    const before = await dumpAll(page);
 
     for (const name of ['', '   ']) {
       await page.getByLabel('Name des Verbunds').fill(name);
@@ -136,7 +136,7 @@ test('an empty group name is refused in German and nothing is created', { timeou
       assert.equal(new URL(page.url()).hash, '#/verbuende/neu', 'the form stays open');
     }
     await settle(page);
-    assert.deepEqual(await dumpStorage(page), before, 'storage changed after a refused save');
+    assert.deepEqual(await dumpAll(page), before, 'storage changed after a refused save');
     await navigate(page, '/verbuende');
     await expectText(page.locator('[data-testid=result-count]'), '0 Verbünde');
     await expectCount(page.locator('[data-testid=group-list] li'), 0);
@@ -149,7 +149,7 @@ test('an invalid e-mail of a contact person is refused', { timeout: 30_000 }, as
     await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
     await navigate(page, '/kunden/c-korn/neuer-ansprechpartner');
     await expectText(heading(page), 'Neuer Ansprechpartner');
-    const before = await dumpStorage(page);
+    const before = await dumpAll(page);
 
     await page.getByLabel('Name', { exact: false }).fill('Hans Ohne Mail');
     await page.getByLabel('E-Mail').fill('hans@@example');
@@ -163,7 +163,7 @@ test('an invalid e-mail of a contact person is refused', { timeout: 30_000 }, as
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await waitForHash(page, /^#\/verbuende\/g-baecker$/);
     await expectText(page.locator('.person > a', { hasText: 'Hans Ohne Mail' }), 'Hans Ohne Mail');
-    assert.notDeepEqual(await dumpStorage(page), before);
+    assert.notDeepEqual(await dumpAll(page), before);
   });
 });
 

@@ -20,7 +20,7 @@ test('WebKit starts the app: the root is marked ready, the start page says "Übe
   );
   await app.open('/');
   // The session's profile is ephemeral; clear anyway, so the test starts from an empty book.
-  await app.script('localStorage.clear();');
+  await app.clearStorage();
   await app.reload();
   await app.expectCount('[data-app-ready]', 1);
   await app.expectText(heading, 'Übersicht');
@@ -28,7 +28,7 @@ test('WebKit starts the app: the root is marked ready, the start page says "Übe
   await app.assertNoProblems();
 });
 
-test('the sample book loads and is stored in localStorage', { timeout: 60_000 }, async () => {
+test('the sample book loads and is stored in IndexedDB', { timeout: 60_000 }, async () => {
   const before = await app.storedRevision();
   await app.click('[data-testid=load-sample]');
   await app.find('[data-testid=stats]');

@@ -239,8 +239,15 @@ export class App {
   /** Number and size of the stored keys, and every data chunk that does not unpack. */
   async storageReport() {
     try {
-      const entries = await this.script(
-        'return Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)]);',
+      const entries = await this.withDatabase(
+        (db) =>
+          new Promise((resolve, reject) => {
+            const store = db.transaction('entries').objectStore('entries');
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onsuccess = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+            values.onerror = () => reject(values.error);
+          }),
       );
       const chars = entries.reduce((sum, [, value]) => sum + value.length, 0);
       const broken = [];
@@ -384,9 +391,61 @@ export class App {
 
   // ---- storage ---------------------------------------------------------------------------
 
+  /** Runs `body` (which receives the app's IndexedDB database as `db`) and returns its result. */
+  async withDatabase(body, ...args) {
+    return this.driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       const request = indexedDB.open('kontaktnetz', 1);
+       request.onupgradeneeded = () => {
+         request.result.createObjectStore('entries');
+         request.result.createObjectStore('documents');
+       };
+       request.onerror = () => done({ error: String(request.error) });
+       request.onsuccess = async () => {
+         const db = request.result;
+         try {
+           const result = await (${body})(db, ...Array.from(arguments).slice(0, -1));
+           db.close();
+           done({ result });
+         } catch (e) {
+           db.close();
+           done({ error: String(e) });
+         }
+       };`,
+      ...args,
+    ).then((answer) => {
+      if (answer?.error) throw new Error(`IndexedDB: ${answer.error}`);
+      return answer?.result;
+    });
+  }
+
+  /** The stored meta entry, from IndexedDB. */
   async storedMeta() {
-    const raw = await this.script('return localStorage.getItem(arguments[0]);', META);
+    const raw = await this.withDatabase(
+      (db, key) =>
+        new Promise((resolve, reject) => {
+          const get = db.transaction('entries').objectStore('entries').get(key);
+          get.onsuccess = () => resolve(get.result ?? null);
+          get.onerror = () => reject(get.error);
+        }),
+      META,
+    );
     return raw === null ? null : JSON.parse(raw);
+  }
+
+  /** Empties localStorage and the app's database, for a test that starts from nothing. */
+  async clearStorage() {
+    await this.script('localStorage.clear();');
+    await this.withDatabase(
+      (db) =>
+        new Promise((resolve, reject) => {
+          const tx = db.transaction(['entries', 'documents'], 'readwrite');
+          tx.objectStore('entries').clear();
+          tx.objectStore('documents').clear();
+          tx.oncomplete = () => resolve(true);
+          tx.onerror = () => reject(tx.error);
+        }),
+    );
   }
 
   async storedRevision() {

@@ -43,7 +43,7 @@ const SW_READY = `
 
 test('with the service worker in control, the app starts and shows the book with the server stopped', { timeout: 120_000 }, async () => {
   await app.open('/');
-  await app.script('localStorage.clear();');
+  await app.clearStorage();
   await app.reload();
   const revision = await app.storedRevision();
   await app.click('[data-testid=load-sample]');

@@ -215,13 +215,13 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
 #[component]
 fn Backups() -> impl IntoView {
     let app = use_app();
-    let list = LocalResource::new(move || {
+    let list = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
         app.backups_changed.track();
-        async move {
-            app.with_store(async |s| s.backups().await.unwrap_or_default())
-                .await
-                .unwrap_or_default()
-        }
+        spawn_local(async move {
+            let backups = app.with_store(async |s| s.backups().await.unwrap_or_default());
+            list.set(backups.await.unwrap_or_default());
+        });
     });
     let restore = move |info: BackupInfo| {
         if !browser::confirm(&texts::restore_confirm(&info.label)) {
@@ -254,7 +254,7 @@ fn Backups() -> impl IntoView {
         <p>{texts::BACKUPS_EXPLAINED}</p>
         <ul class="list" data-testid="backups">
             {move || {
-                let items = list.get().unwrap_or_default();
+                let items = list.get();
                 if items.is_empty() {
                     return view! { <li class="empty">"Noch keine Sicherungen."</li> }.into_any();
                 }
