@@ -71,10 +71,12 @@ pub fn expired(newest_first: &[BackupInfo], now: Timestamp) -> Vec<String> {
 }
 
 /// The two entries of a new backup of `book` (whose export document is `doc`), and its key.
-pub fn entries(label: &str, book: &Book, doc: &str, now: Timestamp) -> (String, [Write; 2]) {
+pub async fn entries(label: &str, book: &Book, doc: &str, now: Timestamp) -> (String, [Write; 2]) {
     let key = format!("{BACKUP_PREFIX}{:015}", now.timestamp_millis());
     // Compressed like the chunks: a backup must not need as much room as the book.
-    let document = layout::deflate_text(doc);
+    let document = super::compress::deflate_all(vec![doc.to_owned()])
+        .await
+        .remove(0);
     let info = json!({
         "label": label,
         "created_at": crate::domain::time_format::format_timestamp(now),
@@ -108,7 +110,7 @@ impl<E: Engine> Store<E> {
         doc: &str,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        let (key, entries) = entries(label, book, doc, now);
+        let (key, entries) = entries(label, book, doc, now).await;
         let mut old = self.backups().await?;
         let mut writes: Vec<Write> = entries.to_vec();
         // The new backup counts as the newest when the rule is applied.

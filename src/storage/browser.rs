@@ -83,22 +83,27 @@ pub struct Failed {
 
 /// Opens the book on the best engine this browser offers.
 pub async fn open(writer: String, now: Timestamp) -> Result<(Store<BrowserEngine>, Book), Failed> {
+    // Both engines behind the one type: the move's steps exist once in the bundle.
     let engine = match IndexedDb::open().await {
-        Ok(mut indexed) => {
+        Ok(indexed) => {
+            let mut indexed = BrowserEngine::Indexed(indexed);
             // localStorage may be blocked too; then there is nothing to move.
             match BrowserEngine::local() {
-                Ok(mut local) => match move_book(&mut local, &mut indexed, &writer, now).await {
-                    Ok(_) => BrowserEngine::Indexed(indexed),
-                    Err(error @ OpenError::Unreadable { .. }) => {
-                        return Err(Failed {
-                            error,
-                            kind: EngineKind::LocalStorage,
-                        })
+                Ok(local) => {
+                    let mut local = BrowserEngine::Local(local);
+                    match move_book(&mut local, &mut indexed, &writer, now).await {
+                        Ok(_) => indexed,
+                        Err(error @ OpenError::Unreadable { .. }) => {
+                            return Err(Failed {
+                                error,
+                                kind: EngineKind::LocalStorage,
+                            })
+                        }
+                        // IndexedDB took nothing: the book stays where it is, and is used there.
+                        Err(OpenError::Unavailable(_)) => local,
                     }
-                    // IndexedDB took nothing: the book stays where it is, and is used there.
-                    Err(OpenError::Unavailable(_)) => BrowserEngine::Local(local),
-                },
-                Err(_) => BrowserEngine::Indexed(indexed),
+                }
+                Err(_) => indexed,
             }
         }
         Err(_) => match BrowserEngine::local() {

@@ -17,6 +17,8 @@ pub const CHUNKS: u32 = 16;
 const MAX_UNPACKED: usize = 64 * 1024 * 1024;
 /// Marks the packing, so a later layout can be told apart.
 const TAG: &str = "z1:";
+/// Text stored as it is, by a browser without a compressor.
+const PLAIN_TAG: &str = "p1:";
 
 /// The collections, parents first.
 pub const COLLECTIONS: [&str; 8] = [
@@ -71,10 +73,19 @@ pub fn pack(records: &[(&str, &str)]) -> String {
     deflate_text(&plain)
 }
 
-/// Text → deflate → base64, tagged.
-pub fn deflate_text(plain: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(plain.as_bytes(), 6);
-    format!("{TAG}{}", base64_encode(&packed))
+/// Text → deflate → base64, tagged (natively; the browser uses [`super::compress`]).
+pub fn deflate_text(text: &str) -> String {
+    deflated(&miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6))
+}
+
+/// Raw DEFLATE bytes as stored: base64, tagged.
+pub fn deflated(bytes: &[u8]) -> String {
+    format!("{TAG}{}", base64_encode(bytes))
+}
+
+/// Text kept uncompressed, tagged so it reads back like a compressed one.
+pub fn plain(text: &str) -> String {
+    format!("{PLAIN_TAG}{text}")
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -135,6 +146,9 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 
 /// The inverse of [`deflate_text`]; `what` names the entry in error messages.
 pub fn inflate_text(what: &str, value: &str) -> Result<String, LayoutError> {
+    if let Some(text) = value.strip_prefix(PLAIN_TAG) {
+        return Ok(text.to_owned());
+    }
     let body = value
         .strip_prefix(TAG)
         .ok_or_else(|| LayoutError(format!("{what}: unbekanntes Speicherformat")))?;
@@ -159,9 +173,9 @@ pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, LayoutE
         .collect()
 }
 
-/// Packs the named chunks (of a book with `count` chunks per collection) that hold at least
-/// one record; the settings are deflated alone, without an id line. A named chunk left without
-/// records is absent from the result. Only the collections of named chunks are walked, and ids
+/// The texts of the named chunks (of a book with `count` chunks per collection) that hold at
+/// least one record, before compression; the settings stand alone, without an id line. A named
+/// chunk left without records is absent from the result. Only the collections of named chunks are walked, and ids
 /// are hashed without allocating: one edit of a large book stays cheap.
 pub fn pack_chunks(records: &Records, names: &[String], count: u32) -> Records {
     let mut plain = Records::new();
@@ -196,14 +210,7 @@ pub fn pack_chunks(records: &Records, names: &[String], count: u32) -> Records {
             }
         }
     }
-    // `extend`, not `collect`: collecting into a map brings a stable sort into the bundle.
-    let mut packed = Records::new();
-    packed.extend(
-        plain
-            .into_iter()
-            .map(|(chunk, text)| (chunk, deflate_text(&text))),
-    );
-    packed
+    plain
 }
 
 /// Every chunk name a book with `count` chunks per collection can have, settings first.
@@ -217,7 +224,7 @@ pub fn all_chunks(count: u32) -> Vec<String> {
 
 /// The settings as stored: deflated since schema 2, plain JSON in schema 1.
 pub fn unpack_settings(value: &str) -> Result<String, LayoutError> {
-    if value.starts_with(TAG) {
+    if value.starts_with(TAG) || value.starts_with(PLAIN_TAG) {
         inflate_text(SETTINGS, value)
     } else {
         Ok(value.to_owned())
@@ -272,6 +279,14 @@ mod tests {
         }
         // FNV-1a reference value, so a change of hash (which would orphan stored records) fails.
         assert_eq!(fnv1a("a"), 0xe40c_292c);
+    }
+
+    #[test]
+    fn plain_chunks_read_like_compressed_ones() {
+        let recs = [("group.g-1", r#"{"id":"g-1"}"#)];
+        let plain_chunk = plain(&format!("g-1\t{}\n", recs[0].1));
+        assert_eq!(unpack("group.03", &plain_chunk), unpack("group.03", &pack(&recs)));
+        assert_eq!(unpack_settings("p1:{}"), Ok("{}".to_owned()));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod backups;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod codec;
+pub mod compress;
 pub mod device;
 pub mod engine;
 pub mod file;

@@ -109,7 +109,7 @@ async fn move_writes<T: Engine>(
     } else {
         "Vor dem Umzug in die IndexedDB-Datenbank".to_owned()
     };
-    let (_, backup) = backups::entries(&label, &book, &doc.to_string(), now);
+    let (_, backup) = backups::entries(&label, &book, &doc.to_string(), now).await;
     writes.extend(backup);
     // A book already here (moved before, then edited in the fallback elsewhere) is replaced,
     // after a backup of its own.
@@ -124,7 +124,8 @@ async fn move_writes<T: Engine>(
                 &current,
                 &doc,
                 later,
-            );
+            )
+            .await;
             writes.extend(copy);
         }
         writes.extend(
@@ -135,7 +136,8 @@ async fn move_writes<T: Engine>(
         );
     }
     let chunks = chunks_for(to.kind());
-    let packed = layout::pack_chunks(&encode(&book), &layout::all_chunks(chunks), chunks);
+    let texts = layout::pack_chunks(&encode(&book), &layout::all_chunks(chunks), chunks);
+    let packed = super::store::compressed(texts).await;
     // Later writes of a key win, so the new chunks override the removals above.
     writes.extend(packed.into_iter().map(|(c, v)| (storage_key(&c), Some(v))));
     let revision = snap.meta.as_ref().map_or(0, |m| m.revision) + 1;

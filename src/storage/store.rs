@@ -142,6 +142,14 @@ pub struct Store<E: Engine> {
     chunks: u32,
 }
 
+/// Chunk texts → their stored, compressed values.
+pub(super) async fn compressed(texts: Records) -> Records {
+    let (names, plain): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
+    let mut out = Records::new();
+    out.extend(names.into_iter().zip(super::compress::deflate_all(plain).await));
+    out
+}
+
 fn revision_of(meta: Option<&Meta>) -> u64 {
     meta.map_or(0, |m| m.revision)
 }
@@ -381,7 +389,7 @@ impl<E: Engine> Store<E> {
                 (k, old)
             })
             .collect();
-        let mut packed = layout::pack_chunks(&self.synced, &chunks, self.chunks);
+        let mut packed = compressed(layout::pack_chunks(&self.synced, &chunks, self.chunks)).await;
         let meta = Meta {
             schema: CURRENT_SCHEMA as u64,
             revision: self.revision + 1,

@@ -51,6 +51,7 @@ fn Shell() -> impl IntoView {
 
     view! {
         <div class="app" class:has-toast=move || app.toast.with(Option::is_some) data-app-ready=move || (!matches!(app.boot.get(), Boot::Opening)).then_some("")
+            data-saving=move || app.saving.get().then_some("")
             data-load-ms=move || (app.load_ms.get() as u32).to_string()
             data-save-ms=move || (app.save_ms.get() as u32).to_string()>
             <a class="skip" href="#inhalt" on:click=|ev| {

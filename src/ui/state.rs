@@ -72,8 +72,10 @@ pub struct App {
     pub save_ms: RwSignal<f64>,
     /// Taken out while in use, under the save lock ([`tabs::lock`]), and put back after.
     store: StoredValue<Option<Store<BrowserEngine>>, LocalStorage>,
-    /// A save is running; `again` asks it to save once more when done (edits coalesce).
-    saving: StoredValue<(bool, bool)>,
+    /// A save is running (shown on the root as `data-saving`, so a test can wait for it);
+    /// `again` asks it to save once more when done: edits made meanwhile are saved together.
+    pub saving: RwSignal<bool>,
+    again: StoredValue<bool>,
 }
 
 pub fn use_app() -> App {
@@ -97,7 +99,8 @@ impl App {
             load_ms: RwSignal::new(0.0),
             save_ms: RwSignal::new(0.0),
             store: StoredValue::new_local(None),
-            saving: StoredValue::new((false, false)),
+            saving: RwSignal::new(false),
+            again: StoredValue::new(false),
         };
         provide_context(app);
         Effect::new(move |_| {
@@ -142,21 +145,20 @@ impl App {
 
     /// Saves the book after any running save; edits made meanwhile are saved together.
     fn request_save(self) {
-        let (running, _) = self.saving.get_value();
-        if running {
-            self.saving.set_value((true, true));
+        if self.saving.get_untracked() {
+            self.again.set_value(true);
             return;
         }
-        self.saving.set_value((true, false));
+        self.saving.set(true);
         spawn_local(async move {
             loop {
+                self.again.set_value(false);
                 self.save_once().await;
-                let (_, again) = self.saving.get_value();
-                self.saving.set_value((again, false));
-                if !again {
+                if !self.again.get_value() {
                     break;
                 }
             }
+            self.saving.set(false);
         });
     }
 

@@ -134,6 +134,8 @@ export async function openApp(page, url, hash = '/') {
 
 /** Reloads the tab and waits for the app to be ready again. */
 export async function reloadApp(page) {
+  // A save still on its way to IndexedDB would be cut off by the reload.
+  await page.waitForSelector('[data-app-ready]:not([data-saving])', { state: 'attached', timeout: 20_000 });
   await page.reload({ waitUntil: 'domcontentloaded' });
   await page.waitForSelector('[data-app-ready]', { state: 'attached', timeout: 20_000 });
 }

@@ -289,6 +289,10 @@ export class App {
 
   /** Reloads the page and waits for the app to be ready again. */
   async reload({ what } = {}) {
+    // A save still on its way to IndexedDB would be cut off by the reload.
+    await eventually(async () => assert.equal((await this.driver.findElements(css('[data-saving]'))).length, 0), {
+      timeout: 20_000,
+    }).catch(() => {});
     await this.#collect();
     let failed;
     await this.driver
