@@ -846,7 +846,9 @@ fn usage_counts_every_entry_including_backups() {
 
 #[test]
 fn usage_levels_switch_at_60_and_85_percent() {
-    let level = |percent_times_100: u64| Usage::chars((Usage::BUDGET_CHARS * percent_times_100 / 10_000) as usize);
+    let level = |percent_times_100: u64| {
+        Usage::chars((Usage::BUDGET_CHARS * percent_times_100 / 10_000) as usize)
+    };
     assert_eq!(Usage::chars(0).level(), UsageLevel::Fine);
     assert_eq!(level(5_999).level(), UsageLevel::Fine);
     assert_eq!(level(6_000).percent(), 60);
@@ -859,11 +861,18 @@ fn usage_levels_switch_at_60_and_85_percent() {
         UsageLevel::Fine
     );
     // IndexedDB: bytes against the browser's quota, the same thresholds.
-    let bytes = |used| Usage { used, budget: 2_000_000_000 };
+    let bytes = |used| Usage {
+        used,
+        budget: 2_000_000_000,
+    };
     assert_eq!(bytes(1_199_999_999).level(), UsageLevel::Fine);
     assert_eq!(bytes(1_200_000_000).level(), UsageLevel::Warning);
     assert_eq!(bytes(1_700_000_000).level(), UsageLevel::Critical);
-    assert_eq!(Usage { used: 5, budget: 0 }.percent(), 500, "no quota reported: full");
+    assert_eq!(
+        Usage { used: 5, budget: 0 }.percent(),
+        500,
+        "no quota reported: full"
+    );
 }
 
 #[test]

@@ -45,7 +45,10 @@ mod tests {
         let b = a.clone();
         assert!(std::ptr::eq(&*a, &*b), "clones share");
         a.push(3);
-        assert_eq!((a[..].to_vec(), b[..].to_vec()), (vec![1, 2, 3], vec![1, 2]));
+        assert_eq!(
+            (a[..].to_vec(), b[..].to_vec()),
+            (vec![1, 2, 3], vec![1, 2])
+        );
         assert!(!std::ptr::eq(&*a, &*b));
         let before = &*a as *const Vec<u32>;
         a.push(4);

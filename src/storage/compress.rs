@@ -6,7 +6,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn deflate_all(texts: Vec<String>) -> Vec<String> {
-    texts.iter().map(|t| super::layout::deflate_text(t)).collect()
+    texts
+        .iter()
+        .map(|t| super::layout::deflate_text(t))
+        .collect()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -28,9 +31,11 @@ pub async fn deflate_all(texts: Vec<String>) -> Vec<String> {
     texts
         .iter()
         .zip(packed.iter())
-        .map(|(text, bytes)| match bytes.dyn_into::<js_sys::Uint8Array>() {
-            Ok(bytes) => deflated(&bytes.to_vec()),
-            Err(_) => plain(text),
-        })
+        .map(
+            |(text, bytes)| match bytes.dyn_into::<js_sys::Uint8Array>() {
+                Ok(bytes) => deflated(&bytes.to_vec()),
+                Err(_) => plain(text),
+            },
+        )
         .collect()
 }

@@ -237,7 +237,10 @@ mod tests {
         let writes: Vec<Write> = vec![
             ("kontaktnetz.group.07".into(), Some("z1:AAAA".into())),
             ("kontaktnetz.person.01".into(), None),
-            ("kontaktnetz.meta".into(), Some("{\"a\":\"zwei\\nZeilen\tund ä\"}\nroh".into())),
+            (
+                "kontaktnetz.meta".into(),
+                Some("{\"a\":\"zwei\\nZeilen\tund ä\"}\nroh".into()),
+            ),
             ("kontaktnetz.leer".into(), Some(String::new())),
         ];
         assert_eq!(parse_journal(&journal_text(&writes)), Some(writes));

@@ -285,7 +285,10 @@ mod tests {
     fn plain_chunks_read_like_compressed_ones() {
         let recs = [("group.g-1", r#"{"id":"g-1"}"#)];
         let plain_chunk = plain(&format!("g-1\t{}\n", recs[0].1));
-        assert_eq!(unpack("group.03", &plain_chunk), unpack("group.03", &pack(&recs)));
+        assert_eq!(
+            unpack("group.03", &plain_chunk),
+            unpack("group.03", &pack(&recs))
+        );
         assert_eq!(unpack_settings("p1:{}"), Ok("{}".to_owned()));
     }
 

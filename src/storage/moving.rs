@@ -116,7 +116,10 @@ async fn move_writes<T: Engine>(
     let present = to.read_all(PREFIX).await.map_err(OpenError::Unavailable)?;
     let here = Snapshot::of(present);
     if here.meta.is_some() {
-        if let Some((current, _, _)) = decode_snapshot(&here).ok().filter(|(b, _, _)| !b.is_empty()) {
+        if let Some((current, _, _)) = decode_snapshot(&here)
+            .ok()
+            .filter(|(b, _, _)| !b.is_empty())
+        {
             let doc = super::file::export(&current, now);
             let later = now + chrono::Duration::milliseconds(1);
             let (_, copy) = backups::entries(

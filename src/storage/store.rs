@@ -146,7 +146,11 @@ pub struct Store<E: Engine> {
 pub(super) async fn compressed(texts: Records) -> Records {
     let (names, plain): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
     let mut out = Records::new();
-    out.extend(names.into_iter().zip(super::compress::deflate_all(plain).await));
+    out.extend(
+        names
+            .into_iter()
+            .zip(super::compress::deflate_all(plain).await),
+    );
     out
 }
 

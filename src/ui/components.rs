@@ -6,8 +6,8 @@ use super::table::{Cell, Table};
 use crate::domain::casting::Casting;
 use crate::domain::text::{Email, Name, Phone};
 use crate::storage::{EngineKind, Usage, UsageLevel};
-use crate::ui::pwa;
 use crate::texts;
+use crate::ui::pwa;
 use leptos::prelude::*;
 
 /// A failed save stays on screen until a later save succeeds: nothing is dropped silently.

@@ -198,7 +198,7 @@ export async function waitForSave(page, revision) {
 
 /** Keys of the data chunks of one collection ("group" → kontaktnetz.group.NN). */
 export function chunkKeys(storage, collection) {
-  return Object.keys(storage).filter((k) => new RegExp(`^kontaktnetz\\.${collection}\\.\\d\\d$`).test(k));
+  return Object.keys(storage).filter((k) => new RegExp(`^kontaktnetz\\.${collection}\\.\\d{2,3}$`).test(k));
 }
 
 // ---- import files ------------------------------------------------------------------------

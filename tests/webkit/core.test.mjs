@@ -34,7 +34,10 @@ test('the sample book loads and is stored in IndexedDB', { timeout: 60_000 }, as
   await app.find('[data-testid=stats]');
   const revision = await app.waitForSave(before);
   const meta = await app.storedMeta();
-  assert.ok(meta, `${META} is stored`);
+  assert.ok(meta, `${META} is stored in IndexedDB`);
+  assert.equal(meta.chunks, 256, 'the IndexedDB layout');
+  const local = await app.script("return Object.keys(localStorage).filter((k) => k.startsWith('kontaktnetz.')).length;");
+  assert.equal(local, 0, 'nothing of the book in localStorage');
   assert.ok(meta.revision > 0, `${META} revision ${meta.revision} > 0`);
   assert.equal(meta.revision, revision);
   groups = germanNumber(await app.expectText(firstStat, /^\d[\d.]*$/));
