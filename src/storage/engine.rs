@@ -47,11 +47,11 @@ pub trait Engine {
 }
 
 /// Chunks per collection for a book that starts out on this engine. localStorage keeps the
-/// layout it always had; IndexedDB has room for many small chunks, so one edit of a
-/// five-year book re-packs a few hundred records instead of thousands.
+/// layout it always had; IndexedDB has room for more, smaller chunks, so one edit of a
+/// five-year book re-packs about a thousand records instead of thousands.
 pub fn chunks_for(kind: EngineKind) -> u32 {
     match kind {
-        EngineKind::IndexedDb => 256,
+        EngineKind::IndexedDb => 64,
         EngineKind::LocalStorage => 16,
     }
 }

@@ -35,7 +35,7 @@ test('the sample book loads and is stored in IndexedDB', { timeout: 60_000 }, as
   const revision = await app.waitForSave(before);
   const meta = await app.storedMeta();
   assert.ok(meta, `${META} is stored in IndexedDB`);
-  assert.equal(meta.chunks, 256, 'the IndexedDB layout');
+  assert.equal(meta.chunks, 64, 'the IndexedDB layout');
   const local = await app.script("return Object.keys(localStorage).filter((k) => k.startsWith('kontaktnetz.')).length;");
   assert.equal(local, 0, 'nothing of the book in localStorage');
   assert.ok(meta.revision > 0, `${META} revision ${meta.revision} > 0`);
