@@ -232,6 +232,19 @@ async fn run<E: Engine>(change: Change, engine: impl Fn() -> E, cut: &Cut, write
     store.save(&book, at(6)).await.unwrap();
 }
 
+/// Runs `change` on the engine of `mode` over `cut`, cut after `writes` writes.
+fn run_on(mode: Mode, change: Change, cut: &Cut, writes: usize) {
+    match mode {
+        Mode::IndexedDb => block_on(run(change, || cut.clone(), cut, writes)),
+        Mode::LocalStorage => block_on(run(
+            change,
+            || Journaled::new(cut.clone()).unwrap(),
+            cut,
+            writes,
+        )),
+    }
+}
+
 /// The book a fresh start finds in `entries`, finishing a cut-off journal first.
 fn reopen(mode: Mode, entries: &Map) -> Book {
     let mut map = MemoryStore::new();
@@ -274,16 +287,7 @@ fn every_cut(change: Change, mode: Mode) -> (usize, usize) {
     let initial = start(change, mode);
     let run_cut = |writes: Option<usize>| {
         let cut = Cut::new(&initial);
-        let k = writes.unwrap_or(usize::MAX);
-        match mode {
-            Mode::IndexedDb => block_on(run(change, || cut.clone(), &cut, k)),
-            Mode::LocalStorage => block_on(run(
-                change,
-                || Journaled::new(cut.clone()).unwrap(),
-                &cut,
-                k,
-            )),
-        }
+        run_on(mode, change, &cut, writes.unwrap_or(usize::MAX));
         (cut.persisted(), cut.dropped.get(), cut.armed_on.take())
     };
     let (done, _, armed_on) = run_cut(None);
@@ -354,15 +358,7 @@ fn a_schema_upgrade_cut_off_anywhere_opens_upgraded_or_upgrades_again() {
         let book = reopen(mode, &initial);
         for k in 0.. {
             let cut = Cut::new(&initial);
-            match mode {
-                Mode::IndexedDb => block_on(run(Change::SchemaUpgrade, || cut.clone(), &cut, k)),
-                Mode::LocalStorage => block_on(run(
-                    Change::SchemaUpgrade,
-                    || Journaled::new(cut.clone()).unwrap(),
-                    &cut,
-                    k,
-                )),
-            }
+            run_on(mode, Change::SchemaUpgrade, &cut, k);
             assert_eq!(reopen(mode, &cut.persisted()), book, "cut after {k} writes");
             if !cut.dropped.get() {
                 break;

@@ -196,16 +196,6 @@ impl Snapshot {
         let records = unpack_all(&raw);
         Snapshot { meta, records, raw }
     }
-
-    /// The same, inflating the chunks with the browser's decompressor first where there is
-    /// one; `raw` stays the entries as stored (what quarantine keeps).
-    pub async fn read(raw: RawDump) -> Snapshot {
-        let inflated = super::compress::inflate_chunks(&raw).await;
-        Snapshot {
-            raw,
-            ..Snapshot::of(inflated)
-        }
-    }
 }
 
 pub fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {

@@ -170,7 +170,7 @@ impl<E: Engine> Store<E> {
             .read_all(PREFIX)
             .await
             .map_err(OpenError::Unavailable)?;
-        let snap = Snapshot::read(raw).await;
+        let snap = Snapshot::of(raw);
         let (book, records, schema) =
             decode_snapshot(&snap).map_err(|reason| OpenError::Unreadable {
                 reason,
@@ -268,7 +268,7 @@ impl<E: Engine> Store<E> {
             .read_all(PREFIX)
             .await
             .map_err(SaveError::Store)?;
-        let snap = Snapshot::read(raw).await;
+        let snap = Snapshot::of(raw);
         let theirs = snap.records.map_err(SaveError::Conflict)?;
         let ours = self.delta(book);
         let mut merged = theirs.clone();
