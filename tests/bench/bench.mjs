@@ -11,6 +11,13 @@ const fmt = (n, digits = 0) =>
 
 // Records when the first list row is painted after a navigation.
 function watchFirstRow() {
+  // Keeps a handle on the wasm module's memory, to report its size.
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...args) => {
+    const result = await instantiate(...args);
+    window.__wasmMemory = result.instance.exports.memory;
+    return result;
+  };
   window.__firstRow = null;
   new MutationObserver((_, obs) => {
     if (document.querySelector('[data-testid=group-list] li')) {
@@ -50,6 +57,8 @@ async function measureBook(browser, url, button, generateTimeout) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  // The book itself lives in the wasm module's memory, not in the JS heap.
+  const wasmMemory = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
 
   // Keystroke to painted result count, per query, typed as one input event.
   const searches = [];
@@ -126,7 +135,7 @@ async function measureBook(browser, url, button, generateTimeout) {
   }, exportText);
 
   await context.close();
-  return { generateMs, stored, estimate, heap, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, overviewMs, capacityMs, castScreenMs, reminderMs, historyMs, callListMs, contactFormMs, dashboardMs, monitoringMs, planningMs, dashboard };
+  return { generateMs, stored, estimate, heap, wasmMemory, loads, paints, searches, saveMs, exportBytes: exportText.length, jsonParse, overviewMs, capacityMs, castScreenMs, reminderMs, historyMs, callListMs, contactFormMs, dashboardMs, monitoringMs, planningMs, dashboard };
 }
 
 const server = await startServer({ root: process.env.DIST || 'dist' });
@@ -137,13 +146,15 @@ try {
     ['Teambuch (10 Berater:innen, 10.000 Kunden, 4 Monate Kontakte)', 'load-team', 120_000],
     ['Team-Fünfjahresbuch (10 Berater:innen, 65.000 Kontakte, 17.000 Castings)', 'load-team-5y', 600_000],
   ];
-  for (const [label, button, timeout] of books) {
+  // BENCH_BOOKS=load-team-5y measures one book only.
+  const only = process.env.BENCH_BOOKS?.split(',');
+  for (const [label, button, timeout] of books.filter(([, b]) => !only || only.includes(b))) {
     const r = await measureBook(browser, server.url, button, timeout);
     console.log(`\n${label}`);
     console.log(`  erzeugen + speichern:          ${fmt(r.generateMs)} ms`);
     console.log(`  gespeichert (IndexedDB):       ${fmt(r.stored)} Zeichen; Schätzung des Browsers ${fmt(r.estimate / 1e6, 1)} MB`);
     console.log(`  öffnen + dekodieren (Median ${ROUNDS}x): ${fmt(median(r.loads), 1)} ms  [${r.loads.map((x) => fmt(x)).join(', ')}]; JSON.parse des Exports: ${fmt(r.jsonParse, 1)} ms (Faktor ${fmt(median(r.loads) / r.jsonParse, 2)})`);
-    console.log(`  JS-Heap nach dem Öffnen:       ${fmt(r.heap / 1e6, 1)} MB`);
+    console.log(`  Speicher nach dem Öffnen:      JS-Heap ${fmt(r.heap / 1e6, 1)} MB, Wasm-Speicher ${fmt(r.wasmMemory / 1e6, 1)} MB`);
     console.log(`  erste Listenzeile gemalt:      ${fmt(median(r.paints), 1)} ms nach Navigationsbeginn`);
     console.log(`  Suche Tastendruck→Bild:        Median ${fmt(median(r.searches), 1)} ms, max ${fmt(Math.max(...r.searches), 1)} ms (${QUERIES.join(', ')})`);
     console.log(`  eine Änderung speichern:       ${fmt(r.saveMs, 1)} ms Hauptthread (das Schreiben selbst läuft asynchron)`);
