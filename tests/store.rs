@@ -881,11 +881,7 @@ fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
     use kontaktnetz::storage::store::DEVICE_KEY;
     let kv = saved_small_book();
     let (mut store, book) = open(kv.clone());
-    assert_eq!(
-        block_on(store.device()),
-        Device::default(),
-        "nothing stored yet"
-    );
+    assert_eq!(store.device(), Device::default(), "nothing stored yet");
     let device = Device {
         last_export: Some(ExportMark {
             at: at(2),
@@ -895,10 +891,11 @@ fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
         ..Device::default()
     };
     block_on(store.set_device(&device)).unwrap();
+    assert_eq!(store.device(), device, "this store knows it at once");
     let revision = store.revision();
 
     let (again, reopened) = open(kv.clone());
-    assert_eq!(block_on(again.device()), device);
+    assert_eq!(again.device(), device);
     assert_eq!(reopened, book, "the device key is not a record");
     assert_eq!(
         again.revision(),
@@ -910,6 +907,6 @@ fn device_state_is_kept_beside_the_book_and_never_read_as_part_of_it() {
     let mut raw = kv.clone();
     raw.set(DEVICE_KEY, "{kaputt").unwrap();
     let (store, reopened) = open(kv);
-    assert_eq!(block_on(store.device()), Device::default());
+    assert_eq!(store.device(), Device::default());
     assert_eq!(reopened, book);
 }

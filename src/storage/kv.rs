@@ -25,7 +25,16 @@ pub trait KeyValue {
 
 /// Size as browsers count it: UTF-16 code units of key plus value.
 pub fn entry_chars(key: &str, value: &str) -> usize {
-    key.encode_utf16().count() + value.encode_utf16().count()
+    utf16_len(key) + utf16_len(value)
+}
+
+/// Stored chunks are ASCII, where the count is the length: no walk over megabytes of text.
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
 }
 
 /// An in-memory store. Clones share the same map, like two tabs share localStorage.

@@ -140,6 +140,8 @@ pub struct Store<E: Engine> {
     meta: Option<String>,
     revision: u64,
     chunks: u32,
+    /// This device's entry, read with the book: one transaction less at start.
+    device_entry: Option<String>,
 }
 
 /// Chunk texts → their stored, compressed values.
@@ -186,6 +188,7 @@ impl<E: Engine> Store<E> {
             meta: snap.raw.get(META_KEY).cloned(),
             revision: revision_of(snap.meta.as_ref()),
             chunks: snap.meta.as_ref().map_or(chunks_for(kind), |m| m.chunks),
+            device_entry: snap.raw.get(DEVICE_KEY).cloned(),
         };
         if schema < CURRENT_SCHEMA as u64 {
             // Keep the old entries restorable before rewriting them in the new schema. Two
@@ -460,19 +463,21 @@ impl<E: Engine> Store<E> {
 
     // ---- this device ---------------------------------------------------------------------
 
-    /// What this device remembers (last export, reminder interval); defaults when missing or
-    /// unreadable, since none of it is the advisor's data.
-    pub async fn device(&self) -> Device {
-        match self.engine.read(DEVICE_KEY).await {
-            Ok(Some(text)) => super::device::from_text(&text),
-            _ => Device::default(),
-        }
+    /// What this device remembers (last export, reminder interval), as read when the book
+    /// was opened or last set here; defaults when missing or unreadable, since none of it is
+    /// the advisor's data.
+    pub fn device(&self) -> Device {
+        self.device_entry
+            .as_deref()
+            .map_or_else(Device::default, super::device::from_text)
     }
 
     pub async fn set_device(&mut self, device: &Device) -> Result<(), StoreError> {
         let text = super::device::to_text(device);
-        self.commit_other(vec![(DEVICE_KEY.to_owned(), Some(text))])
-            .await
+        self.commit_other(vec![(DEVICE_KEY.to_owned(), Some(text.clone()))])
+            .await?;
+        self.device_entry = Some(text);
+        Ok(())
     }
 }
 

@@ -117,7 +117,7 @@ impl App {
         let _lock = tabs::lock().await;
         match browser_store::open(browser::tab_id(), browser::now()).await {
             Ok((store, book)) => {
-                let device = store.device().await;
+                let device = store.device();
                 self.engine.set(Some(store.kind()));
                 self.usage.set(Some(store.usage()));
                 self.revision.set(store.revision());
