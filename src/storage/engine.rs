@@ -123,10 +123,6 @@ impl<K: KeyValue> Journaled<K> {
         }
         Ok(Self { kv })
     }
-
-    pub fn into_inner(self) -> K {
-        self.kv
-    }
 }
 
 /// The journal's text: per write "key TAB length TAB value NEWLINE", or "-" for a delete.
