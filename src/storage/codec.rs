@@ -227,8 +227,9 @@ pub fn sizes_of(raw: &RawDump) -> BTreeMap<String, usize> {
 }
 
 /// Turns a snapshot into a book and its records, or says exactly why not.
-pub fn decode_snapshot(snap: &Snapshot) -> Result<(Book, Records, u64), DecodeError> {
-    let records = snap.records.clone()?;
+/// The records are taken out of the snapshot, not copied: a large book's are tens of MB.
+pub fn decode_snapshot(snap: &mut Snapshot) -> Result<(Book, Records, u64), DecodeError> {
+    let records = std::mem::replace(&mut snap.records, Ok(Records::new()))?;
     match (&snap.meta, snap.raw.get(META_KEY)) {
         (Some(meta), _) => Ok((decode_records(meta.schema, &records)?, records, meta.schema)),
         (None, Some(_)) => Err(DecodeError::Shape {

@@ -86,12 +86,12 @@ async fn move_writes<T: Engine>(
     writer: &str,
     now: Timestamp,
 ) -> Result<Vec<Write>, OpenError> {
-    let snap = Snapshot::of(old.clone());
+    let mut snap = Snapshot::of(old.clone());
     let unreadable = |reason| OpenError::Unreadable {
         reason,
         raw: old.clone(),
     };
-    let (book, records, schema) = decode_snapshot(&snap).map_err(unreadable)?;
+    let (book, records, schema) = decode_snapshot(&mut snap).map_err(unreadable)?;
     let mut writes: Vec<Write> = Vec::new();
     // Backups, device state and quarantined data come along unchanged.
     writes.extend(
@@ -114,9 +114,9 @@ async fn move_writes<T: Engine>(
     // A book already here (moved before, then edited in the fallback elsewhere) is replaced,
     // after a backup of its own.
     let present = to.read_all(PREFIX).await.map_err(OpenError::Unavailable)?;
-    let here = Snapshot::of(present);
+    let mut here = Snapshot::of(present);
     if here.meta.is_some() {
-        if let Some((current, _, _)) = decode_snapshot(&here)
+        if let Some((current, _, _)) = decode_snapshot(&mut here)
             .ok()
             .filter(|(b, _, _)| !b.is_empty())
         {

@@ -172,9 +172,9 @@ impl<E: Engine> Store<E> {
             .read_all(PREFIX)
             .await
             .map_err(OpenError::Unavailable)?;
-        let snap = Snapshot::of(raw);
+        let mut snap = Snapshot::of(raw);
         let (book, records, schema) =
-            decode_snapshot(&snap).map_err(|reason| OpenError::Unreadable {
+            decode_snapshot(&mut snap).map_err(|reason| OpenError::Unreadable {
                 reason,
                 raw: snap.raw.clone(),
             })?;
