@@ -156,6 +156,15 @@ pub(super) async fn compressed(texts: Records) -> Records {
     out
 }
 
+/// The size each written entry will have (`None`: deleted), for [`Store::track_sizes`] once
+/// the commit is done.
+fn sizes_after(writes: &[Write]) -> Vec<(String, Option<usize>)> {
+    writes
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_ref().map(|v| entry_chars(k, v))))
+        .collect()
+}
+
 fn revision_of(meta: Option<&Meta>) -> u64 {
     meta.map_or(0, |m| m.revision)
 }
@@ -410,10 +419,7 @@ impl<E: Engine> Store<E> {
             .map(|c| (storage_key(c), packed.remove(c)))
             .collect();
         writes.push((META_KEY.to_owned(), Some(meta_text.clone())));
-        let sizes: Vec<(String, Option<usize>)> = writes
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_ref().map(|v| entry_chars(k, v))))
-            .collect();
+        let sizes = sizes_after(&writes);
         let result = self
             .engine
             .commit(writes, Expect::Meta(self.meta.clone()))
@@ -452,10 +458,7 @@ impl<E: Engine> Store<E> {
     /// One commit of writes that are not the book (backups, device state), kept in the
     /// size table.
     pub(super) async fn commit_other(&mut self, writes: Vec<Write>) -> Result<(), StoreError> {
-        let sizes: Vec<(String, Option<usize>)> = writes
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_ref().map(|v| entry_chars(k, v))))
-            .collect();
+        let sizes = sizes_after(&writes);
         self.engine.commit(writes, Expect::Anything).await?;
         self.track_sizes(sizes);
         Ok(())

@@ -163,59 +163,58 @@ impl App {
     }
 
     async fn save_once(self) {
-        let _lock = tabs::lock().await;
-        let Some(mut store) = self.take_store() else {
-            return;
-        };
-        // Only the main thread's share is measured: the time inside the save's steps, not
-        // the waits for the engine, during which the page stays responsive.
-        let mut busy = 0.0;
-        let started = browser::clock_ms();
-        let book = self.book.get_untracked();
-        busy += browser::clock_ms() - started;
-        let saved = timed(store.save(&book, browser::now()), &mut busy).await;
-        self.save_ms.set(busy);
-        self.usage.set(Some(store.usage()));
-        self.revision.set(store.revision());
-        self.store.set_value(Some(store));
+        let saved = self
+            .with_store(async |store| {
+                // Only the main thread's share is measured: the time inside the save's steps,
+                // not the waits for the engine, during which the page stays responsive.
+                let mut busy = 0.0;
+                let started = browser::clock_ms();
+                let book = self.book.get_untracked();
+                busy += browser::clock_ms() - started;
+                let saved = timed(store.save(&book, browser::now()), &mut busy).await;
+                self.save_ms.set(busy);
+                self.revision.set(store.revision());
+                saved
+            })
+            .await;
         match saved {
-            Ok(Saved::Written) => {
+            None => {}
+            Some(Ok(Saved::Written)) => {
                 self.save_state.set(SaveState::Saved);
                 tabs::announce();
                 pwa::refresh_storage(self.pwa, false);
             }
-            Ok(Saved::Merged { book, conflicts }) => {
+            Some(Ok(Saved::Merged { book, conflicts })) => {
                 self.save_state.set(SaveState::Saved);
                 tabs::announce();
                 self.notify(texts::merged_from_other_tab(conflicts));
                 self.book.set(*book);
             }
-            Err(e) => self.report(e),
+            Some(Err(e)) => self.report(e),
         }
     }
 
     /// Another tab saved: bring its changes in, keeping ours on top.
     fn merge_other_tab(self) {
         spawn_local(async move {
-            let _lock = tabs::lock().await;
-            let Some(mut store) = self.take_store() else {
-                return;
-            };
-            let book = self.book.get_untracked();
-            let synced = store.sync(&book).await;
-            self.revision.set(store.revision());
-            self.usage.set(Some(store.usage()));
-            self.store.set_value(Some(store));
-            match synced {
-                Ok(Some((book, conflicts))) => {
+            let synced = self.with_store(async |store| {
+                // Read under the lock: an edit made while waiting for it is kept on top.
+                let book = self.book.get_untracked();
+                let synced = store.sync(&book).await;
+                self.revision.set(store.revision());
+                synced
+            });
+            match synced.await {
+                Some(Ok(Some((book, conflicts)))) => {
                     self.book.set(book);
                     self.notify(texts::merged_from_other_tab(conflicts));
                 }
-                Ok(None) => {}
-                Err(e) => self.report(e),
+                Some(Err(e)) => self.report(e),
+                _ => {}
             }
         });
     }
+
     fn report(self, e: SaveError) {
         self.save_state.set(match e {
             SaveError::Store(e) => SaveState::Failed(texts::store_error(&e)),
@@ -261,8 +260,9 @@ impl App {
         );
     }
 
-    /// Runs storage work (backups, device state) after any running save, holding the save
-    /// lock; `None` when there is no storage. The storage meter follows what it changed.
+    /// Runs storage work (saves, merges, backups, device state) after any running step,
+    /// holding the save lock; `None` when there is no storage. The storage meter follows
+    /// what it changed.
     pub async fn with_store<T>(
         self,
         f: impl AsyncFnOnce(&mut Store<BrowserEngine>) -> T,
