@@ -183,3 +183,43 @@ impl<E: Engine> Store<E> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone, Utc};
+
+    fn made(at: Timestamp) -> BackupInfo {
+        BackupInfo {
+            key: format!("{BACKUP_PREFIX}{:015}", at.timestamp_millis()),
+            label: String::new(),
+            created_at: at,
+            groups: 0,
+            customers: 0,
+            chars: 0,
+        }
+    }
+
+    #[test]
+    fn the_ten_newest_and_the_newest_of_each_of_the_last_seven_days_are_kept() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 18, 0, 0).unwrap();
+        // Three a day for twelve days, newest first.
+        let list: Vec<BackupInfo> = (0..36)
+            .map(|i| made(now - Duration::days(i / 3) - Duration::hours(i % 3)))
+            .collect();
+        let gone = expired(&list, now);
+        let kept: Vec<&BackupInfo> = list.iter().filter(|b| !gone.contains(&b.key)).collect();
+        // The ten newest cover days 0 to 3; days 4, 5 and 6 keep their newest one each.
+        assert_eq!(kept.len(), 13);
+        assert!(list[..KEEP_NEWEST].iter().all(|b| !gone.contains(&b.key)));
+        for day in 4..7 {
+            assert!(!gone.contains(&list[day * 3].key), "newest of day {day}");
+            assert!(gone.contains(&list[day * 3 + 1].key), "second of day {day}");
+        }
+        assert!(
+            list[21..].iter().all(|b| gone.contains(&b.key)),
+            "older than a week"
+        );
+        assert!(expired(&list[..KEEP_NEWEST], now).is_empty());
+    }
+}
