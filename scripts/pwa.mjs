@@ -52,7 +52,8 @@ html = html.replace(charset[0], `${charset[0]}<meta name="kontaktnetz-build" con
 await writeFile(join(dir, 'index.html'), html);
 
 // 3. IIS caches files with a content hash in their name for a year, and nothing else.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Trunk writes its hash as hex without leading zeros: one name in sixteen has 15 digits.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 const iis = await readFile(join(dir, 'web.config'), 'utf8').catch(() => null);
 if (iis !== null) {
   const long = list
