@@ -47,10 +47,11 @@ fn file_under<P: Ord + Clone, C: Ord + Clone>(
     if let Some(set) = old.filter(|o| *o != parent).and_then(|o| index.get_mut(o)) {
         set.remove_sorted(id);
     }
-    index
-        .entry(parent.clone())
-        .or_default()
-        .insert_sorted(id.clone());
+    // Looked up before `entry`, which would copy the key even when it is there.
+    match index.get_mut(parent) {
+        Some(set) => set.insert_sorted(id.clone()),
+        None => index.entry(parent.clone()).or_default().push(id.clone()),
+    }
 }
 
 /// The flat, serialisable form of a book: what export files and storage hold.
@@ -334,28 +335,19 @@ impl Book {
         self.castings_of
             .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
         for c in self.castings.values() {
-            self.castings_of
-                .entry(c.group.clone())
-                .or_default()
-                .insert_sorted(c.id.clone());
+            file_under(&mut self.castings_of, None, &c.group, &c.id);
         }
         self.contacts_of.clear();
         self.contacts_of
             .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
         for c in self.contacts.values() {
-            self.contacts_of
-                .entry(c.group.clone())
-                .or_default()
-                .insert_sorted(c.id.clone());
+            file_under(&mut self.contacts_of, None, &c.group, &c.id);
         }
         self.planned_of.clear();
         self.planned_of
             .extend(self.groups.keys().map(|g| (g.clone(), Vec::new())));
         for p in self.planned.values() {
-            self.planned_of
-                .entry(p.group.clone())
-                .or_default()
-                .insert_sorted(p.id.clone());
+            file_under(&mut self.planned_of, None, &p.group, &p.id);
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::file::{self, DecodeError, FORMAT};
 use super::kv::entry_chars;
-use super::layout::{self, Records, COLLECTIONS, SETTINGS};
+use super::layout::{self, Chunks, LayoutError, Records, COLLECTIONS, SETTINGS};
 use super::migrate::CURRENT_SCHEMA;
 use super::store::{Meta, RawDump, META_KEY, PREFIX};
 use crate::domain::book::{Book, BookData};
@@ -116,28 +116,40 @@ pub fn diff_books(before: &Book, after: &Book) -> Delta {
     out
 }
 
-/// Decodes logical records into a book. The current schema parses each record straight into
-/// its type; older ones go through the export document and its migrations.
-pub fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeError> {
+pub fn shape(e: LayoutError) -> DecodeError {
+    DecodeError::Shape { detail: e.0 }
+}
+
+/// Decodes chunk texts into a book. The current schema parses each record where it lies in
+/// its chunk, straight into its type; older ones go through the export document and its
+/// migrations.
+pub fn decode_chunks(schema: u64, chunks: &Chunks) -> Result<Book, DecodeError> {
     if schema != CURRENT_SCHEMA as u64 {
-        return file::decode(assemble(schema, records)?);
+        return file::decode(assemble(
+            schema,
+            &layout::records_of(chunks).map_err(shape)?,
+        )?);
     }
     fn typed<T: serde::de::DeserializeOwned>(
-        records: &Records,
+        chunks: &Chunks,
         collection: &str,
     ) -> Result<Vec<T>, DecodeError> {
         let prefix = format!("{collection}.");
-        records
+        let mut out = Vec::new();
+        for (chunk, text) in chunks
             .range(prefix.clone()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(k, text)| {
-                serde_json::from_str(text).map_err(|e| DecodeError::Shape {
-                    detail: format!("{k}: {e}"),
-                })
-            })
-            .collect()
+        {
+            for line in layout::lines(chunk, text) {
+                let (id, json) = line.map_err(shape)?;
+                out.push(serde_json::from_str(json).map_err(|e| DecodeError::Shape {
+                    detail: format!("{prefix}{id}: {e}"),
+                })?);
+            }
+        }
+        Ok(out)
     }
-    let settings = match records.get(SETTINGS) {
+    let settings = match chunks.get(SETTINGS) {
         Some(text) => serde_json::from_str(text).map_err(|e| DecodeError::Shape {
             detail: format!("{SETTINGS}: {e}"),
         })?,
@@ -146,14 +158,14 @@ pub fn decode_records(schema: u64, records: &Records) -> Result<Book, DecodeErro
     let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
     let data = BookData {
         settings,
-        colleagues: typed(records, colleague)?,
-        groups: typed(records, group)?,
-        customers: typed(records, customer)?,
-        persons: typed(records, person)?,
-        castings: typed(records, casting)?,
-        contacts: typed(records, contact)?,
-        planned: typed(records, planned)?,
-        parties: typed(records, party)?,
+        colleagues: typed(chunks, colleague)?,
+        groups: typed(chunks, group)?,
+        customers: typed(chunks, customer)?,
+        persons: typed(chunks, person)?,
+        castings: typed(chunks, casting)?,
+        contacts: typed(chunks, contact)?,
+        planned: typed(chunks, planned)?,
+        parties: typed(chunks, party)?,
     };
     Book::from_data(data).map_err(DecodeError::Problems)
 }
@@ -181,10 +193,10 @@ pub fn assemble(schema: u64, records: &Records) -> Result<Value, DecodeError> {
     Ok(json!({ "format": FORMAT, "schema": schema, "book": book }))
 }
 
-/// The engine's entries as read, with the meta and records they hold.
+/// The engine's entries as read, with the meta and the chunk texts they hold.
 pub struct Snapshot {
     pub meta: Option<Meta>,
-    pub records: Result<Records, DecodeError>,
+    pub chunks: Result<Chunks, DecodeError>,
     pub raw: RawDump,
 }
 
@@ -193,29 +205,23 @@ impl Snapshot {
     /// chunk is only reported when the snapshot is decoded.
     pub fn of(raw: RawDump) -> Snapshot {
         let meta = raw.get(META_KEY).and_then(|m| serde_json::from_str(m).ok());
-        let records = unpack_all(&raw);
-        Snapshot { meta, records, raw }
+        let chunks = unpack_all(&raw);
+        Snapshot { meta, chunks, raw }
     }
 }
 
-pub fn unpack_all(raw: &RawDump) -> Result<Records, DecodeError> {
-    let mut records = Records::new();
+/// The texts of the stored data chunks, uncompressed.
+pub fn unpack_all(raw: &RawDump) -> Result<Chunks, DecodeError> {
+    let mut chunks = Chunks::new();
     for (key, value) in raw {
-        match data_chunk(key) {
-            Some(SETTINGS) => {
-                let text = layout::unpack_settings(value)
-                    .map_err(|e| DecodeError::Shape { detail: e.0 })?;
-                records.insert(SETTINGS.to_owned(), text);
-            }
-            Some(chunk) => {
-                let unpacked =
-                    layout::unpack(chunk, value).map_err(|e| DecodeError::Shape { detail: e.0 })?;
-                records.extend(unpacked);
-            }
-            None => {}
-        }
+        let text = match data_chunk(key) {
+            Some(SETTINGS) => layout::unpack_settings(value),
+            Some(chunk) => layout::inflate_text(chunk, value),
+            None => continue,
+        };
+        chunks.insert(key[PREFIX.len()..].to_owned(), text.map_err(shape)?);
     }
-    Ok(records)
+    Ok(chunks)
 }
 
 pub fn sizes_of(raw: &RawDump) -> BTreeMap<String, usize> {
@@ -226,16 +232,16 @@ pub fn sizes_of(raw: &RawDump) -> BTreeMap<String, usize> {
     sizes
 }
 
-/// Turns a snapshot into a book and its records, or says exactly why not.
-/// The records are taken out of the snapshot, not copied: a large book's are tens of MB.
-pub fn decode_snapshot(snap: &mut Snapshot) -> Result<(Book, Records, u64), DecodeError> {
-    let records = std::mem::replace(&mut snap.records, Ok(Records::new()))?;
+/// Turns a snapshot into a book and its chunk texts, or says exactly why not.
+/// The texts are taken out of the snapshot, not copied: a large book's are tens of MB.
+pub fn decode_snapshot(snap: &mut Snapshot) -> Result<(Book, Chunks, u64), DecodeError> {
+    let chunks = std::mem::replace(&mut snap.chunks, Ok(Chunks::new()))?;
     match (&snap.meta, snap.raw.get(META_KEY)) {
-        (Some(meta), _) => Ok((decode_records(meta.schema, &records)?, records, meta.schema)),
+        (Some(meta), _) => Ok((decode_chunks(meta.schema, &chunks)?, chunks, meta.schema)),
         (None, Some(_)) => Err(DecodeError::Shape {
             detail: format!("{META_KEY} ist unlesbar"),
         }),
-        (None, None) if records.is_empty() => Ok((Book::default(), records, CURRENT_SCHEMA as u64)),
+        (None, None) if chunks.is_empty() => Ok((Book::default(), chunks, CURRENT_SCHEMA as u64)),
         (None, None) => Err(DecodeError::Shape {
             detail: format!("{META_KEY} fehlt"),
         }),

@@ -12,7 +12,7 @@ const done = (request) =>
 
 // Some private modes refuse IndexedDB, and some Safari versions never answer the first open:
 // either way the app must start, on localStorage.
-export function open(name, waitMs) {
+function openDatabase(name, waitMs) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('IndexedDB antwortet nicht')), waitMs);
     const fail = (e) => {
@@ -43,7 +43,7 @@ export function open(name, waitMs) {
 }
 
 // Keys and values under a prefix, flattened: [key, value, key, value, ...].
-export async function readAll(db, prefix) {
+async function readEntries(db, prefix) {
   const tx = db.transaction('entries', 'readonly');
   const store = tx.objectStore('entries');
   const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
@@ -56,6 +56,43 @@ export async function readAll(db, prefix) {
   return out;
 }
 
+// The book is read as soon as this module loads, while the wasm module is still being
+// compiled: the app's first `open` and `readAll` take that result. A readonly transaction
+// sees one consistent state; should another tab save meanwhile, the first save notices by
+// the meta entry and merges. Any commit before the first read (the move from localStorage)
+// drops the early result.
+// The names indexed.rs and the store use.
+const DATABASE = 'kontaktnetz';
+const PREFIX = 'kontaktnetz.';
+let early = null;
+try {
+  const db = openDatabase(DATABASE, 8000);
+  early = { db, entries: db.then((d) => readEntries(d, PREFIX)) };
+  // Failures reach the app through `open` and `readAll`; unclaimed they are not errors.
+  early.entries.catch(() => {});
+} catch {
+  early = null;
+}
+
+export function open(name, waitMs) {
+  if (early?.db && name === DATABASE) {
+    const { db } = early;
+    early = { entries: early.entries, db: null };
+    return db;
+  }
+  return openDatabase(name, waitMs);
+}
+
+export async function readAll(db, prefix) {
+  const claimed = early;
+  early = null;
+  // Only the database handed out above holds the early result.
+  if (claimed && !claimed.db && prefix === PREFIX) {
+    return claimed.entries;
+  }
+  return readEntries(db, prefix);
+}
+
 export function read(db, key) {
   const name = storeOf(key);
   return done(db.transaction(name, 'readonly').objectStore(name).get(key)).then((v) => v ?? null);
@@ -64,6 +101,7 @@ export function read(db, key) {
 // Applies [key, value-or-null, ...] in one transaction. With `check`, only while the meta
 // entry still holds `expected` (null: absent); resolves false when it did not.
 export function commit(db, writes, check, expected) {
+  early = null;
   return new Promise((resolve, reject) => {
     let tx;
     try {

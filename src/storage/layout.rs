@@ -1,6 +1,6 @@
-//! How records sit in localStorage. The store works with logical records ("group.<id>" → the
+//! How records sit in storage. The store works with logical records ("group.<id>" → the
 //! record's JSON); this module packs them into a fixed set of chunk keys per collection, each
-//! holding its records deflated and base64-encoded. Compression makes a 10,000-customer team
+//! holding its records as lines of text, deflated and base64-encoded. Compression makes a 10,000-customer team
 //! book fit the browsers' quota; chunks keep one edit's write small; base64 keeps every stored
 //! character ASCII, which Safari counts as one byte instead of two.
 
@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 
 /// Logical records: "settings" and "<collection>.<id>" → JSON text.
 pub type Records = BTreeMap<String, String>;
+/// Chunk texts before compression: chunk name ("customer.07") → one line per record, in id
+/// order (see [`lines`]); "settings" → the settings' JSON.
+pub type Chunks = BTreeMap<String, String>;
 
 pub const SETTINGS: &str = "settings";
 /// Chunks per collection in books that never set their own count (every book stored before
@@ -56,19 +59,23 @@ pub fn chunk_of(logical: &str, chunks: u32) -> String {
 }
 
 /// One record inside a chunk's text: "id<TAB>json\n" (JSON text never holds a raw newline).
-fn push_line(plain: &mut String, logical: &str, json: &str) {
-    let id = logical.split_once('.').map_or(logical, |(_, id)| id);
+fn push_line(plain: &mut String, id: &str, json: &str) {
     plain.push_str(id);
     plain.push('\t');
     plain.push_str(json);
     plain.push('\n');
 }
 
+/// The id part of a logical record key ("customer.c-1" → "c-1").
+fn id_of(logical: &str) -> &str {
+    logical.split_once('.').map_or(logical, |(_, id)| id)
+}
+
 /// Packs the records of one chunk.
 pub fn pack(records: &[(&str, &str)]) -> String {
     let mut plain = String::new();
     for (logical, json) in records {
-        push_line(&mut plain, logical, json);
+        push_line(&mut plain, id_of(logical), json);
     }
     deflate_text(&plain)
 }
@@ -159,67 +166,95 @@ pub fn inflate_text(what: &str, value: &str) -> Result<String, LayoutError> {
     String::from_utf8(plain).map_err(|_| LayoutError(format!("{what}: kein UTF-8")))
 }
 
-/// Unpacks a chunk stored under `chunk` ("customer.07") into logical records.
-pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, LayoutError> {
-    let collection = chunk.split('.').next().unwrap_or("");
-    inflate_text(chunk, value)?
-        .lines()
-        .map(|line| {
-            let (id, json) = line
-                .split_once('\t')
-                .ok_or_else(|| LayoutError(format!("{chunk}: Zeile ohne Kennung")))?;
-            Ok((record_key(collection, id), json.to_owned()))
-        })
-        .collect()
+/// The records in a chunk's text, as (id, json) slices in stored order. Opening parses them
+/// where they lie: a large book has 130,000 records, and a string each would cost more than
+/// parsing them.
+pub fn lines<'a>(
+    chunk: &'a str,
+    text: &'a str,
+) -> impl Iterator<Item = Result<(&'a str, &'a str), LayoutError>> + 'a {
+    text.lines().map(move |line| {
+        line.split_once('\t')
+            .ok_or_else(|| LayoutError(format!("{chunk}: Zeile ohne Kennung")))
+    })
 }
 
-/// The texts of the named chunks (of a book with `count` chunks per collection) that hold at
-/// least one record, before compression; the settings stand alone, without an id line. A named
-/// chunk left without records is absent from the result. Only the collections of named chunks are walked, and ids
-/// are hashed without allocating: one edit of a large book stays cheap.
-pub fn pack_chunks(records: &Records, names: &[String], count: u32) -> Records {
-    let mut plain = Records::new();
-    let mut walked: Vec<&str> = Vec::new();
-    for name in names {
-        if name == SETTINGS {
-            if let Some(json) = records.get(SETTINGS) {
-                plain.insert(SETTINGS.to_owned(), json.clone());
-            }
+/// The logical records held in chunk texts.
+pub fn records_of(chunks: &Chunks) -> Result<Records, LayoutError> {
+    let mut out = Records::new();
+    for (chunk, text) in chunks {
+        if chunk == SETTINGS {
+            out.insert(SETTINGS.to_owned(), text.clone());
             continue;
         }
-        let Some((collection, _)) = name.split_once('.') else {
+        let collection = chunk.split('.').next().unwrap_or("");
+        for line in lines(chunk, text) {
+            let (id, json) = line?;
+            out.insert(record_key(collection, id), json.to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The new texts of the chunks that changed records touch, in a book with `count` chunks per
+/// collection: each from its current text in `chunks` with the changes applied (`None`
+/// deletes), records in id order. A chunk left without records has an empty text. Only the
+/// touched chunks are read and written: one edit of a large book stays cheap.
+pub fn repack<'a>(
+    chunks: &Chunks,
+    changes: impl IntoIterator<Item = (&'a str, Option<&'a str>)> + Clone,
+    count: u32,
+) -> Chunks {
+    // Plain string maps only (one map type less keeps the bundle small): the touched chunks'
+    // records by logical key, whose order is id order within each chunk.
+    let mut out = Chunks::new();
+    let mut records = Records::new();
+    for (logical, _) in changes.clone() {
+        let chunk = chunk_of(logical, count);
+        if out.contains_key(&chunk) {
+            continue;
+        }
+        if chunk != SETTINGS {
+            if let Some(text) = chunks.get(&chunk) {
+                let collection = chunk.split('.').next().unwrap_or("");
+                // Chunks here were decoded before: a malformed line would have failed that.
+                records.extend(
+                    lines(&chunk, text)
+                        .filter_map(Result::ok)
+                        .map(|(id, json)| (record_key(collection, id), json.to_owned())),
+                );
+            }
+        }
+        out.insert(chunk, String::new());
+    }
+    for (logical, json) in changes {
+        match json {
+            Some(json) => records.insert(logical.to_owned(), json.to_owned()),
+            None => records.remove(logical),
+        };
+    }
+    for (logical, json) in &records {
+        let Some(text) = out.get_mut(&chunk_of(logical, count)) else {
             continue;
         };
-        if walked.contains(&collection) {
-            continue;
+        if logical == SETTINGS {
+            text.push_str(json);
+        } else {
+            push_line(text, id_of(logical), json);
         }
-        walked.push(collection);
-        let prefix = format!("{collection}.");
-        let wanted: Vec<u32> = names
-            .iter()
-            .filter_map(|n| n.strip_prefix(&prefix)?.parse().ok())
-            .collect();
-        for (logical, json) in records
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-        {
-            let index = fnv1a(&logical[prefix.len()..]) % count;
-            if wanted.contains(&index) {
-                let chunk = format!("{prefix}{index:02}");
-                push_line(plain.entry(chunk).or_default(), logical, json);
-            }
-        }
-    }
-    plain
-}
-
-/// Every chunk name a book with `count` chunks per collection can have, settings first.
-pub fn all_chunks(count: u32) -> Vec<String> {
-    let mut out = vec![SETTINGS.to_owned()];
-    for collection in COLLECTIONS {
-        out.extend((0..count).map(|i| format!("{collection}.{i:02}")));
     }
     out
+}
+
+/// Puts new chunk texts from [`repack`] in place; an empty one removes its chunk.
+pub fn apply(chunks: &mut Chunks, texts: Chunks) {
+    for (chunk, text) in texts {
+        if text.is_empty() {
+            chunks.remove(&chunk);
+        } else {
+            chunks.insert(chunk, text);
+        }
+    }
 }
 
 /// The settings as stored: deflated since schema 2, plain JSON in schema 1.
@@ -235,6 +270,14 @@ pub fn unpack_settings(value: &str) -> Result<String, LayoutError> {
 mod tests {
     use super::*;
 
+    /// A stored chunk's (id, json) lines.
+    fn unpack(value: &str) -> Result<Vec<(String, String)>, LayoutError> {
+        let text = inflate_text("group.01", value)?;
+        lines("group.01", &text)
+            .map(|line| line.map(|(id, json)| (id.to_owned(), json.to_owned())))
+            .collect()
+    }
+
     #[test]
     fn pack_round_trips_exactly() {
         let recs = [
@@ -243,12 +286,12 @@ mod tests {
         ];
         let packed = pack(&recs);
         assert!(packed.is_ascii());
-        let back = unpack("customer.03", &packed).unwrap();
+        let back = unpack(&packed).unwrap();
         assert_eq!(
             back,
             vec![
-                ("customer.c-1".to_owned(), recs[0].1.to_owned()),
-                ("customer.c-2".to_owned(), "{}".to_owned())
+                ("c-1".to_owned(), recs[0].1.to_owned()),
+                ("c-2".to_owned(), "{}".to_owned())
             ]
         );
     }
@@ -285,17 +328,43 @@ mod tests {
     fn plain_chunks_read_like_compressed_ones() {
         let recs = [("group.g-1", r#"{"id":"g-1"}"#)];
         let plain_chunk = plain(&format!("g-1\t{}\n", recs[0].1));
-        assert_eq!(
-            unpack("group.03", &plain_chunk),
-            unpack("group.03", &pack(&recs))
-        );
+        assert_eq!(unpack(&plain_chunk), unpack(&pack(&recs)));
         assert_eq!(unpack_settings("p1:{}"), Ok("{}".to_owned()));
     }
 
     #[test]
     fn damaged_chunks_are_reported() {
-        assert!(unpack("group.01", "plain").is_err());
-        assert!(unpack("group.01", "z1:!!!").is_err());
-        assert!(unpack("group.01", "z1:AAAA").is_err());
+        assert!(unpack("plain").is_err());
+        assert!(unpack("z1:!!!").is_err());
+        assert!(unpack("z1:AAAA").is_err());
+        assert!(unpack(&plain("g-1 ohne Tabulator\n")).is_err());
+    }
+
+    #[test]
+    fn repack_changes_only_the_touched_chunks() {
+        // One chunk per collection: both groups share it.
+        let count = 1;
+        let changes = |list: &[(&'static str, Option<&'static str>)]| list.to_vec();
+        let first = repack(
+            &Chunks::new(),
+            changes(&[
+                ("group.g-2", Some("{2}")),
+                ("group.g-1", Some("{1}")),
+                (SETTINGS, Some("{s}")),
+            ]),
+            count,
+        );
+        assert_eq!(first[SETTINGS], "{s}");
+        let g1 = chunk_of("group.g-1", count);
+        // Records of one chunk are kept in id order, whatever order the changes came in.
+        assert_eq!(first[&g1], "g-1\t{1}\ng-2\t{2}\n");
+        let mut stored = first.clone();
+        let second = repack(&stored, changes(&[("group.g-1", None)]), count);
+        assert_eq!(second.keys().collect::<Vec<_>>(), vec![&g1]);
+        stored.extend(second);
+        let records = records_of(&stored).unwrap();
+        assert!(!records.contains_key("group.g-1"));
+        assert_eq!(records["group.g-2"], "{2}");
+        assert_eq!(records[SETTINGS], "{s}");
     }
 }

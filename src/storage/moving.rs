@@ -91,7 +91,7 @@ async fn move_writes<T: Engine>(
         reason,
         raw: old.clone(),
     };
-    let (book, records, schema) = decode_snapshot(&mut snap).map_err(unreadable)?;
+    let (book, chunks, schema) = decode_snapshot(&mut snap).map_err(unreadable)?;
     let mut writes: Vec<Write> = Vec::new();
     // Backups, device state and quarantined data come along unchanged.
     writes.extend(
@@ -102,7 +102,10 @@ async fn move_writes<T: Engine>(
     if snap.meta.is_none() {
         return Ok(writes); // no book, only the rest
     }
-    let doc = codec::assemble(schema, &records).map_err(unreadable)?;
+    let doc = layout::records_of(&chunks)
+        .map_err(codec::shape)
+        .and_then(|records| codec::assemble(schema, &records))
+        .map_err(unreadable)?;
     // Named like the backup an upgrade in place keeps, when the move upgrades too.
     let label = if schema < CURRENT_SCHEMA as u64 {
         format!("Vor der Umstellung von Datenversion {schema} auf {CURRENT_SCHEMA}")
@@ -139,7 +142,12 @@ async fn move_writes<T: Engine>(
         );
     }
     let chunks = chunks_for(to.kind());
-    let texts = layout::pack_chunks(&encode(&book), &layout::all_chunks(chunks), chunks);
+    let records = encode(&book);
+    let texts = layout::repack(
+        &layout::Chunks::new(),
+        records.iter().map(|(k, v)| (k.as_str(), Some(v.as_str()))),
+        chunks,
+    );
     let packed = super::store::compressed(texts).await;
     // Later writes of a key win, so the new chunks override the removals above.
     writes.extend(packed.into_iter().map(|(c, v)| (storage_key(&c), Some(v))));

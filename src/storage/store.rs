@@ -5,13 +5,13 @@
 //! overwritten; unreadable data is left in place until the advisor decides.
 
 use super::codec::{
-    self, decode_records, decode_snapshot, diff_books, diff_records, encode, sizes_of, storage_key,
+    self, decode_chunks, decode_snapshot, diff_books, diff_records, encode, sizes_of, storage_key,
     Delta, Snapshot,
 };
 use super::engine::{chunks_for, Commit, Engine, EngineKind, Expect, Write};
 use super::file::DecodeError;
 use super::kv::{entry_chars, StoreError};
-use super::layout::{self, Records, CHUNKS};
+use super::layout::{self, Chunks, Records, CHUNKS};
 use super::migrate::CURRENT_SCHEMA;
 use crate::domain::book::Book;
 use crate::domain::model::Timestamp;
@@ -81,7 +81,7 @@ pub enum Saved {
 struct Merge {
     book: Book,
     conflicts: usize,
-    theirs: Records,
+    theirs: Chunks,
     sizes: BTreeMap<String, usize>,
     meta: Option<String>,
     revision: u64,
@@ -130,8 +130,8 @@ pub enum UsageLevel {
 pub struct Store<E: Engine> {
     pub(super) engine: E,
     writer: String,
-    /// The logical records we know to be stored, as of our last read or write.
-    synced: Records,
+    /// The chunk texts we know to be stored, as of our last read or write.
+    synced: Chunks,
     /// The book `synced` holds, to re-serialise only what changed.
     synced_book: Option<Book>,
     /// Size of every stored Kontaktnetz entry, so the meter needs no full read per save.
@@ -145,9 +145,9 @@ pub struct Store<E: Engine> {
 }
 
 /// Chunk texts → their stored, compressed values.
-pub(super) async fn compressed(texts: Records) -> Records {
+pub(super) async fn compressed(texts: Chunks) -> Chunks {
     let (names, plain): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
-    let mut out = Records::new();
+    let mut out = Chunks::new();
     out.extend(
         names
             .into_iter()
@@ -182,7 +182,7 @@ impl<E: Engine> Store<E> {
             .await
             .map_err(OpenError::Unavailable)?;
         let mut snap = Snapshot::of(raw);
-        let (book, records, schema) =
+        let (book, chunks, schema) =
             decode_snapshot(&mut snap).map_err(|reason| OpenError::Unreadable {
                 reason,
                 raw: snap.raw.clone(),
@@ -191,7 +191,7 @@ impl<E: Engine> Store<E> {
         let mut store = Store {
             engine,
             writer,
-            synced: records,
+            synced: chunks,
             synced_book: Some(book.clone()),
             sizes: sizes_of(&snap.raw),
             meta: snap.raw.get(META_KEY).cloned(),
@@ -203,8 +203,10 @@ impl<E: Engine> Store<E> {
             // Keep the old entries restorable before rewriting them in the new schema. Two
             // commits, each leaving a whole book: cut off between them, the next start finds
             // the old schema and upgrades again.
-            let old =
-                codec::assemble(schema, &store.synced).map_err(|reason| OpenError::Unreadable {
+            let old = layout::records_of(&store.synced)
+                .map_err(codec::shape)
+                .and_then(|records| codec::assemble(schema, &records))
+                .map_err(|reason| OpenError::Unreadable {
                     reason,
                     raw: snap.raw.clone(),
                 })?;
@@ -256,12 +258,17 @@ impl<E: Engine> Store<E> {
         self.engine.kind()
     }
 
+    /// The logical records we know to be stored.
+    fn synced_records(&self) -> Result<Records, SaveError> {
+        layout::records_of(&self.synced).map_err(|e| SaveError::Conflict(codec::shape(e)))
+    }
+
     /// Our changes since the last read or write.
-    fn delta(&self, book: &Book) -> Delta {
-        match &self.synced_book {
+    fn delta(&self, book: &Book) -> Result<Delta, SaveError> {
+        Ok(match &self.synced_book {
             Some(before) => diff_books(before, book),
-            None => diff_records(&self.synced, &encode(book)),
-        }
+            None => diff_records(&self.synced_records()?, &encode(book)),
+        })
     }
 
     /// Has another tab written since we last read or wrote?
@@ -281,25 +288,28 @@ impl<E: Engine> Store<E> {
             .await
             .map_err(SaveError::Store)?;
         let snap = Snapshot::of(raw);
-        let theirs = snap.records.map_err(SaveError::Conflict)?;
-        let ours = self.delta(book);
+        let theirs = snap.chunks.map_err(SaveError::Conflict)?;
+        let ours = self.delta(book)?;
+        let count = snap.meta.as_ref().map_or(self.chunks, |m| m.chunks);
+        // Two tabs saving at once is rare: whole record maps are affordable here.
+        let stored =
+            layout::records_of(&theirs).map_err(|e| SaveError::Conflict(codec::shape(e)))?;
+        let known = self.synced_records()?;
+        let conflicts = ours
+            .iter()
+            .filter(|(key, mine)| {
+                let stored = stored.get(key);
+                stored != known.get(key) && stored != mine.as_ref()
+            })
+            .count();
         let mut merged = theirs.clone();
-        let mut conflicts = 0;
-        for (key, mine) in &ours {
-            let stored = theirs.get(key);
-            if stored != self.synced.get(key) && stored != mine.as_ref() {
-                conflicts += 1;
-            }
-            match mine {
-                Some(v) => merged.insert(key.clone(), v.clone()),
-                None => merged.remove(key),
-            };
-        }
+        let changes = ours.iter().map(|(k, v)| (k.as_str(), v.as_deref()));
+        layout::apply(&mut merged, layout::repack(&theirs, changes, count));
         let schema = snap
             .meta
             .as_ref()
             .map_or(CURRENT_SCHEMA as u64, |m| m.schema);
-        let book = decode_records(schema, &merged).map_err(SaveError::Conflict)?;
+        let book = decode_chunks(schema, &merged).map_err(SaveError::Conflict)?;
         Ok(Some(Merge {
             book,
             conflicts,
@@ -333,7 +343,7 @@ impl<E: Engine> Store<E> {
     pub async fn save(&mut self, book: &Book, now: Timestamp) -> Result<Saved, SaveError> {
         for _ in 0..SAVE_ATTEMPTS {
             let Some(m) = self.merge_elsewhere(book).await? else {
-                let delta = self.delta(book);
+                let delta = self.delta(book)?;
                 if !delta.is_empty() || self.revision == 0 {
                     match self.write(delta, now).await.map_err(SaveError::Store)? {
                         Commit::Stale => continue,
@@ -345,7 +355,13 @@ impl<E: Engine> Store<E> {
             };
             let before = self.take_view();
             self.adopt(&m);
-            let delta = diff_records(&self.synced, &encode(&m.book));
+            let delta = match self.synced_records() {
+                Ok(records) => diff_records(&records, &encode(&m.book)),
+                Err(e) => {
+                    self.restore_view(before);
+                    return Err(e);
+                }
+            };
             match self.write(delta, now).await {
                 Ok(Commit::Done) => {
                     self.synced_book = Some(m.book.clone());
@@ -388,24 +404,16 @@ impl<E: Engine> Store<E> {
     /// Commits the chunks the delta touches and the meta entry, provided the meta is still
     /// the one we know. Unless it is done, storage and our view of it are as before.
     async fn write(&mut self, delta: Delta, now: Timestamp) -> Result<Commit, StoreError> {
-        let mut touched = Records::new();
-        touched.extend(
-            delta
+        let changes = delta.iter().map(|(k, v)| (k.as_str(), v.as_deref()));
+        let texts = layout::repack(&self.synced, changes, self.chunks);
+        let mut filled = Chunks::new();
+        filled.extend(
+            texts
                 .iter()
-                .map(|(k, _)| (layout::chunk_of(k, self.chunks), String::new())),
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(c, t)| (c.clone(), t.clone())),
         );
-        let chunks: Vec<String> = touched.into_keys().collect();
-        let before: Delta = delta
-            .into_iter()
-            .map(|(k, v)| {
-                let old = match v {
-                    Some(v) => self.synced.insert(k.clone(), v),
-                    None => self.synced.remove(&k),
-                };
-                (k, old)
-            })
-            .collect();
-        let mut packed = compressed(layout::pack_chunks(&self.synced, &chunks, self.chunks)).await;
+        let mut packed = compressed(filled).await;
         let meta = Meta {
             schema: CURRENT_SCHEMA as u64,
             revision: self.revision + 1,
@@ -414,8 +422,8 @@ impl<E: Engine> Store<E> {
             chunks: self.chunks,
         };
         let meta_text = super::to_json(&meta);
-        let mut writes: Vec<Write> = chunks
-            .iter()
+        let mut writes: Vec<Write> = texts
+            .keys()
             .map(|c| (storage_key(c), packed.remove(c)))
             .collect();
         writes.push((META_KEY.to_owned(), Some(meta_text.clone())));
@@ -424,18 +432,12 @@ impl<E: Engine> Store<E> {
             .engine
             .commit(writes, Expect::Meta(self.meta.clone()))
             .await;
-        if !matches!(result, Ok(Commit::Done)) {
-            for (k, old) in before {
-                match old {
-                    Some(v) => self.synced.insert(k, v),
-                    None => self.synced.remove(&k),
-                };
-            }
-            return result;
+        if matches!(result, Ok(Commit::Done)) {
+            layout::apply(&mut self.synced, texts);
+            self.track_sizes(sizes);
+            self.meta = Some(meta_text);
+            self.revision = meta.revision;
         }
-        self.track_sizes(sizes);
-        self.meta = Some(meta_text);
-        self.revision = meta.revision;
         result
     }
 
@@ -486,7 +488,7 @@ impl<E: Engine> Store<E> {
 
 /// What we know to be stored, set aside while another tab's state is tried.
 struct View {
-    synced: Records,
+    synced: Chunks,
     synced_book: Option<Book>,
     sizes: BTreeMap<String, usize>,
     meta: Option<String>,

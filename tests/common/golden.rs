@@ -11,6 +11,15 @@ pub fn entries(dump: &str) -> BTreeMap<String, String> {
     serde_json::from_str(dump).expect("a storage fixture is an object of strings")
 }
 
+/// A stored chunk ("customer.07") as its logical records ("customer.c-1" → JSON), in order.
+pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, layout::LayoutError> {
+    let collection = chunk.split('.').next().unwrap_or("");
+    let text = layout::inflate_text(chunk, value)?;
+    layout::lines(chunk, &text)
+        .map(|line| line.map(|(id, json)| (layout::record_key(collection, id), json.to_owned())))
+        .collect()
+}
+
 /// The dump in a fresh in-memory store, next to a foreign app's key that must stay untouched.
 pub fn store_of(dump: &str) -> MemoryStore {
     let mut kv = MemoryStore::new();
@@ -52,7 +61,7 @@ pub fn logical_records(stored: &BTreeMap<String, String>) -> BTreeMap<String, St
         {
             continue;
         }
-        for (logical, json) in layout::unpack(chunk, value).unwrap() {
+        for (logical, json) in unpack(chunk, value).unwrap() {
             assert_eq!(
                 layout::chunk_of(&logical, chunks),
                 chunk,
