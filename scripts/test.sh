@@ -21,7 +21,7 @@ step "Release-Build"
 trunk build --release
 
 step "Größenbudget (wasm + js + css, gzip)"
-node scripts/size-budget.mjs dist 530000
+node scripts/size-budget.mjs dist 550000
 
 step "Browser-Tests (headless Chromium, Playwright)"
 node --test --test-concurrency=1 tests/e2e/

@@ -12,7 +12,9 @@ use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::party::{
     call_list, last_ended, record_call, running, summary, CallIds, CallResult, Party, Tally,
 };
-use kontaktnetz::domain::reminder::{counts, occurrence, reminders, Reason, Urgency};
+use kontaktnetz::domain::reminder::{
+    counts, due_now, occurrence, reminders, status, GroupFacts, Reason, Urgency,
+};
 use kontaktnetz::domain::text::Phone;
 use kontaktnetz::domain::vocab::{
     Channel, Class, ConsentState, ContactOutcome, Department, Format, OccasionKind,
@@ -250,6 +252,18 @@ fn a_co_serving_department_behind_its_target_is_a_reason() {
 
     let list = reminders(&book, day(TODAY), 14);
     let e = entry_of(&list, "g-mueller").unwrap();
+    // The contact form offers the colleague; the group's status names the reason.
+    let mueller = book.groups()[&"g-mueller".parse().unwrap()].clone();
+    assert_eq!(
+        GroupFacts::of(&book, &mueller, day(TODAY)).departments_due(day(TODAY)),
+        vec![(Department::PrivateBanking, vec![kid("k-ben")])]
+    );
+    assert_eq!(due_now(&book, &mueller, day(TODAY)), e.reasons);
+    // The status looks a year ahead: the same first reason, and what comes after.
+    let year = status(&book, &mueller, day(TODAY)).unwrap();
+    assert_eq!((year.due, year.urgency), (e.due, e.urgency));
+    assert_eq!(year.reasons[0], e.reasons[0]);
+    assert!(matches!(year.reasons[1], Reason::Frequency { .. }));
     assert!(matches!(
         e.reasons[..],
         [Reason::Department {
@@ -267,6 +281,7 @@ fn a_co_serving_department_behind_its_target_is_a_reason() {
     with_ben.bank.push(kid("k-ben"));
     record(&mut book, with_ben);
     assert!(entry_of(&reminders(&book, day(TODAY), 14), "g-mueller").is_none());
+    assert!(due_now(&book, &mueller, day(TODAY)).is_empty());
 }
 
 // ---- call party ------------------------------------------------------------------------------

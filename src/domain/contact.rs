@@ -146,6 +146,29 @@ pub fn check_contact_time(at: NaiveDateTime, now: NaiveDateTime) -> Result<(), C
 }
 
 /// A follow-up agreed in a contact cannot lie before it.
+/// The format a group's next contact most likely needs (see
+/// [`super::scheme::ClassRule::next_format`]), counting its reached contacts of the twelve
+/// months up to `today` and `also` (the contact being recorded). A group without a planned
+/// class gets an advisory talk.
+pub fn expected_format(
+    book: &super::book::Book,
+    group: &GroupId,
+    today: NaiveDate,
+    also: Option<Format>,
+) -> Format {
+    let since = today - Months::new(12);
+    let done: Vec<Format> = book
+        .contacts_of(group)
+        .into_iter()
+        .filter(|c| c.reached() && c.date() > since)
+        .map(|c| c.format)
+        .chain(also)
+        .collect();
+    book.current_casting(group)
+        .and_then(|c| c.rule.next_format(done.iter().copied()))
+        .unwrap_or(Format::AdvisoryTalk)
+}
+
 pub fn check_follow_up(contact: NaiveDateTime, follow_up: NaiveDate) -> Result<(), ContactProblem> {
     if follow_up < contact.date() {
         Err(ContactProblem::FollowUpBeforeContact)

@@ -6,6 +6,7 @@ pub mod casting;
 pub mod contact;
 pub mod dashboard;
 pub mod ics;
+pub mod identity;
 pub mod ids;
 pub mod merge;
 pub mod model;

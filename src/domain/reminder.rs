@@ -298,6 +298,34 @@ impl<'a> GroupFacts<'a> {
     }
 }
 
+impl GroupFacts<'_> {
+    /// Co-serving departments behind on `today`, with the colleagues who serve them: what a
+    /// contact could take care of by having one of them take part.
+    pub fn departments_due(&self, today: NaiveDate) -> Vec<(Department, Vec<ColleagueId>)> {
+        self.reasons(today, 0)
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Department { department, .. } => self
+                    .departments
+                    .iter()
+                    .find(|(d, _, _)| d == department)
+                    .map(|(d, _, serving)| (*d, serving.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// A group's status: its reminder entry over the coming year, `None` when nothing is due.
+pub fn status(book: &Book, group: &Group, today: NaiveDate) -> Option<Entry> {
+    GroupFacts::of(book, group, today).entry(today, 366)
+}
+
+/// What is due for a group on `today` or earlier, earliest first.
+pub fn due_now(book: &Book, group: &Group, today: NaiveDate) -> Vec<Reason> {
+    GroupFacts::of(book, group, today).reasons(today, 0)
+}
+
 /// Counts for the start page and the reminder's heading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -44,6 +44,19 @@ pub struct ClassRule {
 }
 
 impl ClassRule {
+    /// The format a follow-up most likely needs: the planned one with the most contacts still
+    /// open (ties: plan order), given the formats of the group's reached contacts of the last
+    /// twelve months. `None` for a class without planned contacts.
+    pub fn next_format(&self, done: impl IntoIterator<Item = Format> + Clone) -> Option<Format> {
+        let open = |p: &Planned| {
+            let had = done.clone().into_iter().filter(|f| *f == p.format).count();
+            i64::from(p.per_year) - had as i64
+        };
+        let planned = self.plan.iter().filter(|p| p.per_year > 0);
+        // `max_by_key` keeps the last of equals; plan order wants the first.
+        planned.rev().max_by_key(|p| open(p)).map(|p| p.format)
+    }
+
     /// Target contacts per year (Soll-Kontakte); 0 means reactive only.
     pub fn contacts(&self) -> u32 {
         self.plan.iter().map(|p| u32::from(p.per_year)).sum()
@@ -311,6 +324,37 @@ pub fn check_settings(settings: &CastingSettings) -> Result<(), SchemeProblem> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_next_format_is_the_one_most_behind_its_plan() {
+        let plan = |entries: &[(Format, u8)]| ClassRule {
+            plan: entries
+                .iter()
+                .map(|&(format, per_year)| Planned {
+                    format,
+                    per_year,
+                    minutes: 60,
+                })
+                .collect(),
+            departments: vec![],
+        };
+        let rule = plan(&[
+            (Format::ServiceContact, 0),
+            (Format::AnnualTalk, 1),
+            (Format::AdvisoryTalk, 2),
+        ]);
+        assert_eq!(rule.next_format([]), Some(Format::AdvisoryTalk));
+        assert_eq!(
+            rule.next_format([Format::AdvisoryTalk]),
+            Some(Format::AnnualTalk),
+            "ties go to the plan's order"
+        );
+        assert_eq!(
+            rule.next_format([Format::AdvisoryTalk, Format::AdvisoryTalk]),
+            Some(Format::AnnualTalk)
+        );
+        assert_eq!(plan(&[(Format::ServiceContact, 0)]).next_format([]), None);
+    }
 
     fn thresholds() -> impl Strategy<Value = Thresholds> {
         (-20i32..40, 0i32..20, 0i32..20).prop_map(|(c, db, da)| Thresholds {

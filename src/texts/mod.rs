@@ -15,6 +15,7 @@ use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
 
 pub mod dates;
+pub mod identity;
 mod reports;
 pub mod safety;
 pub mod storage;
@@ -301,12 +302,19 @@ pub fn answer_missing(n: usize) -> String {
     )
 }
 
-pub fn casting_incomplete(open: usize) -> String {
+/// Which criteria still lack an answer, by name.
+pub fn casting_incomplete(open: &[&str]) -> String {
     match open {
-        1 => "Ein Kriterium ist noch nicht beantwortet.".into(),
-        n => format!("{n} Kriterien sind noch nicht beantwortet."),
+        [one] => format!("Ein Kriterium ist noch nicht beantwortet: {one}."),
+        all => format!(
+            "{} Kriterien sind noch nicht beantwortet: {}.",
+            all.len(),
+            all.join(", ")
+        ),
     }
 }
+
+pub const NOT_ANSWERED: &str = "Noch nicht beantwortet.";
 
 pub fn casting_saved(group: &str, class: Class) -> String {
     format!(
@@ -334,7 +342,41 @@ pub fn round_due(of: RoundOf, due: usize) -> String {
     }
 }
 
-pub fn round_done(of: RoundOf, left: usize) -> String {
+/// "Verbund 3 von 12"
+pub fn round_progress(step: usize, total: usize) -> String {
+    format!(
+        "Verbund {} von {}",
+        number(step as i64),
+        number(total.max(step) as i64)
+    )
+}
+
+/// What an ended round did.
+pub fn round_summary(cast: usize, skipped: usize) -> String {
+    let groups = |n: usize| match n {
+        1 => "1 Verbund".to_owned(),
+        n => format!("{} Verbünde", number(n as i64)),
+    };
+    format!(
+        "In dieser Runde: {} gecastet, {} übersprungen.",
+        groups(cast),
+        number(skipped as i64)
+    )
+}
+
+/// The end of a round: all done, or what is left (skipped, or not reached when the advisor
+/// ended the round).
+pub fn round_done(of: RoundOf, left: usize, ended: bool) -> String {
+    if ended && left > 0 {
+        let what = match of {
+            RoundOf::Due => "fällig",
+            RoundOf::Differs => "mit abweichendem Ergebnis",
+        };
+        return match left {
+            1 => format!("Runde beendet. Noch {what}: 1 Verbund."),
+            n => format!("Runde beendet. Noch {what}: {} Verbünde.", number(n as i64)),
+        };
+    }
     match (of, left) {
         (RoundOf::Due, 0) => "Alle Verbünde sind gecastet. Kein Casting ist fällig.".into(),
         (RoundOf::Differs, 0) => {
@@ -353,6 +395,15 @@ pub fn points(p: i32) -> String {
         p if p > 0 => format!("+{p}"),
         p if p < 0 => format!("−{}", p.unsigned_abs()),
         _ => "0".into(),
+    }
+}
+
+/// The live result's class: none before the first answer, provisional while some are open.
+pub fn casting_class(class: Class, answered: usize, open: usize) -> String {
+    match (answered, open) {
+        (0, _) => "Noch keine Antwort".into(),
+        (_, 0) => format!("Klasse {}", class_name(class)),
+        _ => format!("Vorläufig Klasse {}", class_name(class)),
     }
 }
 
@@ -869,6 +920,14 @@ pub fn direction(d: Direction) -> &'static str {
     }
 }
 
+/// A contact person whose name another person of the group shares: "Anna Weber (Weber GmbH)".
+pub fn person_of(person: &str, customer: &str) -> String {
+    format!("{person} ({customer})")
+}
+
+/// The outcome of a contact that reached the customer without a particular result.
+pub const OUTCOME_TALKED: &str = "Gespräch geführt";
+
 pub fn outcome(o: ContactOutcome) -> &'static str {
     match o {
         ContactOutcome::Appointment => "Termin vereinbart",
@@ -915,13 +974,57 @@ pub const CONTACT_NEEDS_FORMAT: &str = "Bitte ein Gesprächsformat wählen.";
 pub const FOLLOW_UP_NEEDS_DATE: &str =
     "Bitte für den Folgekontakt ein Datum wählen oder „Kein Folgekontakt“ antippen.";
 
-pub fn contact_saved(group: &str, follow_up: Option<chrono::NaiveDate>) -> String {
-    match follow_up {
-        Some(d) => format!(
-            "Kontakt mit {group} gespeichert. Nächster Kontakt am {}.",
-            dates::date(d)
+/// After a contact: what was saved, the agreed next contact, and what keeps the group due.
+pub fn contact_saved(
+    group: &str,
+    follow_up: Option<chrono::NaiveDate>,
+    still_due: &[String],
+) -> String {
+    let next = follow_up.map_or(String::new(), |d| {
+        format!(" Nächster Kontakt am {}.", dates::date(d))
+    });
+    let due = match still_due {
+        [] => String::new(),
+        reasons => format!(" Der Verbund bleibt fällig: {}.", reasons.join("; ")),
+    };
+    format!("Kontakt mit {group} gespeichert.{next}{due}")
+}
+
+/// "Auch fällig: Co-Betreuung Leasing, Co-Betreuung Private Banking"
+pub fn also_due(departments: &[crate::domain::vocab::Department]) -> String {
+    let names: Vec<String> = departments
+        .iter()
+        .map(|d| format!("Co-Betreuung {}", department(*d)))
+        .collect();
+    format!("Auch fällig: {}", names.join(", "))
+}
+
+/// A colleague a contact could include, so a co-serving department counts as reached.
+pub fn add_participant(name: &str) -> String {
+    format!("{name} teilnehmen lassen")
+}
+
+pub const NO_ONE_SERVES: &str = "Niemand unter den Kolleg:innen betreut diesen Bereich.";
+
+/// A group's status line: overdue since, due today, or the next due day, with the reason.
+pub fn group_status(
+    entry: Option<&crate::domain::reminder::Entry>,
+    reason: Option<String>,
+) -> String {
+    use crate::domain::reminder::Urgency;
+    let (Some(e), Some(reason)) = (entry, reason) else {
+        return "Im kommenden Jahr ist nichts fällig.".into();
+    };
+    match (e.urgency, e.blocked_until) {
+        (Urgency::Blocked, Some(until)) => {
+            format!("Keine Ansprache bis {}. Dann: {reason}", dates::date(until))
+        }
+        (Urgency::Overdue, _) => format!("Überfällig seit {}. {reason}", dates::date(e.due)),
+        (Urgency::Today, _) => format!("Heute fällig. {reason}"),
+        _ => format!(
+            "Nächster Kontakt fällig am {}. {reason}",
+            dates::date(e.due)
         ),
-        None => format!("Kontakt mit {group} gespeichert."),
     }
 }
 
@@ -1052,12 +1155,33 @@ pub fn who_takes_on(name: &str) -> String {
 pub const NO_PHONE_CONSENT: &str = "Keine Telefon-Einwilligung: nicht anrufen";
 
 pub fn call_tally(t: &crate::domain::party::Tally) -> String {
+    let calls = match t.calls {
+        1 => "1 Anruf".to_owned(),
+        n => format!("{} Anrufe", number(i64::from(n))),
+    };
+    let appointments = match t.appointments {
+        1 => "1 Termin".to_owned(),
+        n => format!("{} Termine", number(i64::from(n))),
+    };
     format!(
-        "{} Anrufe, {} erreicht, {} Termine",
-        number(i64::from(t.calls)),
-        number(i64::from(t.reached)),
-        number(i64::from(t.appointments))
+        "{calls}, {} erreicht, {appointments}",
+        number(i64::from(t.reached))
     )
+}
+
+/// Asked before an outcome that keeps the customer from being contacted.
+pub fn call_block_confirm(outcome: ContactOutcome, person: &str) -> String {
+    match outcome {
+        ContactOutcome::ConsentWithdrawn => format!(
+            "{person} widerruft die Einwilligung in Anrufe? Danach wird {person} nicht mehr angerufen."
+        ),
+        _ => format!("{person} hat kein Interesse? Der Kunde wird dann eine Zeit lang nicht angesprochen."),
+    }
+}
+
+/// After such an outcome, with the offer to undo it.
+pub fn call_blocked(result: ContactOutcome, person: &str) -> String {
+    format!("{person}: {}.", outcome(result))
 }
 
 pub fn attempts(n: u16) -> String {

@@ -106,6 +106,72 @@ pub fn UsageMeter() -> impl IntoView {
     }
 }
 
+/// A form's first problem: the id of the field it is about, and what to say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The message for one field, while the form's problem is about it.
+pub fn error_at(error: RwSignal<Option<FieldError>>, field: &str) -> Signal<Option<String>> {
+    let field = field.to_owned();
+    Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// Shows a failed save: the problem is set, and once it is drawn its field comes into view
+/// and takes the focus (a group of tiles: its first choice), so the advisor sees what is
+/// missing instead of a button that seems to do nothing.
+pub fn show_problem(error: RwSignal<Option<FieldError>>, problem: FieldError) {
+    let field = problem.field.clone();
+    error.set(Some(problem));
+    request_animation_frame(move || focus_field(&field));
+}
+
+/// Scrolls a field to the middle of the screen and focuses it.
+pub fn focus_field(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    let target = match el.tag_name().as_str() {
+        "FIELDSET" => el.query_selector("input").ok().flatten().unwrap_or(el),
+        _ => el,
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
+    }
+}
+
+/// The form's problem repeated in its sticky save bar, beside the button that was tapped.
+#[component]
+pub fn BarError(error: RwSignal<Option<FieldError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! { <p class="error bar-error" role="alert" data-testid="bar-error">{e.message}</p> }
+        })
+    }
+}
+
 /// A labelled text input bound to a signal, with an optional error under it.
 #[component]
 pub fn TextField(
@@ -137,12 +203,24 @@ pub fn TextField(
 }
 
 #[component]
-pub fn TextArea(label: &'static str, value: RwSignal<String>) -> impl IntoView {
+pub fn TextArea(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
     let id = field_id(label);
+    let err_id = format!("{id}-fehler");
+    let err_id_text = err_id.clone();
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <textarea id=id rows="4" bind:value=value></textarea>
+            <textarea id=id rows="4" bind:value=value
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| err_id.clone())></textarea>
+            {move || error.and_then(|e| e.get()).map(|m| {
+                view! { <p class="error" id=err_id_text.clone()>{m}</p> }
+            })}
         </div>
     }
 }
@@ -176,6 +254,16 @@ pub fn field_id(label: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     format!("f-{}", slug.trim_matches('-'))
+}
+
+/// What tells a group apart from others of the same name: members, customer number, last
+/// and next contact.
+pub fn group_marks(
+    book: &crate::domain::book::Book,
+    group: &crate::domain::model::Group,
+) -> impl IntoView {
+    let marks = crate::domain::identity::group_marks(book, group);
+    view! { <span class="marks" data-testid="group-marks">{texts::identity::group_marks(&marks)}</span> }
 }
 
 /// A segment badge.
@@ -476,12 +564,23 @@ pub fn Tiles(
     #[prop(optional)] multiple: bool,
     #[prop(optional)] optional: bool,
     #[prop(optional)] confirm: Option<Callback<String, bool>>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let name = field_id(legend);
     let kind = if multiple { "checkbox" } else { "radio" };
+    let fieldset_id = name.clone();
+    let err_id = format!("{name}-fehler");
+    let err_id_text = err_id.clone();
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
     view! {
-        <fieldset class="criterion tiles">
+        <fieldset class="criterion tiles" id=fieldset_id class:invalid=has_error
+            role=(!multiple).then_some("radiogroup")
+            aria-invalid=move || (!multiple && has_error()).then_some("true")
+            aria-describedby=move || has_error().then(|| err_id.clone())>
             <legend>{legend}</legend>
+            {move || error.and_then(|e| e.get()).map(|m| {
+                view! { <p class="error" id=err_id_text.clone()>{m}</p> }
+            })}
             <div class="choices">
                 {move || options.get().into_iter().map(|(key, label, marked)| {
                     let is_picked = {

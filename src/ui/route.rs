@@ -185,27 +185,99 @@ pub fn groups_with(filter: &CastingFilter, segment: Option<Segment>) -> String {
     )
 }
 
-/// A casting round's address: which groups, optionally one segment, continuing after `after`.
-pub fn round_href(of: RoundOf, segment: Option<Segment>, after: Option<&GroupId>) -> String {
-    let which = match of {
-        RoundOf::Due => "",
-        RoundOf::Differs => "abweichend",
-    };
-    with_query(
-        &Route::CastingRound.href(),
-        &[
-            ("casting", which),
-            ("segment", segment.map_or("", |s| s.key())),
-            ("nach", after.map_or("", |g| g.as_str())),
-        ],
-    )
+/// A casting round's place, kept in its address: which groups it walks, the group just done,
+/// and the counts so far, so the round can say "Verbund 3 von 12" and sum up at the end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundAt {
+    pub of: RoundOf,
+    pub segment: Option<Segment>,
+    pub after: Option<GroupId>,
+    /// Groups due when the round began; 0 before its first step.
+    pub total: usize,
+    pub cast: usize,
+    pub skipped: usize,
+    /// The advisor ended the round.
+    pub finished: bool,
 }
 
-/// Which round the `casting` parameter asks for; anything else is the round of due groups.
-pub fn round_of(casting: Option<&str>) -> RoundOf {
-    match casting {
-        Some("abweichend") => RoundOf::Differs,
-        _ => RoundOf::Due,
+impl RoundAt {
+    /// A round not begun yet.
+    pub fn start(of: RoundOf, segment: Option<Segment>) -> Self {
+        RoundAt {
+            of,
+            segment,
+            after: None,
+            total: 0,
+            cast: 0,
+            skipped: 0,
+            finished: false,
+        }
+    }
+
+    pub fn parse(hash: &str) -> Self {
+        let count = |name| param(hash, name).and_then(|n| n.parse().ok()).unwrap_or(0);
+        RoundAt {
+            of: match param(hash, "casting").as_deref() {
+                Some("abweichend") => RoundOf::Differs,
+                _ => RoundOf::Due,
+            },
+            segment: param(hash, "segment").and_then(|s| Segment::from_key(&s)),
+            after: param(hash, "nach").and_then(|g| g.parse().ok()),
+            total: count("von"),
+            cast: count("gecastet"),
+            skipped: count("uebersprungen"),
+            finished: param(hash, "ende").is_some(),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        let which = match self.of {
+            RoundOf::Due => "",
+            RoundOf::Differs => "abweichend",
+        };
+        let count = |n: usize| if n == 0 { String::new() } else { n.to_string() };
+        with_query(
+            &Route::CastingRound.href(),
+            &[
+                ("casting", which),
+                ("segment", self.segment.map_or("", |s| s.key())),
+                ("nach", self.after.as_ref().map_or("", |g| g.as_str())),
+                ("von", &count(self.total)),
+                ("gecastet", &count(self.cast)),
+                ("uebersprungen", &count(self.skipped)),
+                ("ende", if self.finished { "1" } else { "" }),
+            ],
+        )
+    }
+
+    /// The round once its first step shows, with `due` groups due.
+    pub fn begun(self, due: usize) -> Self {
+        RoundAt {
+            total: if self.total == 0 { due } else { self.total },
+            ..self
+        }
+    }
+
+    /// The step the round is at, counting from 1.
+    pub fn step(&self) -> usize {
+        self.cast + self.skipped + 1
+    }
+
+    /// The round after `group` was cast (or skipped).
+    pub fn after(&self, group: &GroupId, cast: bool) -> Self {
+        RoundAt {
+            after: Some(group.clone()),
+            cast: self.cast + usize::from(cast),
+            skipped: self.skipped + usize::from(!cast),
+            ..self.clone()
+        }
+    }
+
+    pub fn finish(&self) -> Self {
+        RoundAt {
+            finished: true,
+            ..self.clone()
+        }
     }
 }
 
@@ -431,20 +503,30 @@ mod tests {
     }
 
     #[test]
-    fn casting_rounds_keep_their_kind_and_place() {
+    fn casting_rounds_keep_their_kind_place_and_counts() {
         let g: GroupId = "g-1".parse().unwrap();
-        let href = round_href(RoundOf::Differs, Some(Segment::Private), Some(&g));
+        let start = RoundAt::start(RoundOf::Differs, Some(Segment::Private));
         assert_eq!(
-            href,
-            "#/casting/runde?casting=abweichend&segment=Private&nach=g-1"
+            start.href(),
+            "#/casting/runde?casting=abweichend&segment=Private"
         );
-        assert_eq!(Route::parse(&href), Route::CastingRound);
+        let next = start.begun(12).after(&g, true);
         assert_eq!(
-            round_of(param(&href, "casting").as_deref()),
-            RoundOf::Differs
+            next.href(),
+            "#/casting/runde?casting=abweichend&segment=Private&nach=g-1&von=12&gecastet=1"
         );
-        assert_eq!(round_href(RoundOf::Due, None, None), "#/casting/runde");
-        assert_eq!(round_of(None), RoundOf::Due);
+        assert_eq!(Route::parse(&next.href()), Route::CastingRound);
+        assert_eq!(RoundAt::parse(&next.href()), next);
+        assert_eq!(next.step(), 2);
+        let skipped = next.begun(11).after(&g, false);
+        assert_eq!((skipped.total, skipped.cast, skipped.skipped), (12, 1, 1));
+        let done = skipped.finish();
+        assert_eq!(RoundAt::parse(&done.href()), done);
+        assert_eq!(RoundAt::start(RoundOf::Due, None).href(), "#/casting/runde");
+        assert_eq!(
+            RoundAt::parse("#/casting/runde"),
+            RoundAt::start(RoundOf::Due, None)
+        );
     }
 
     #[test]

@@ -243,6 +243,19 @@ impl App {
         self.show(message, Some(before));
     }
 
+    /// Applies a change that is hard to take back by hand (a customer blocked, a consent
+    /// withdrawn) and offers to undo it; `message` says what happened.
+    pub fn change_with_undo(
+        self,
+        f: impl FnOnce(&mut Book) -> Result<(), Problem>,
+        message: String,
+    ) -> Result<(), String> {
+        let before = self.book.get_untracked();
+        self.change(f)?;
+        self.show(message, Some(before));
+        Ok(())
+    }
+
     pub fn notify(self, message: String) {
         self.show(message, None);
     }

@@ -76,6 +76,9 @@ test('a casting round casts a group in a few taps; class and frequency persist a
     await waitForHash(page, /^#\/casting\/runde$/);
     await expectText(heading(page), 'Casting: Alpha Maschinenbau');
     await expectText(page.locator('[data-testid=round-due]'), 'Casting-Runde: 4 Verbünde fällig');
+    await expectText(page.locator('[data-testid=round-progress]'), 'Verbund 1 von 4');
+    // No class before the first answer, a provisional one while criteria are open.
+    await expectText(page.locator('[data-testid=result-class]'), 'Noch keine Antwort');
 
     const revision = await storedRevision(page);
     const started = Date.now();
@@ -85,13 +88,14 @@ test('a casting round casts a group in a few taps; class and frequency persist a
     await expectText(page.locator('[data-testid=result-departments]'), /Private Banking, Nachfolgeberatung, Wertpapiere, Zins- und Liquiditätsmanagement/);
     await page.locator('[data-testid=casting-save]').click();
     taps += 1;
-    await waitForHash(page, /^#\/casting\/runde\?nach=g-alpha$/);
+    await waitForHash(page, /^#\/casting\/runde\?nach=g-alpha&von=4&gecastet=1$/);
     const seconds = (Date.now() - started) / 1000;
     console.log(`# Firmenkunden-Casting (Standardschema): ${taps} Taps, ${seconds.toFixed(1)} s im Browser-Test`);
     assert.ok(taps <= 15, `${taps} taps`);
     await expectText(heading(page), 'Casting: Bäckerei Korn');
     await expectText(page.locator('[data-testid=round-previous]'), 'Gespeichert: Alpha Maschinenbau ist Klasse A.');
     await expectText(page.locator('[data-testid=round-due]'), 'Casting-Runde: 3 Verbünde fällig');
+    await expectText(page.locator('[data-testid=round-progress]'), 'Verbund 2 von 4');
     await waitForSave(page, revision);
     assert.ok(chunkKeys(await appStorage(page), 'casting').length > 0, 'the casting is stored');
 
@@ -103,6 +107,7 @@ test('a casting round casts a group in a few taps; class and frequency persist a
     await expectText(heading(page), 'Casting: Zeta Logistik');
     await page.getByRole('link', { name: 'Überspringen' }).click();
     await expectText(page.locator('[data-testid=round-done]'), /Noch offen \(übersprungen\): 3 Verbünde/);
+    await expectText(page.getByTestId('round-summary'), 'In dieser Runde: 1 Verbund gecastet, 3 übersprungen.');
 
     await reloadApp(page);
     await navigate(page, '/verbuende');

@@ -194,7 +194,7 @@ test('a C group marks strategy talks as not planned and asks before choosing one
     await page.locator('[data-testid=casting-save]').click();
     await waitForHash(page, /^#\/verbuende\/g-alpha$/);
     await page.getByRole('link', { name: 'Kontakt erfassen' }).first().click();
-    const strategy = page.locator('.choice', { hasText: 'Strategiegespräch' });
+    const strategy = page.locator('#f-format .choice', { hasText: 'Strategiegespräch' });
     await expectText(strategy, /nicht vorgesehen/);
     const messages = [];
     page.once('dialog', (d) => {
@@ -235,12 +235,19 @@ test('a call party: only people with consent, every outcome recorded, summary pe
     await expectText(call('g-delta').locator('[data-testid=call-status]'), 'Nicht erreicht · 2 Versuche');
     await call('g-epsilon').getByRole('button', { name: 'Kein Interesse' }).click();
     await call('g-gamma').getByRole('button', { name: 'Einwilligung widerrufen' }).click();
-    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termine');
+    // Blocking outcomes are asked for (the dialog) and can be undone from the message.
+    await expectText(page.locator('.toast span'), /: Einwilligung widerrufen\.$/);
+    await page.locator('.toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expectText(call('g-gamma').locator('[data-testid=call-status]'), 'noch nicht angerufen');
+    await call('g-gamma').getByRole('button', { name: 'Einwilligung widerrufen' }).click();
+    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termin');
+    // The group is one tap away from its call.
+    await expectCount(call('g-alpha').getByRole('link', { name: 'Alpha Maschinenbau' }), 1);
 
     await reloadApp(page);
     await navigate(page, '/telefonaktion');
     await expectText(call('g-delta').locator('[data-testid=call-status]'), 'Nicht erreicht · 2 Versuche');
-    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termine');
+    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termin');
     await expectText(page.locator('[data-testid=party-summary] tbody tr'), /Anna Berater\s*6\s*4\s*1/);
 
     // The consequences: a planned appointment, a block, consent withdrawn, six call contacts.
@@ -253,7 +260,7 @@ test('a call party: only people with consent, every outcome recorded, summary pe
 
     await navigate(page, '/telefonaktion');
     await page.getByRole('button', { name: 'Telefonaktion beenden' }).click();
-    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termine');
+    await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termin');
     // A new list: Epsilon is blocked, Gamma withdrew consent, Alpha was reached and has an
     // appointment; Delta was never reached; Beta's overdue annual talk is still open.
     await page.getByLabel('Verbünde je Betreuer:in').fill('20');

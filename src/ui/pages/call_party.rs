@@ -7,9 +7,12 @@ use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
 use crate::domain::party::{
     call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Party,
 };
+use crate::domain::vocab::ContactOutcome;
 use crate::texts;
 use crate::ui::browser;
+use crate::ui::components::group_marks;
 use crate::ui::format;
+use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -104,13 +107,14 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
     let error = RwSignal::new(None::<String>);
     let record = {
         let party = party.clone();
+        let person = p.name.to_string();
         move |result: CallResult| {
             let me = app.book.with_untracked(|b| b.settings().me.clone());
             let ids = CallIds {
                 contact: ContactId::generate(browser::random_u64()),
                 planned: PlannedId::generate(browser::random_u64()),
             };
-            let r = app.change(|b| {
+            let apply = |b: &mut Book| {
                 record_call(
                     b,
                     &party,
@@ -121,7 +125,19 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
                     ids,
                     browser::now(),
                 )
-            });
+            };
+            // Outcomes that keep the customer from being contacted are asked for first and
+            // can be undone.
+            let outcome = result.outcome();
+            let r = match outcome {
+                ContactOutcome::NoInterest | ContactOutcome::ConsentWithdrawn => {
+                    if !browser::confirm(&texts::call_block_confirm(outcome, &person)) {
+                        return;
+                    }
+                    app.change_with_undo(apply, texts::call_blocked(outcome, &person))
+                }
+                _ => app.change(apply),
+            };
             error.set(r.err());
         }
     };
@@ -146,14 +162,19 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
     let buttons = open.then(|| {
         let (r1, r2, r3) = (record.clone(), record.clone(), record.clone());
         let (d1, d2) = (dated.clone(), dated.clone());
+        // The date belongs to the two outcomes that need one, and sits with them.
         view! {
-            <div class="field">
-                <label for=date_id.clone()>"Datum für Termin / Rückruf"</label>
-                <input id=date_id type="date" bind:value=date />
+            <div class="dated-outcomes">
+                <div class="field">
+                    <label for=date_id.clone()>"Datum für Termin / Rückruf"</label>
+                    <input id=date_id type="date" bind:value=date />
+                </div>
+                <div class="actions outcomes">
+                    <button type="button" class="primary" on:click=move |_| d1(CallResult::Appointment)>"Termin"</button>
+                    <button type="button" on:click=move |_| d2(CallResult::CallBack)>"Rückruf"</button>
+                </div>
             </div>
             <div class="actions outcomes">
-                <button type="button" class="primary" on:click=move |_| d1(CallResult::Appointment)>"Termin"</button>
-                <button type="button" on:click=move |_| d2(CallResult::CallBack)>"Rückruf"</button>
                 <button type="button" on:click=move |_| r1(CallResult::NotReached)>"Nicht erreicht"</button>
                 <button type="button" on:click=move |_| r2(CallResult::NoInterest)>"Kein Interesse"</button>
                 <button type="button" class="danger" on:click=move |_| r3(CallResult::ConsentWithdrawn)>"Einwilligung widerrufen"</button>
@@ -163,7 +184,8 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
     view! {
         <li class="row call" class:done=!open data-testid="call" data-group=g.id.to_string()>
             <div>
-                <p class="title">{g.name.to_string()}</p>
+                <a class="title" href=Route::Group(g.id.clone()).href()>{g.name.to_string()}</a>
+                <p class="meta">{group_marks(b, g)}</p>
                 <p class="meta">{format!("{} · {}", p.name, advisor_name(b, call.advisor.as_ref()))}</p>
                 <p class="meta" data-testid="call-status">{status}</p>
                 {open.then_some(phone)}

@@ -4,39 +4,38 @@
 use super::Missing;
 use crate::domain::casting::{evaluate, picks_of, Override};
 use crate::domain::ids::{CastingId, GroupId};
-use crate::domain::portfolio::{next_in_round, RoundOf};
+use crate::domain::portfolio::next_in_round;
 use crate::domain::text::Name;
-use crate::domain::vocab::{Class, Format, Segment};
+use crate::domain::vocab::{Class, Format};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{class_badge, SegmentBadge};
+use crate::ui::components::{
+    class_badge, error_at, group_marks, show_problem, BarError, FieldError, SegmentBadge,
+};
 use crate::ui::format;
-use crate::ui::route::{param, round_href, round_of, Route};
+use crate::ui::route::{RoundAt, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// Where a casting round stands: its segment (if limited), how many groups are due, and what
-/// happened to the group before (shown in place of a message that would cover the buttons).
+/// Where a casting round stands: its place and counts, how many groups are due now, and
+/// what happened to the group before (shown in place of a message that would cover the
+/// buttons).
 #[derive(Clone)]
 pub struct Round {
-    of: RoundOf,
-    segment: Option<Segment>,
+    at: RoundAt,
     due: usize,
     previous: Option<String>,
 }
 
-/// The casting round: the next due group after the one named in `nach`.
+/// The casting round: the next due group after the one named in `nach`, or its summary.
 #[component]
 pub fn CastingRound() -> impl IntoView {
     let app = use_app();
-    let hash = browser::current_hash();
-    let after: Option<GroupId> = param(&hash, "nach").and_then(|g| g.parse().ok());
-    let segment = param(&hash, "segment").and_then(|s| Segment::from_key(&s));
-    let of = round_of(param(&hash, "casting").as_deref());
+    let at = RoundAt::parse(&browser::current_hash());
     let today = browser::today();
     let (next, due, previous) = app.book.with_untracked(|b| {
-        let (next, due) = next_in_round(b, today, of, segment, after.as_ref());
-        let previous = after.as_ref().and_then(|id| {
+        let (next, due) = next_in_round(b, today, at.of, at.segment, at.after.as_ref());
+        let previous = at.after.as_ref().and_then(|id| {
             let g = b.groups().get(id)?;
             let cast_today = b.current_casting(id).filter(|c| c.date == today);
             Some(texts::round_previous(
@@ -46,11 +45,10 @@ pub fn CastingRound() -> impl IntoView {
         });
         (next, due, previous)
     });
-    match next {
+    match next.filter(|_| !at.finished) {
         Some(group) => {
             let round = Round {
-                of,
-                segment,
+                at: at.begun(due),
                 due,
                 previous,
             };
@@ -60,7 +58,10 @@ pub fn CastingRound() -> impl IntoView {
             <section class="page">
                 <h1 tabindex="-1">"Casting-Runde"</h1>
                 {previous.map(|p| view! { <p role="status">{p}</p> })}
-                <p data-testid="round-done">{texts::round_done(of, due)}</p>
+                {(at.cast + at.skipped > 0).then(|| view! {
+                    <p data-testid="round-summary">{texts::round_summary(at.cast, at.skipped)}</p>
+                })}
+                <p data-testid="round-done">{texts::round_done(at.of, due, at.finished)}</p>
                 <p><a class="button primary" href=Route::CastingOverview.href()>"Zur Casting-Übersicht"</a></p>
             </section>
         }
@@ -68,9 +69,12 @@ pub fn CastingRound() -> impl IntoView {
     }
 }
 
-/// The round's next step after `group`.
-fn round_step(group: &GroupId, of: RoundOf, segment: Option<Segment>) -> String {
-    round_href(of, segment, Some(group))
+/// The field of the manual class's reason.
+const REASON: &str = "f-begruendung";
+
+/// The id of the `i`th criterion's group of choices.
+fn criterion_id(i: usize) -> String {
+    format!("f-kriterium-{i}")
 }
 
 /// The casting screen of one group, alone or as a step of a casting round.
@@ -92,6 +96,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
     }) else {
         return view! { <Missing /> }.into_any();
     };
+    let marks = app.book.with_untracked(|b| group_marks(b, &g));
     // A re-cast starts from the last answers: unchanged answers cost no taps.
     let picks = RwSignal::new(match &last {
         Some(c) if c.segment == g.segment => picks_of(&scheme, c),
@@ -107,23 +112,39 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
             .and_then(|c| c.manual.as_ref())
             .map_or(String::new(), |m| m.reason.to_string()),
     );
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
+    // Set by a save with criteria left open: from then on they are marked until answered.
+    let marked = RwSignal::new(false);
     let scheme = StoredValue::new(scheme);
     let outcome =
         Memo::new(move |_| scheme.with_value(|s| evaluate(s, &picks.get(), manual.get())));
 
-    let round_segment = round.as_ref().map(|r| (r.of, r.segment));
+    let round_at = round.as_ref().map(|r| r.at.clone());
+    let next_at = round_at.clone();
     let group_id = g.id.clone();
     let save = move |_| {
         let result = outcome.get_untracked();
-        if !result.is_complete() {
-            return error.set(Some(texts::casting_incomplete(result.open.len())));
+        if let Some(&first) = result.open.first() {
+            marked.set(true);
+            let names = scheme.with_value(|s| {
+                result
+                    .open
+                    .iter()
+                    .map(|&i| s.criteria[i].label.to_string())
+                    .collect::<Vec<_>>()
+            });
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let message = texts::casting_incomplete(&names);
+            return show_problem(error, FieldError::new(criterion_id(first), message));
         }
         let manual = match manual.get_untracked() {
             None => None,
             Some(class) => match Name::parse(&reason.get_untracked()) {
                 Ok(reason) => Some(Override { class, reason }),
-                Err(_) => return error.set(Some(texts::OVERRIDE_NEEDS_REASON.into())),
+                Err(_) => {
+                    let problem = FieldError::new(REASON, texts::OVERRIDE_NEEDS_REASON);
+                    return show_problem(error, problem);
+                }
             },
         };
         let Some(group) = app
@@ -142,18 +163,26 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
             browser::now(),
         );
         match app.change(|b| b.upsert_casting(casting)) {
-            Ok(()) => match &round_segment {
+            Ok(()) => match &next_at {
                 // The next step of the round says what was saved.
-                Some((of, segment)) => browser::navigate(&round_step(&group.id, *of, *segment)),
+                Some(at) => browser::navigate(&at.after(&group.id, true).href()),
                 None => {
                     app.notify(texts::casting_saved(group.name.as_str(), class));
                     browser::navigate(&Route::Group(group.id).href());
                 }
             },
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(FieldError::new("", e))),
         }
     };
-    let skip = round_segment.map(|(of, segment)| round_step(&g.id, of, segment));
+    let in_round = round_at.is_some();
+    let skip = round_at.as_ref().map(|at| at.after(&g.id, false).href());
+    let finish = round_at.as_ref().map(|at| at.finish().href());
+    // Leaving a round goes back where it started, not to this group's page.
+    let cancel = if in_round {
+        Route::CastingOverview.href()
+    } else {
+        Route::Group(g.id.clone()).href()
+    };
 
     let criteria = scheme.with_value(|s| {
         s.criteria
@@ -176,9 +205,16 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let open = move || marked.get() && picks.with(|p| p[i].is_none());
+                let err_id = format!("{}-fehler", criterion_id(i));
                 view! {
-                    <fieldset class="criterion">
+                    <fieldset class="criterion" id=criterion_id(i) role="radiogroup" class:invalid=open
+                        aria-invalid=move || open().then_some("true")
+                        aria-describedby=move || open().then(|| err_id.clone())>
                         <legend>{c.label.to_string()}</legend>
+                        {move || open().then(|| view! {
+                            <p class="error" id=format!("{}-fehler", criterion_id(i))>{texts::NOT_ANSWERED}</p>
+                        })}
                         <div class="choices">{choices}</div>
                     </fieldset>
                 }
@@ -186,6 +222,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
             .collect_view()
     });
 
+    let reason_error = error_at(error, REASON);
     let class_options = Class::ALL
         .iter()
         .map(|c| {
@@ -198,9 +235,15 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
         <section class="page casting">
             <div class="page-head">
                 <h1 tabindex="-1">{format!("Casting: {}", g.name)}</h1>
-                {round.as_ref().map(|r| view! { <p class="meta" data-testid="round-due">{texts::round_due(r.of, r.due)}</p> })}
+                {round.as_ref().map(|r| view! {
+                    <p class="meta">
+                        <b data-testid="round-progress">{texts::round_progress(r.at.step(), r.at.total)}</b>
+                        <span data-testid="round-due">{texts::round_due(r.at.of, r.due)}</span>
+                    </p>
+                })}
             </div>
             {round.and_then(|r| r.previous).map(|p| view! { <p role="status" data-testid="round-previous">{p}</p> })}
+            <p class="meta">{marks}</p>
             <p class="meta">
                 <SegmentBadge segment=g.segment />
                 {last.as_ref().map(|c| view! {
@@ -215,8 +258,8 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
                         let allowed: Vec<&str> = Format::ALL.iter().filter(|f| rule.allows(**f)).map(|f| texts::format(*f)).collect();
                         let excluded: Vec<&str> = Format::ALL.iter().filter(|f| !rule.allows(**f)).map(|f| texts::format(*f)).collect();
                         view! {
-                            <p class=format!("big-class class-{}", o.class.key()) data-testid="result-class">
-                                {format!("Klasse {}", texts::class_name(o.class))}
+                            <p class=format!("big-class class-{}", if o.answers.is_empty() { "none" } else { o.class.key() }) data-testid="result-class">
+                                {texts::casting_class(o.class, o.answers.len(), o.open.len())}
                             </p>
                             <p data-testid="result-summary">{texts::casting_summary(o.score, rule.contacts(), o.open.len())}</p>
                             <ul class="reasons">
@@ -244,16 +287,26 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="f-begruendung">"Begründung"</label>
-                    <input id="f-begruendung" type="text" bind:value=reason placeholder="z. B. strategischer Kunde" />
+                    <input id=REASON type="text" bind:value=reason placeholder="z. B. strategischer Kunde"
+                        aria-invalid=move || reason_error.get().is_some().then_some("true")
+                        aria-describedby=move || reason_error.get().is_some().then_some("f-begruendung-fehler") />
+                    {move || reason_error.get().map(|m| view! { <p class="error" id="f-begruendung-fehler">{m}</p> })}
                 </div>
             </details>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions sticky">
+                <BarError error=error />
+                // On a phone the result panel sits below the criteria: its gist stays here.
+                <p class="bar-result" aria-hidden="true">
+                    {move || outcome.with(|o| texts::casting_class(o.class, o.answers.len(), o.open.len()))}
+                </p>
                 <button type="button" class="primary" on:click=save data-testid="casting-save">
-                    {if round_segment.is_some() { "Speichern und weiter" } else { "Casting speichern" }}
+                    {if in_round { "Speichern und weiter" } else { "Casting speichern" }}
                 </button>
                 {skip.map(|href| view! { <a class="button" href=href>"Überspringen"</a> })}
-                <a class="button" href=Route::Group(g.id.clone()).href()>"Abbrechen"</a>
+            </div>
+            <div class="actions">
+                {finish.map(|href| view! { <a class="button" href=href data-testid="round-finish">"Runde beenden"</a> })}
+                <a class="button" href=cancel>"Abbrechen"</a>
             </div>
         </section>
     }

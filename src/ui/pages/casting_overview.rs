@@ -8,7 +8,7 @@ use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{bar_chart, table_view, Bar, SelectField};
-use crate::ui::route::{groups_with, round_href, segment_of, with_segment, Route};
+use crate::ui::route::{groups_with, segment_of, with_segment, RoundAt, Route};
 use crate::ui::state::use_app;
 use crate::ui::table::{Cell, Table};
 use leptos::prelude::*;
@@ -78,7 +78,7 @@ pub fn CastingOverview() -> impl IntoView {
                     </dd></div>
                 </dl>
                 {(o.differs > 0).then(|| view! {
-                    <p><a class="button" href=round_href(RoundOf::Differs, None, None) data-testid="start-differs-round">
+                    <p><a class="button" href=RoundAt::start(RoundOf::Differs, None).href() data-testid="start-differs-round">
                         "Abweichende neu casten (Runde)"
                     </a></p>
                 })}

@@ -2,15 +2,21 @@
 //! contact agreed on the same screen. Also edits and deletes a recorded contact.
 
 use crate::domain::book::Book;
-use crate::domain::contact::{check_contact_time, check_follow_up, Contact, Pick, Planned};
+use crate::domain::contact::{
+    check_contact_time, check_follow_up, expected_format, Contact, Pick, Planned,
+};
 use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
+use crate::domain::reminder::{due_now, GroupFacts};
 use crate::domain::scheme::ClassRule;
 use crate::domain::text::{parse_notes, Name};
 use crate::domain::time_format::{format_clock, parse_clock};
-use crate::domain::vocab::{Channel, Class, ContactOutcome, Direction, Format};
+use crate::domain::vocab::{Channel, Class, ContactOutcome, Department, Direction, Format};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{vocab_tiles, SelectField, TextArea, TextField, Tiles};
+use crate::ui::components::{
+    error_at, show_problem, vocab_tiles, BarError, FieldError, SelectField, TextArea, TextField,
+    Tiles,
+};
 use crate::ui::format;
 use crate::ui::route::{param, Route};
 use crate::ui::state::use_app;
@@ -27,6 +33,8 @@ struct Setup {
     existing: Option<Contact>,
     follow_up: Option<Planned>,
     closes: Option<Planned>,
+    /// Co-serving departments behind their target, with (id, name) of who serves them.
+    also_due: Vec<(Department, Vec<(String, String)>)>,
 }
 
 fn setup(
@@ -34,8 +42,21 @@ fn setup(
     group: &GroupId,
     id: Option<&ContactId>,
     closes: Option<&PlannedId>,
+    today: NaiveDate,
 ) -> Option<Setup> {
     let g = b.groups().get(group)?;
+    let also_due = GroupFacts::of(b, g, today)
+        .departments_due(today)
+        .into_iter()
+        .map(|(d, serving)| {
+            let named = serving
+                .iter()
+                .filter_map(|k| b.colleagues().get(k))
+                .map(|k| (k.id.to_string(), k.name.to_string()))
+                .collect();
+            (d, named)
+        })
+        .collect();
     let existing = id.and_then(|id| b.contacts().get(id)).cloned();
     let follow_up = existing
         .as_ref()
@@ -56,15 +77,29 @@ fn setup(
             .values()
             .map(|k| (k.id.to_string(), k.name.to_string()))
             .collect(),
-        persons: b
-            .group_persons(group)
-            .map(|p| (p.id.to_string(), p.name.to_string(), false))
-            .collect(),
+        persons: person_tiles(b, group),
         me: b.settings().me.clone().or_else(|| g.advisor.clone()),
         existing,
         follow_up,
         closes,
+        also_due,
     })
+}
+
+/// The group's contact persons as tiles; a name that occurs twice says whose it is.
+fn person_tiles(b: &Book, group: &GroupId) -> Vec<(String, String, bool)> {
+    let persons: Vec<_> = b.group_persons(group).collect();
+    persons
+        .iter()
+        .map(|p| {
+            let twins = persons.iter().filter(|q| q.name == p.name).count();
+            let label = match b.customers().get(&p.customer) {
+                Some(c) if twins > 1 => texts::person_of(p.name.as_str(), c.name.as_str()),
+                _ => p.name.to_string(),
+            };
+            (p.id.to_string(), label, false)
+        })
+        .collect()
 }
 
 fn keys<T: ToString>(items: &[T]) -> Vec<String> {
@@ -77,6 +112,25 @@ fn first<T>(picked: &RwSignal<Vec<String>>, parse: fn(&str) -> Option<T>) -> Opt
 
 fn ids<T: std::str::FromStr>(picked: &RwSignal<Vec<String>>) -> Vec<T> {
     picked.with_untracked(|p| p.iter().filter_map(|k| k.parse().ok()).collect())
+}
+
+// The form's fields that a problem can be about.
+const DATE: &str = "f-datum";
+const TIME: &str = "f-uhrzeit";
+const FORMAT: &str = "f-format";
+const MORE_TOPICS: &str = "f-weitere-themen";
+const NOTES: &str = "f-notizen";
+const FOLLOW_UP_DATE: &str = "f-folge-datum";
+
+/// Outcome choices: a talk without a particular outcome first, then the vocabulary.
+fn outcome_tiles() -> Vec<(String, String, bool)> {
+    let mut tiles = vec![(String::new(), texts::OUTCOME_TALKED.to_owned(), false)];
+    tiles.extend(vocab_tiles(
+        ContactOutcome::ALL,
+        ContactOutcome::key,
+        texts::outcome,
+    ));
+    tiles
 }
 
 /// Format choices for a group: the class's plan marks the formats it does not foresee.
@@ -95,12 +149,15 @@ pub fn format_tiles(rule: Option<&ClassRule>) -> Vec<(String, String, bool)> {
 #[component]
 pub fn FollowUpFields(
     date: RwSignal<String>,
-    format: RwSignal<String>,
+    format: RwSignal<Vec<String>>,
+    /// Format tiles (see [`format_tiles`]).
+    formats: Vec<(String, String, bool)>,
     who: RwSignal<String>,
     /// The day the quick picks count from.
     from: Signal<Option<NaiveDate>>,
     per_year: u32,
     colleagues: Vec<(String, String)>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let picks = Pick::ALL
         .iter()
@@ -115,18 +172,14 @@ pub fn FollowUpFields(
             view! { <button type="button" class="pick" on:click=set>{texts::pick(p, per_year)}</button> }
         })
         .collect_view();
-    let formats: Vec<(String, String)> = Format::ALL
-        .iter()
-        .map(|f| (f.key().to_owned(), texts::format(*f).to_owned()))
-        .collect();
     let who_options: Vec<(String, String)> =
         std::iter::once((String::new(), "– offen –".to_owned()))
             .chain(colleagues)
             .collect();
     view! {
         <div class="picks" role="group" aria-label="Schnellauswahl Datum">{picks}</div>
-        <TextField label="Datum des nächsten Kontakts" value=date kind="date" id="f-folge-datum" />
-        <SelectField label="Format des nächsten Kontakts" value=format options=formats id="f-folge-format" />
+        <TextField label="Datum des nächsten Kontakts" value=date kind="date" id=FOLLOW_UP_DATE error=error.unwrap_or_default() />
+        <Tiles legend="Format des nächsten Kontakts" options=formats picked=format />
         <SelectField label="Wer übernimmt" value=who options=who_options id="f-folge-wer" />
     }
 }
@@ -145,7 +198,7 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
         .map_or_else(|| Route::Group(group.clone()).href(), |r| format!("#/{r}"));
     let Some(s) = app
         .book
-        .with_untracked(|b| setup(b, &group, id.as_ref(), closes_id.as_ref()))
+        .with_untracked(|b| setup(b, &group, id.as_ref(), closes_id.as_ref(), browser::today()))
     else {
         return view! { <super::Missing /> }.into_any();
     };
@@ -204,27 +257,47 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     });
     let topics = RwSignal::new(topic_chips);
     let more_topics = RwSignal::new(extra_topics);
-    let outcome = RwSignal::new(
-        e.and_then(|c| c.outcome)
-            .map(|o| vec![o.key().to_owned()])
-            .unwrap_or_default(),
-    );
+    // "Gespräch geführt" (no particular outcome) is a tile of its own and the default.
+    let outcome = RwSignal::new(vec![e
+        .and_then(|c| c.outcome)
+        .map_or("", |o| o.key())
+        .to_owned()]);
     let notes = RwSignal::new(e.map(|c| c.notes.clone()).unwrap_or_default());
     let f = s.follow_up.as_ref();
     let fu_date = RwSignal::new(format::input_date(f.map(|p| p.date)));
     let per_year = s.class.as_ref().map_or(0, |(_, r)| r.contacts());
-    let default_format = s
-        .class
-        .as_ref()
-        .and_then(|(_, r)| r.plan.iter().find(|p| p.per_year > 0).map(|p| p.format))
-        .unwrap_or(Format::AdvisoryTalk);
-    let fu_format = RwSignal::new(f.map_or(default_format, |p| p.format).key().to_owned());
+    // The follow-up's format follows the class plan (what is most behind, counting the contact
+    // being recorded) until the advisor picks one.
+    let expected = {
+        let group = group.clone();
+        let today = now.date();
+        move |also: Option<Format>| {
+            app.book
+                .with_untracked(|b| expected_format(b, &group, today, also))
+                .key()
+                .to_owned()
+        }
+    };
+    let fu_format = RwSignal::new(vec![match f {
+        Some(p) => p.format.key().to_owned(),
+        None => expected(first(&format_pick, Format::from_key)),
+    }]);
+    let suggested = StoredValue::new(fu_format.get_untracked());
+    if f.is_none() {
+        Effect::new(move |_| {
+            let next = vec![expected(first(&format_pick, Format::from_key))];
+            if fu_format.get_untracked() == suggested.get_value() {
+                fu_format.set(next.clone());
+            }
+            suggested.set_value(next);
+        });
+    }
     let fu_who = RwSignal::new(
         f.map_or(s.me.clone(), |p| p.who.clone())
             .map(|w| w.to_string())
             .unwrap_or_default(),
     );
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
 
     let rule = s.class.clone();
     let confirm = Callback::new(
@@ -245,16 +318,19 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     let submit_back = back.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = (|| -> Result<(Contact, Option<Planned>), String> {
+        let parsed = (|| -> Result<(Contact, Option<Planned>), FieldError> {
+            let at_field = |field: &'static str| move |m: String| FieldError::new(field, m);
             let day = format::parse_input_date(&date.get_untracked())
                 .ok()
                 .flatten()
-                .ok_or(texts::BAD_DATE)?;
-            let clock = parse_clock(&time.get_untracked()).ok_or(texts::BAD_TIME)?;
+                .ok_or(FieldError::new(DATE, texts::BAD_DATE))?;
+            let clock =
+                parse_clock(&time.get_untracked()).ok_or(FieldError::new(TIME, texts::BAD_TIME))?;
             let at = day.and_time(clock);
-            check_contact_time(at, browser::local_now()).map_err(texts::contact_problem)?;
-            let format =
-                first(&format_pick, Format::from_key).ok_or(texts::CONTACT_NEEDS_FORMAT)?;
+            check_contact_time(at, browser::local_now())
+                .map_err(|p| FieldError::new(DATE, texts::contact_problem(p)))?;
+            let format = first(&format_pick, Format::from_key)
+                .ok_or(FieldError::new(FORMAT, texts::CONTACT_NEEDS_FORMAT))?;
             let mut topic_list: Vec<Name> = Vec::new();
             for t in topics
                 .get_untracked()
@@ -264,8 +340,9 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
             {
-                let name =
-                    Name::parse(t).map_err(|e| format!("Thema {}", texts::text_error(&e)))?;
+                let name = Name::parse(t)
+                    .map_err(|e| format!("Thema {}", texts::text_error(&e)))
+                    .map_err(at_field(MORE_TOPICS))?;
                 if !topic_list.contains(&name) {
                     topic_list.push(name);
                 }
@@ -284,14 +361,16 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                 topics: topic_list,
                 outcome: first(&outcome, ContactOutcome::from_key),
                 notes: parse_notes(&notes.get_untracked())
-                    .map_err(|e| format!("Notizen {}", texts::text_error(&e)))?,
+                    .map_err(|e| format!("Notizen {}", texts::text_error(&e)))
+                    .map_err(at_field(NOTES))?,
                 updated_at: browser::now(),
             };
             let follow_up = match format::parse_input_date(&fu_date.get_untracked()) {
-                Err(_) => return Err(texts::BAD_DATE.into()),
+                Err(_) => return Err(FieldError::new(FOLLOW_UP_DATE, texts::BAD_DATE)),
                 Ok(None) => None,
                 Ok(Some(d)) => {
-                    check_follow_up(at, d).map_err(texts::contact_problem)?;
+                    check_follow_up(at, d)
+                        .map_err(|p| FieldError::new(FOLLOW_UP_DATE, texts::contact_problem(p)))?;
                     Some(Planned {
                         id: follow_up_id
                             .clone()
@@ -299,7 +378,7 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                         group: submit_group.clone(),
                         date: d,
                         time: None,
-                        format: Format::from_key(&fu_format.get_untracked()).unwrap_or(format),
+                        format: first(&fu_format, Format::from_key).unwrap_or(format),
                         who: fu_who.get_untracked().parse().ok(),
                         note: String::new(),
                         agreed_in: None,
@@ -312,16 +391,30 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
         })();
         let (contact, follow_up) = match parsed {
             Ok(v) => v,
-            Err(e) => return error.set(Some(e)),
+            Err(e) => return show_problem(error, e),
         };
         let next = follow_up.as_ref().map(|p| p.date);
         match app.change(|b| b.record_contact(contact, follow_up, closes.as_ref(), browser::now()))
         {
             Ok(()) => {
-                app.notify(texts::contact_saved(&group_name, next));
+                let still_due = app.book.with_untracked(|b| {
+                    let Some(g) = b.groups().get(&submit_group) else {
+                        return Vec::new();
+                    };
+                    let name = |k: &ColleagueId| {
+                        b.colleagues()
+                            .get(k)
+                            .map_or_else(|| k.to_string(), |c| c.name.to_string())
+                    };
+                    due_now(b, g, browser::today())
+                        .iter()
+                        .map(|r| texts::reason(r, &name))
+                        .collect::<Vec<_>>()
+                });
+                app.notify(texts::contact_saved(&group_name, next, &still_due));
                 browser::navigate(&submit_back);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(FieldError::new("", e))),
         }
     };
 
@@ -373,32 +466,88 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
         .map(|(k, n)| (k.clone(), n.clone(), false))
         .collect();
     let no_follow_up = move |_| fu_date.set(String::new());
+    // What else keeps the group due, with one tap to have the serving colleague take part.
+    let also_due_box = (!s.also_due.is_empty()).then(|| {
+        let departments: Vec<Department> = s.also_due.iter().map(|(d, _)| *d).collect();
+        let offers = s
+            .also_due
+            .iter()
+            .flat_map(|(_, serving)| serving.clone())
+            .map(|(id, name)| {
+                let taking_part = {
+                    let id = id.clone();
+                    move || bank.with(|b| b.contains(&id))
+                };
+                let add = move |_| {
+                    if !bank.with_untracked(|b| b.contains(&id)) {
+                        bank.update(|b| b.push(id.clone()));
+                    }
+                };
+                view! {
+                    <button type="button" on:click=add disabled=taking_part>{texts::add_participant(&name)}</button>
+                }
+            })
+            .collect_view();
+        let nobody = s.also_due.iter().all(|(_, serving)| serving.is_empty());
+        view! {
+            <div class="banner" data-testid="also-due">
+                <p><b>{texts::also_due(&departments)}</b></p>
+                <div class="actions">{offers}</div>
+                {nobody.then_some(view! { <p>{texts::NO_ONE_SERVES}</p> })}
+            </div>
+        }
+    });
+    // Enter in "Weitere Themen" takes the topic in instead of saving the whole contact: a
+    // known topic becomes its tile, others stay in the field, tidied.
+    let topic_enter = move |ev: leptos::ev::KeyboardEvent| {
+        let in_topics = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|t| t.id() == MORE_TOPICS);
+        if ev.key() != "Enter" || !in_topics {
+            return;
+        }
+        ev.prevent_default();
+        let mut rest = Vec::new();
+        for topic in more_topics.get_untracked().split([',', ';']).map(str::trim) {
+            match texts::TOPICS.iter().find(|t| t.eq_ignore_ascii_case(topic)) {
+                Some(known) if !topics.with_untracked(|p| p.iter().any(|k| k == known)) => {
+                    topics.update(|p| p.push((*known).to_owned()));
+                }
+                Some(_) => {}
+                None if topic.is_empty() => {}
+                None => rest.push(topic.to_owned()),
+            }
+        }
+        more_topics.set(rest.join(", "));
+    };
     view! {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>
             <p class="lead">{s.group_name.clone()} {class_note.map(|n| format!(" · {n}"))}</p>
             {closes_note.map(|n| view! { <p class="banner">{n}</p> })}
-            <form class="form contact-form" on:submit=submit novalidate>
+            <form class="form contact-form" on:submit=submit on:keydown=topic_enter novalidate>
                 <div class="row2">
-                    <TextField label="Datum" value=date kind="date" id="f-datum" />
-                    <TextField label="Uhrzeit" value=time kind="time" id="f-uhrzeit" />
+                    <TextField label="Datum" value=date kind="date" id=DATE error=error_at(error, DATE) />
+                    <TextField label="Uhrzeit" value=time kind="time" id=TIME error=error_at(error, TIME) />
                 </div>
-                <Tiles legend="Format" options=formats picked=format_pick confirm=confirm />
+                <Tiles legend="Format" options=formats.clone() picked=format_pick confirm=confirm error=error_at(error, FORMAT) />
                 <Tiles legend="Kanal" options=vocab_tiles(Channel::ALL, Channel::key, texts::channel) picked=channel />
                 <Tiles legend="Richtung" options=vocab_tiles(Direction::ALL, Direction::key, texts::direction) picked=direction />
                 <Tiles legend="Teilnehmende beim Kunden" options=s.persons.clone() picked=people multiple=true />
                 <Tiles legend="Teilnehmende der Bank" options=colleague_tiles picked=bank multiple=true />
+                {also_due_box}
                 <Tiles legend="Themen" options=topic_options picked=topics multiple=true />
-                <TextField label="Weitere Themen (mit Komma getrennt)" value=more_topics id="f-weitere-themen" />
-                <Tiles legend="Ergebnis" options=vocab_tiles(ContactOutcome::ALL, ContactOutcome::key, texts::outcome) picked=outcome optional=true />
-                <TextArea label="Notizen" value=notes />
+                <TextField label="Weitere Themen (mit Komma getrennt)" value=more_topics id=MORE_TOPICS error=error_at(error, MORE_TOPICS) />
+                <Tiles legend="Ergebnis" options=outcome_tiles() picked=outcome />
+                <TextArea label="Notizen" value=notes error=error_at(error, NOTES) />
                 <fieldset class="group follow-up">
                     <legend>"Folgekontakt vereinbart"</legend>
-                    <FollowUpFields date=fu_date format=fu_format who=fu_who from=contact_day per_year=per_year colleagues=s.colleagues.clone() />
+                    <FollowUpFields date=fu_date format=fu_format formats=formats who=fu_who from=contact_day per_year=per_year colleagues=s.colleagues.clone() error=error_at(error, FOLLOW_UP_DATE) />
                     <button type="button" class="quiet" on:click=no_follow_up>"Kein Folgekontakt"</button>
                 </fieldset>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions sticky">
+                    <BarError error=error />
                     <button type="submit" class="primary">"Kontakt speichern"</button>
                     <a class="button" href=back.clone()>"Abbrechen"</a>
                     {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Kontakt löschen"</button> })}

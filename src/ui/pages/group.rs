@@ -4,6 +4,7 @@ use super::Missing;
 use crate::domain::book::Book;
 use crate::domain::ids::GroupId;
 use crate::domain::model::{ContactPerson, Customer, Group};
+use crate::domain::reminder;
 use crate::domain::time_format::format_clock;
 use crate::domain::vocab::ConsentState;
 use crate::texts;
@@ -75,6 +76,7 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                                 <div><dt>"Betreuer:in"</dt><dd>{advisor.unwrap_or_else(|| "–".into())}</dd></div>
                                 <div><dt>"Leitkunde"</dt><dd>{lead.unwrap_or_else(|| "–".into())}</dd></div>
                             </dl>
+                            <p class="status" data-testid="group-status">{group_status(b, &g)}</p>
                             {(!g.notes.is_empty()).then(|| view! { <p class="notes">{g.notes.clone()}</p> })}
                             {contacts_box(b, &g)}
                             {casting_box(b, &g)}
@@ -91,6 +93,21 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
             }
         </Show>
     }
+}
+
+/// Overdue since, due today or next due, with the reason that comes first.
+fn group_status(b: &Book, g: &Group) -> String {
+    let entry = reminder::status(b, g, browser::today());
+    let name = |k: &crate::domain::ids::ColleagueId| {
+        b.colleagues()
+            .get(k)
+            .map_or_else(|| k.to_string(), |c| c.name.to_string())
+    };
+    let reason = entry
+        .as_ref()
+        .and_then(|e| e.reasons.first())
+        .map(|r| texts::reason(r, &name));
+    texts::group_status(entry.as_ref(), reason)
 }
 
 /// Open planned contacts (one tap to record the contact that closes one) and the history.

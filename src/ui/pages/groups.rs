@@ -7,7 +7,7 @@ use crate::domain::search::{Filter, HitSource, SearchIndex};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{class_badge, SegmentBadge, SelectField};
+use crate::ui::components::{class_badge, group_marks, SegmentBadge, SelectField};
 use crate::ui::route::{casting_param, param, parse_casting_param, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -147,6 +147,7 @@ pub fn Groups() -> impl IntoView {
                                             <span>{texts::members(members)}</span>
                                             {advisor.map(|a| view! { <span>{a}</span> })}
                                         </span>
+                                        {group_marks(book, g)}
                                         {detail.map(|d| view! { <span class="hit">{d}</span> })}
                                     </a>
                                 </li>

@@ -1,7 +1,7 @@
 //! Plan a contact, or move or delete a planned one.
 
-use super::contact_form::FollowUpFields;
-use crate::domain::contact::Planned;
+use super::contact_form::{format_tiles, FollowUpFields};
+use crate::domain::contact::{expected_format, Planned};
 use crate::domain::ids::{GroupId, PlannedId};
 use crate::domain::text::parse_notes;
 use crate::domain::time_format::{format_clock, parse_clock};
@@ -28,17 +28,28 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
             .values()
             .map(|k| (k.id.to_string(), k.name.to_string()))
             .collect();
-        let per_year = b.current_casting(&group).map_or(0, |c| c.rule.contacts());
+        let rule = b.current_casting(&group).map(|c| c.rule.clone());
+        let per_year = rule.as_ref().map_or(0, |r| r.contacts());
+        let formats = format_tiles(rule.as_ref());
+        let expected = expected_format(b, &group, browser::today(), None);
         let me = b.settings().me.clone().or_else(|| g.advisor.clone());
-        Some((g.name.to_string(), existing, colleagues, per_year, me))
+        Some((
+            g.name.to_string(),
+            existing,
+            colleagues,
+            per_year,
+            formats,
+            expected,
+            me,
+        ))
     });
-    let Some((group_name, existing, colleagues, per_year, me)) = found else {
+    let Some((group_name, existing, colleagues, per_year, formats, expected, me)) = found else {
         return view! { <super::Missing /> }.into_any();
     };
     let e = existing.as_ref();
     let date = RwSignal::new(format::input_date(e.map(|p| p.date)));
     let time = RwSignal::new(e.and_then(|p| p.time).map(format_clock).unwrap_or_default());
-    let format_key = RwSignal::new(e.map_or(Format::AnnualTalk, |p| p.format).key().to_owned());
+    let format_key = RwSignal::new(vec![e.map_or(expected, |p| p.format).key().to_owned()]);
     let who = RwSignal::new(
         e.map_or(me, |p| p.who.clone())
             .map(|w| w.to_string())
@@ -71,7 +82,9 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
                 group: group.clone(),
                 date: day,
                 time,
-                format: Format::from_key(&format_key.get_untracked()).unwrap_or(Format::AnnualTalk),
+                format: format_key
+                    .with_untracked(|k| k.first().and_then(|k| Format::from_key(k)))
+                    .unwrap_or(expected),
                 who: who.get_untracked().parse().ok(),
                 note: parse_notes(&note.get_untracked())
                     .map_err(|e| format!("Notiz {}", texts::text_error(&e)))?,
@@ -114,7 +127,7 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
             <h1 tabindex="-1">{title}</h1>
             <p class="lead">{group_name}</p>
             <form class="form" on:submit=submit novalidate>
-                <FollowUpFields date=date format=format_key who=who from=today per_year=per_year colleagues=colleagues />
+                <FollowUpFields date=date format=format_key formats=formats who=who from=today per_year=per_year colleagues=colleagues />
                 <TextField label="Uhrzeit (optional)" value=time kind="time" id="f-geplant-uhrzeit" />
                 <TextArea label="Notiz" value=note />
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

@@ -8,7 +8,7 @@ use crate::domain::party::may_phone;
 use crate::domain::reminder::{counts, reminders, Entry, Urgency};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{class_badge, colleague_options, SelectField};
+use crate::ui::components::{class_badge, colleague_options, group_marks, SelectField};
 use crate::ui::format;
 use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
@@ -79,6 +79,7 @@ fn entry_view(b: &Book, e: &Entry, today: chrono::NaiveDate) -> AnyView {
             <div>
                 <a class="title" href=Route::Group(g.id.clone()).href()>{g.name.to_string()}</a>
                 " " {badge}
+                <p class="meta">{group_marks(b, g)}</p>
                 <p class="when">{when}</p>
                 <ul class="reasons">{reasons}</ul>
                 <div class="links">{phones}</div>
