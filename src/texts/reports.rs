@@ -40,6 +40,53 @@ pub fn status(s: Status) -> &'static str {
     }
 }
 
+/// The status with what makes it: "unterbetreut – 1 Kontakt fehlt", "überbetreut – 3 Kontakte
+/// mehr als Soll" (whole contacts, as the rule counts them).
+pub fn status_with_reason(s: Status, target: f64, actual: u32) -> String {
+    let contacts = |n: u32| match n {
+        1 => "1 Kontakt".to_owned(),
+        n => format!("{} Kontakte", number(i64::from(n))),
+    };
+    let gap = (target - f64::from(actual)).abs();
+    match s {
+        Status::Under => {
+            let n = gap.ceil() as u32;
+            let verb = if n == 1 { "fehlt" } else { "fehlen" };
+            format!("{} – {} {verb}", status(s), contacts(n))
+        }
+        Status::Over => format!(
+            "{} – {} mehr als Soll",
+            status(s),
+            contacts(gap.floor() as u32)
+        ),
+        Status::OnTarget => status(s).into(),
+    }
+}
+
+// One plain line under each figure of the dashboard.
+pub const EXPLAIN_GROUPS: &str = "Alle Verbünde der Auswahl.";
+pub const EXPLAIN_ACHIEVEMENT: &str =
+    "Zählende Kontakte geteilt durch das anteilige Soll, alle Verbünde zusammen: Mehr bei einem gleicht Weniger bei einem anderen aus.";
+pub const EXPLAIN_UNDER: &str =
+    "Verbünde unter ihrer Soll-Schwelle, denen mindestens ein ganzer Kontakt fehlt.";
+pub const EXPLAIN_OVER: &str =
+    "Verbünde über ihrer Soll-Schwelle, mit mindestens einem ganzen Kontakt zu viel.";
+pub const EXPLAIN_TIME_CD: &str =
+    "Anteil der Kontaktzeit, der auf Verbünde der Klassen C und D entfällt.";
+
+/// What counts, said at the top of the target-vs-actual page.
+pub fn counting_summary(m: &crate::domain::monitoring::MonitoringSettings) -> String {
+    let formats: Vec<&str> = m.formats.iter().map(|f| super::format(*f)).collect();
+    let channels: Vec<&str> = m.channels.iter().map(|c| super::channel(*c)).collect();
+    format!(
+        "Es zählen Kontakte, bei denen der Kunde erreicht wurde, in den Formaten {} über {}.          Das Soll ist anteilig: der Jahreswert der Klasse für den Teil des Zeitraums, in dem der          Verbund gecastet war. Unterbetreut unter {} %, überbetreut über {} % des Solls, jeweils          erst ab einem ganzen Kontakt Abstand.",
+        formats.join(", "),
+        channels.join(", "),
+        m.under,
+        m.over
+    )
+}
+
 pub fn period_problem(p: PeriodProblem) -> &'static str {
     match p {
         PeriodProblem::Reversed => {

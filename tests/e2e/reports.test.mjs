@@ -95,9 +95,13 @@ test('dashboard figures for a fixed book, drill-downs to exactly the groups coun
     };
     for (const [id, text] of Object.entries(expected)) await expectText(out(page, id), text);
     await expectText(out(page, 'dash-no-contact'), '0');
+    // Every figure says in one plain line what it means.
+    const tiles = page.locator('[data-testid=dash-stats] .stat');
+    for (const tile of await tiles.all()) assert.match(await tile.locator('.explain').innerText(), /\w.{20,}/);
+    await expectText(out(page, 'dash-stats').locator('.stat', { has: out(page, 'dash-achievement') }).locator('.explain'), /anteilige Soll/);
 
     const classes = await csvOf(page, 'dash-classes');
-    assert.deepEqual(classes[0], ['Klasse', 'Verbünde', 'Soll', 'Ist', 'Erfüllung', 'unterbetreut', 'im Soll', 'überbetreut', 'Anteil', 'Zeit (Std.)', 'Zeitanteil']);
+    assert.deepEqual(classes[0], ['Klasse', 'Verbünde', 'Soll (anteilig)', 'Ist', 'Erfüllung', 'unterbetreut', 'im Soll', 'überbetreut', 'Anteil', 'Zeit (Std.)', 'Zeitanteil']);
     assert.deepEqual(classes.slice(1).map((r) => r.slice(0, 8)), [
       ['Klasse A', '1', '2', '1', '51 %', '0', '1', '0'],
       ['Klasse B', '1', '1,6', '2', '129 %', '0', '1', '0'],
@@ -115,7 +119,10 @@ test('dashboard figures for a fixed book, drill-downs to exactly the groups coun
     const rows = out(page, 'soll-ist-groups').locator('tbody tr');
     await expectCount(rows, 1);
     await expectText(rows.first().locator('th'), 'Stadt Elzach');
-    await expectText(rows.first().locator('td').last(), 'überbetreut');
+    // The status says what makes it.
+    await expectText(rows.first().locator('td').last(), /^überbetreut – \d+ Kontakte? mehr als Soll$/);
+    // What counts is said at the top, in plain words.
+    await expectText(out(page, 'counting-summary'), /^Es zählen Kontakte, bei denen der Kunde erreicht wurde, .* Das Soll ist anteilig/);
     const listed = await csvOf(page, 'soll-ist-groups');
     assert.deepEqual(listed.slice(1).map((r) => r[0]), ['Stadt Elzach']);
 

@@ -28,21 +28,14 @@ const TOP: usize = 10;
 /// Weeks of the weekly trend.
 const WEEKS: u32 = 12;
 
+/// A figure tile: the figure (a link to its groups where there are some) and one plain line
+/// on what it means.
 fn stat(
     label: &'static str,
     testid: &'static str,
     text: String,
     href: Option<String>,
-) -> impl IntoView {
-    noted_stat(label, testid, text, href, None)
-}
-
-fn noted_stat(
-    label: &'static str,
-    testid: &'static str,
-    text: String,
-    href: Option<String>,
-    note: Option<String>,
+    explain: String,
 ) -> impl IntoView {
     view! {
         <div class="stat">
@@ -51,7 +44,7 @@ fn noted_stat(
                 Some(h) => view! { <a href=h>{text}</a> }.into_any(),
                 None => text.into_any(),
             }}</dd>
-            {note.map(|n| view! { <dd class="meta">{n}</dd> })}
+            <dd class="meta explain">{explain}</dd>
         </div>
     }
 }
@@ -315,12 +308,12 @@ fn body(q: ReportQuery, period: Period) -> impl IntoView {
             };
             view! {
                 <dl class="stats" data-testid="dash-stats">
-                    {stat("Verbünde", "dash-groups", texts::number(all.groups.into()), Some(q.groups(|_| {})))}
-                    {stat("Soll-Erfüllung", "dash-achievement", all.achievement().map_or("–".into(), texts::percent), None)}
-                    {stat("Unterbetreut", "dash-under", texts::number(all.under.into()), Some(q.groups(|f| f.status = Some(Status::Under))))}
-                    {stat("Überbetreut", "dash-over", texts::number(all.over.into()), Some(q.groups(|f| f.status = Some(Status::Over))))}
-                    {stat("Zeitanteil C/D", "dash-time-cd", time_cd.map_or("–".into(), texts::percent), Some(q.groups(|f| f.classes = vec![Some(Class::C), Some(Class::D)])))}
-                    {noted_stat("Casting aktuell", "dash-cast", texts::percent(percent(covered, all.groups)), Some(Route::CastingOverview.href()), Some(texts::coverage(covered, all.groups)))}
+                    {stat("Verbünde", "dash-groups", texts::number(all.groups.into()), Some(q.groups(|_| {})), texts::EXPLAIN_GROUPS.into())}
+                    {stat("Soll-Erfüllung", "dash-achievement", all.achievement().map_or("–".into(), texts::percent), None, texts::EXPLAIN_ACHIEVEMENT.into())}
+                    {stat("Unterbetreut", "dash-under", texts::number(all.under.into()), Some(q.groups(|f| f.status = Some(Status::Under))), texts::EXPLAIN_UNDER.into())}
+                    {stat("Überbetreut", "dash-over", texts::number(all.over.into()), Some(q.groups(|f| f.status = Some(Status::Over))), texts::EXPLAIN_OVER.into())}
+                    {stat("Zeitanteil C/D", "dash-time-cd", time_cd.map_or("–".into(), texts::percent), Some(q.groups(|f| f.classes = vec![Some(Class::C), Some(Class::D)])), texts::EXPLAIN_TIME_CD.into())}
+                    {stat("Casting aktuell", "dash-cast", texts::percent(percent(covered, all.groups)), Some(Route::CastingOverview.href()), texts::coverage(covered, all.groups))}
                 </dl>
                 {class_section(&q, &rows)}
                 <h2>"Am stärksten unterbetreut: A- und B-Verbünde"</h2>

@@ -103,9 +103,10 @@ fn group_table(b: &Book, q: &ReportQuery, rows: &[Row]) -> Table {
                 None => (r.target, r.actual, r.status),
             };
             let mut cells = group_cells(b, r, target, actual);
-            cells.push(Cell::text(
-                status.map_or(texts::NOT_CAST, texts::status).into(),
-            ));
+            cells.push(Cell::text(status.map_or_else(
+                || texts::NOT_CAST.into(),
+                |s| texts::status_with_reason(s, target, actual),
+            )));
             cells
         })
         .collect();
@@ -209,6 +210,7 @@ fn CountingSettings() -> impl IntoView {
 
 #[component]
 pub fn MonitoringPage() -> impl IntoView {
+    let app = use_app();
     let q = ReportQuery::parse(&browser::current_hash()).0;
     let dashboard = ReportQuery {
         filter: Default::default(),
@@ -218,6 +220,9 @@ pub fn MonitoringPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1 tabindex="-1">"Soll/Ist"</h1>
+            <p class="lead" data-testid="counting-summary">
+                {move || app.book.with(|b| texts::counting_summary(&b.settings().monitoring))}
+            </p>
             <div class="actions no-print">
                 <a class="button" href=dashboard>"Zur Auswertung"</a>
                 <button type="button" on:click=|_| browser::print()>"Drucken"</button>

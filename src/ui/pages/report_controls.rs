@@ -136,7 +136,7 @@ pub fn advisor_name(book: &Book, advisor: Option<&ColleagueId>) -> String {
 
 pub const TALLY_HEAD: [&str; 7] = [
     "Verbünde",
-    "Soll",
+    "Soll (anteilig)",
     "Ist",
     "Erfüllung",
     "unterbetreut",
@@ -196,7 +196,7 @@ pub const GROUP_HEAD: [&str; 6] = [
     "Verbund",
     "Klasse",
     "Betreuer:in",
-    "Soll",
+    "Soll (anteilig)",
     "Ist",
     "Erfüllung",
 ];
