@@ -920,9 +920,14 @@ pub fn direction(d: Direction) -> &'static str {
     }
 }
 
-/// A contact person whose name another person of the group shares: "Anna Weber (Weber GmbH)".
+/// A contact person whose name another person of the group shares: "Anna Weber (Weber GmbH)",
+/// or "Anna Weber (privat)" where she is the customer herself.
 pub fn person_of(person: &str, customer: &str) -> String {
-    format!("{person} ({customer})")
+    if person == customer {
+        format!("{person} (privat)")
+    } else {
+        format!("{person} ({customer})")
+    }
 }
 
 /// The outcome of a contact that reached the customer without a particular result.
@@ -1233,6 +1238,18 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_shared_person_name_says_whose_person_it_is() {
+        assert_eq!(
+            super::person_of("Anna Weber", "Weber Bau GmbH"),
+            "Anna Weber (Weber Bau GmbH)"
+        );
+        assert_eq!(
+            super::person_of("Anna Weber", "Anna Weber"),
+            "Anna Weber (privat)"
+        );
+    }
 
     #[test]
     fn serde_messages_in_german() {
