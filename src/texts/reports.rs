@@ -66,11 +66,9 @@ pub fn status_with_reason(s: Status, target: f64, actual: u32) -> String {
 // One plain line under each figure of the dashboard.
 pub const EXPLAIN_GROUPS: &str = "Alle Verbünde der Auswahl.";
 pub const EXPLAIN_ACHIEVEMENT: &str =
-    "Zählende Kontakte geteilt durch das anteilige Soll, alle Verbünde zusammen: Mehr bei einem gleicht Weniger bei einem anderen aus.";
-pub const EXPLAIN_UNDER: &str =
-    "Verbünde unter ihrer Soll-Schwelle, denen mindestens ein ganzer Kontakt fehlt.";
-pub const EXPLAIN_OVER: &str =
-    "Verbünde über ihrer Soll-Schwelle, mit mindestens einem ganzen Kontakt zu viel.";
+    "Zählende Kontakte geteilt durch das anteilige Soll, über alle Verbünde.";
+pub const EXPLAIN_UNDER: &str = "Unter der Schwelle und mindestens ein Kontakt zu wenig.";
+pub const EXPLAIN_OVER: &str = "Über der Schwelle und mindestens ein Kontakt zu viel.";
 pub const EXPLAIN_TIME_CD: &str =
     "Anteil der Kontaktzeit, der auf Verbünde der Klassen C und D entfällt.";
 

@@ -143,6 +143,20 @@ pub fn show_problem(error: RwSignal<Option<FieldError>>, problem: FieldError) {
     request_animation_frame(move || focus_field(&field));
 }
 
+/// After a failed save of a form whose fields mark their own errors: the first marked field
+/// comes into view and takes the focus, once the marks are drawn.
+pub fn focus_first_invalid() {
+    request_animation_frame(|| {
+        let first = document()
+            .query_selector("main [aria-invalid=true]")
+            .ok()
+            .flatten();
+        if let Some(el) = first {
+            focus_field(&el.id());
+        }
+    });
+}
+
 /// Scrolls a field to the middle of the screen and focuses it.
 pub fn focus_field(id: &str) {
     let Some(el) = document().get_element_by_id(id) else {

@@ -347,3 +347,15 @@ test('the contact form says what else is due and adds the serving colleague in o
     await checkA11y(page, 'group page with status');
   });
 });
+
+test('the short forms bring their first marked field into view and focus it after a failed save', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url);
+    await navigate(page, '/verbuende/neu');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    const name = page.locator('#f-name-des-verbunds');
+    await expectText(page.locator('#f-name-des-verbunds-fehler'), /Name/);
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    assert.equal(await name.evaluate((el) => el === document.activeElement), true, 'the name field has the focus');
+  }, { viewport: PHONE });
+});

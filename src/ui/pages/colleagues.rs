@@ -7,7 +7,9 @@ use crate::domain::text::parse_optional;
 use crate::domain::vocab::Department;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{ContactInputs, NameField, ReachFields, SelectField, TextField};
+use crate::ui::components::{
+    focus_first_invalid, ContactInputs, NameField, ReachFields, SelectField, TextField,
+};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -90,7 +92,8 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
         let department =
             parse_optional(&department.get_untracked()).map_err(|e| format!("Fachbereich {e}"));
         let (Some(contact), Ok(department)) = (parsed, department) else {
-            return form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
+            form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
+            return focus_first_invalid();
         };
         let colleague = Colleague {
             id: existing_id

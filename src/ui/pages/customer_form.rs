@@ -8,7 +8,9 @@ use crate::domain::text::{parse_notes, parse_optional, Name};
 use crate::domain::vocab::{CustomerKind, OccasionKind, Segment};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{parse_consent, ConsentFields, SelectField, TextArea, TextField};
+use crate::ui::components::{
+    focus_first_invalid, parse_consent, ConsentFields, SelectField, TextArea, TextField,
+};
 use crate::ui::format;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -141,7 +143,10 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
         })();
         let customer = match parsed {
             Ok(c) => c,
-            Err(e) => return form_error.set(Some(e)),
+            Err(e) => {
+                form_error.set(Some(e));
+                return focus_first_invalid();
+            }
         };
         let target = Route::Group(customer.group.clone()).href();
         match app.change(|b| b.upsert_customer(customer, browser::now())) {

@@ -7,7 +7,7 @@ use crate::domain::text::{parse_notes, Name};
 use crate::domain::vocab::Segment;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{SelectField, TextArea, TextField};
+use crate::ui::components::{focus_first_invalid, SelectField, TextArea, TextField};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -104,6 +104,7 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
             (parsed_name, parse_notes(&notes.get_untracked()))
         else {
             form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
+            focus_first_invalid();
             return;
         };
         let now = browser::now();

@@ -8,8 +8,8 @@ use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    parse_consent, vocab_options, ConsentFields, ContactInputs, NameField, ReachFields,
-    SelectField, TextArea, TextField,
+    focus_first_invalid, parse_consent, vocab_options, ConsentFields, ContactInputs, NameField,
+    ReachFields, SelectField, TextArea, TextField,
 };
 use crate::ui::format;
 use crate::ui::route::Route;
@@ -100,7 +100,10 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
         })();
         let person = match parsed {
             Ok(p) => p,
-            Err(e) => return form_error.set(Some(e)),
+            Err(e) => {
+                form_error.set(Some(e));
+                return focus_first_invalid();
+            }
         };
         let target = Route::Group(group.clone()).href();
         match app.change(|b| b.upsert_person(person)) {
