@@ -359,23 +359,3 @@ test('the short forms bring their first marked field into view and focus it afte
     assert.equal(await name.evaluate((el) => el === document.activeElement), true, 'the name field has the focus');
   }, { viewport: PHONE });
 });
-
-test('a wide table scrolls inside its box on a phone, its first column staying in view', { timeout: 60_000 }, async () => {
-  await session(async ({ page, url }) => {
-    await openApp(page, url);
-    await loadSampleData(page);
-    await navigate(page, '/kontakte');
-    const box = page.locator('.table-wrap').first();
-    await box.locator('tbody tr').first().waitFor();
-    const widths = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
-    assert.ok(widths[0] > widths[1], `the table is wider than its box on a phone: ${widths}`);
-    await box.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
-    await settle(page);
-    const [boxLeft, cellLeft] = await box.evaluate((el) => [
-      el.getBoundingClientRect().left,
-      el.querySelector('tbody tr :is(th, td)').getBoundingClientRect().left,
-    ]);
-    assert.ok(Math.abs(cellLeft - boxLeft) <= 1, `the first column stays at the box's edge (${cellLeft} vs ${boxLeft})`);
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
-  }, { viewport: PHONE });
-});
