@@ -125,10 +125,7 @@ pub fn shape(e: LayoutError) -> DecodeError {
 /// migrations.
 pub fn decode_chunks(schema: u64, chunks: &Chunks) -> Result<Book, DecodeError> {
     if schema != CURRENT_SCHEMA as u64 {
-        return file::decode(assemble(
-            schema,
-            &layout::records_of(chunks).map_err(shape)?,
-        )?);
+        return file::decode(assemble(schema, chunks)?);
     }
     fn typed<T: serde::de::DeserializeOwned>(
         chunks: &Chunks,
@@ -170,8 +167,10 @@ pub fn decode_chunks(schema: u64, chunks: &Chunks) -> Result<Book, DecodeError> 
     Book::from_data(data).map_err(DecodeError::Problems)
 }
 
-/// Reassembles logical records into an export-shaped document for [`file::decode`].
-pub fn assemble(schema: u64, records: &Records) -> Result<Value, DecodeError> {
+/// Reassembles stored chunk texts into an export-shaped document for [`file::decode`]: what
+/// older schemas are migrated from, and what a backup of them keeps.
+pub fn assemble(schema: u64, chunks: &Chunks) -> Result<Value, DecodeError> {
+    let records = layout::records_of(chunks).map_err(shape)?;
     let parse = |key: &str, text: &str| {
         serde_json::from_str::<Value>(text).map_err(|e| DecodeError::Shape {
             detail: format!("{key}: {e}"),

@@ -1,8 +1,8 @@
 //! How records sit in storage. The store works with logical records ("group.<id>" → the
 //! record's JSON); this module packs them into a fixed set of chunk keys per collection, each
-//! holding its records as lines of text, deflated and base64-encoded. Compression makes a 10,000-customer team
-//! book fit the browsers' quota; chunks keep one edit's write small; base64 keeps every stored
-//! character ASCII, which Safari counts as one byte instead of two.
+//! holding its records as lines of text, deflated and base64-encoded. Compression makes a
+//! 10,000-customer team book fit the browsers' quota; chunks keep one edit's write small;
+//! base64 keeps every stored character ASCII, which Safari counts as one byte instead of two.
 
 use std::collections::BTreeMap;
 
@@ -179,6 +179,16 @@ pub fn lines<'a>(
     })
 }
 
+/// The records of one chunk's text as logical records ("customer.c-1" → JSON), in order.
+pub fn chunk_records<'a>(
+    chunk: &'a str,
+    text: &'a str,
+) -> impl Iterator<Item = Result<(String, String), LayoutError>> + 'a {
+    let collection = chunk.split('.').next().unwrap_or("");
+    lines(chunk, text)
+        .map(move |line| line.map(|(id, json)| (record_key(collection, id), json.to_owned())))
+}
+
 /// The logical records held in chunk texts.
 pub fn records_of(chunks: &Chunks) -> Result<Records, LayoutError> {
     let mut out = Records::new();
@@ -187,10 +197,9 @@ pub fn records_of(chunks: &Chunks) -> Result<Records, LayoutError> {
             out.insert(SETTINGS.to_owned(), text.clone());
             continue;
         }
-        let collection = chunk.split('.').next().unwrap_or("");
-        for line in lines(chunk, text) {
-            let (id, json) = line?;
-            out.insert(record_key(collection, id), json.to_owned());
+        for record in chunk_records(chunk, text) {
+            let (logical, json) = record?;
+            out.insert(logical, json);
         }
     }
     Ok(out)
@@ -216,13 +225,8 @@ pub fn repack<'a>(
         }
         if chunk != SETTINGS {
             if let Some(text) = chunks.get(&chunk) {
-                let collection = chunk.split('.').next().unwrap_or("");
                 // Chunks here were decoded before: a malformed line would have failed that.
-                records.extend(
-                    lines(&chunk, text)
-                        .filter_map(Result::ok)
-                        .map(|(id, json)| (record_key(collection, id), json.to_owned())),
-                );
+                records.extend(chunk_records(&chunk, text).filter_map(Result::ok));
             }
         }
         out.insert(chunk, String::new());

@@ -102,10 +102,7 @@ async fn move_writes<T: Engine>(
     if snap.meta.is_none() {
         return Ok(writes); // no book, only the rest
     }
-    let doc = layout::records_of(&chunks)
-        .map_err(codec::shape)
-        .and_then(|records| codec::assemble(schema, &records))
-        .map_err(unreadable)?;
+    let doc = codec::assemble(schema, &chunks).map_err(unreadable)?;
     // Named like the backup an upgrade in place keeps, when the move upgrades too.
     let label = if schema < CURRENT_SCHEMA as u64 {
         format!("Vor der Umstellung von Datenversion {schema} auf {CURRENT_SCHEMA}")
@@ -148,7 +145,7 @@ async fn move_writes<T: Engine>(
         records.iter().map(|(k, v)| (k.as_str(), Some(v.as_str()))),
         chunks,
     );
-    let packed = super::store::compressed(texts).await;
+    let packed = super::store::compressed(&texts).await;
     // Later writes of a key win, so the new chunks override the removals above.
     writes.extend(packed.into_iter().map(|(c, v)| (storage_key(&c), Some(v))));
     let revision = snap.meta.as_ref().map_or(0, |m| m.revision) + 1;

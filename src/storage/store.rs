@@ -144,9 +144,19 @@ pub struct Store<E: Engine> {
     device_entry: Option<String>,
 }
 
-/// Chunk texts → their stored, compressed values.
-pub(super) async fn compressed(texts: Chunks) -> Chunks {
-    let (names, plain): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
+/// The logical records in chunk texts that were read back whole before.
+fn records_of(chunks: &Chunks) -> Result<Records, SaveError> {
+    layout::records_of(chunks).map_err(|e| SaveError::Conflict(codec::shape(e)))
+}
+
+/// Chunk texts → their stored, compressed values; an empty text (a chunk left without
+/// records) has none.
+pub(super) async fn compressed(texts: &Chunks) -> Chunks {
+    let (names, plain): (Vec<String>, Vec<String>) = texts
+        .iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(c, t)| (c.clone(), t.clone()))
+        .unzip();
     let mut out = Chunks::new();
     out.extend(
         names
@@ -203,10 +213,8 @@ impl<E: Engine> Store<E> {
             // Keep the old entries restorable before rewriting them in the new schema. Two
             // commits, each leaving a whole book: cut off between them, the next start finds
             // the old schema and upgrades again.
-            let old = layout::records_of(&store.synced)
-                .map_err(codec::shape)
-                .and_then(|records| codec::assemble(schema, &records))
-                .map_err(|reason| OpenError::Unreadable {
+            let old =
+                codec::assemble(schema, &store.synced).map_err(|reason| OpenError::Unreadable {
                     reason,
                     raw: snap.raw.clone(),
                 })?;
@@ -260,7 +268,7 @@ impl<E: Engine> Store<E> {
 
     /// The logical records we know to be stored.
     fn synced_records(&self) -> Result<Records, SaveError> {
-        layout::records_of(&self.synced).map_err(|e| SaveError::Conflict(codec::shape(e)))
+        records_of(&self.synced)
     }
 
     /// Our changes since the last read or write.
@@ -292,8 +300,7 @@ impl<E: Engine> Store<E> {
         let ours = self.delta(book)?;
         let count = snap.meta.as_ref().map_or(self.chunks, |m| m.chunks);
         // Two tabs saving at once is rare: whole record maps are affordable here.
-        let stored =
-            layout::records_of(&theirs).map_err(|e| SaveError::Conflict(codec::shape(e)))?;
+        let stored = records_of(&theirs)?;
         let known = self.synced_records()?;
         let conflicts = ours
             .iter()
@@ -406,14 +413,7 @@ impl<E: Engine> Store<E> {
     async fn write(&mut self, delta: Delta, now: Timestamp) -> Result<Commit, StoreError> {
         let changes = delta.iter().map(|(k, v)| (k.as_str(), v.as_deref()));
         let texts = layout::repack(&self.synced, changes, self.chunks);
-        let mut filled = Chunks::new();
-        filled.extend(
-            texts
-                .iter()
-                .filter(|(_, text)| !text.is_empty())
-                .map(|(c, t)| (c.clone(), t.clone())),
-        );
-        let mut packed = compressed(filled).await;
+        let mut packed = compressed(&texts).await;
         let meta = Meta {
             schema: CURRENT_SCHEMA as u64,
             revision: self.revision + 1,

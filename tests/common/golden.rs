@@ -13,11 +13,8 @@ pub fn entries(dump: &str) -> BTreeMap<String, String> {
 
 /// A stored chunk ("customer.07") as its logical records ("customer.c-1" → JSON), in order.
 pub fn unpack(chunk: &str, value: &str) -> Result<Vec<(String, String)>, layout::LayoutError> {
-    let collection = chunk.split('.').next().unwrap_or("");
     let text = layout::inflate_text(chunk, value)?;
-    layout::lines(chunk, &text)
-        .map(|line| line.map(|(id, json)| (layout::record_key(collection, id), json.to_owned())))
-        .collect()
+    layout::chunk_records(chunk, &text).collect()
 }
 
 /// The dump in a fresh in-memory store, next to a foreign app's key that must stay untouched.
