@@ -145,7 +145,6 @@ pub fn check_contact_time(at: NaiveDateTime, now: NaiveDateTime) -> Result<(), C
     }
 }
 
-/// A follow-up agreed in a contact cannot lie before it.
 /// The format a group's next contact most likely needs (see
 /// [`super::scheme::ClassRule::next_format`]), counting its reached contacts of the twelve
 /// months up to `today` and `also` (the contact being recorded). A group without a planned
@@ -169,6 +168,7 @@ pub fn expected_format(
         .unwrap_or(Format::AdvisoryTalk)
 }
 
+/// A follow-up agreed in a contact cannot lie before it.
 pub fn check_follow_up(contact: NaiveDateTime, follow_up: NaiveDate) -> Result<(), ContactProblem> {
     if follow_up < contact.date() {
         Err(ContactProblem::FollowUpBeforeContact)

@@ -85,6 +85,12 @@ pub enum CallResult {
 }
 
 impl CallResult {
+    /// Keeps the customer from being contacted (for a while, or by phone at all): asked for
+    /// before it is recorded, and offered for undoing after.
+    pub fn blocks(self) -> bool {
+        matches!(self, CallResult::NoInterest | CallResult::ConsentWithdrawn)
+    }
+
     pub fn outcome(self) -> ContactOutcome {
         match self {
             CallResult::Appointment(_) => ContactOutcome::Appointment,

@@ -197,6 +197,22 @@ impl<'a> GroupFacts<'a> {
             .max()
     }
 
+    /// Co-serving departments behind on `today`, with the colleagues who serve them: what a
+    /// contact could take care of by having one of them take part.
+    pub fn departments_due(&self, today: NaiveDate) -> Vec<(Department, Vec<ColleagueId>)> {
+        self.reasons(today, 0)
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Department { department, .. } => self
+                    .departments
+                    .iter()
+                    .find(|(d, _, _)| d == department)
+                    .map(|(d, _, serving)| (*d, serving.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The last day any reached contact took place.
     pub fn last_contact(&self, today: NaiveDate) -> Option<NaiveDate> {
         self.last_reached(None, today)
@@ -295,24 +311,6 @@ impl<'a> GroupFacts<'a> {
             blocked_until: self.blocked_until,
             responsible,
         })
-    }
-}
-
-impl GroupFacts<'_> {
-    /// Co-serving departments behind on `today`, with the colleagues who serve them: what a
-    /// contact could take care of by having one of them take part.
-    pub fn departments_due(&self, today: NaiveDate) -> Vec<(Department, Vec<ColleagueId>)> {
-        self.reasons(today, 0)
-            .iter()
-            .filter_map(|r| match r {
-                Reason::Department { department, .. } => self
-                    .departments
-                    .iter()
-                    .find(|(d, _, _)| d == department)
-                    .map(|(d, _, serving)| (*d, serving.clone())),
-                _ => None,
-            })
-            .collect()
     }
 }
 

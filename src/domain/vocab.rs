@@ -96,9 +96,42 @@ pub const TOPICS: &[&str] = &[
     "Förderkredit",
 ];
 
+/// Topics typed as free text: separated by commas or semicolons, trimmed, empty ones left out.
+pub fn typed_topics(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// Typed topics split into the quick topics they name (spelt as offered, whatever the case)
+/// and the others.
+pub fn sort_topics(text: &str) -> (Vec<&'static str>, Vec<&str>) {
+    let mut known = Vec::new();
+    let mut others = Vec::new();
+    for topic in typed_topics(text) {
+        match TOPICS.iter().find(|t| t.eq_ignore_ascii_case(topic)) {
+            Some(t) => known.push(*t),
+            None => others.push(topic),
+        }
+    }
+    (known, others)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_quick_topics_are_told_from_the_others() {
+        assert_eq!(
+            sort_topics(" geldanlage, Baufinanzierung Halle;; NACHFOLGE ,"),
+            (
+                vec!["Geldanlage", "Nachfolge"],
+                vec!["Baufinanzierung Halle"]
+            )
+        );
+        assert_eq!(typed_topics(" , ;").count(), 0);
+    }
 
     #[test]
     fn keys_and_serde_round_trip() {

@@ -303,7 +303,7 @@ pub fn answer_missing(n: usize) -> String {
 }
 
 /// Which criteria still lack an answer, by name.
-pub fn casting_incomplete(open: &[&str]) -> String {
+pub fn casting_incomplete(open: &[String]) -> String {
     match open {
         [one] => format!("Ein Kriterium ist noch nicht beantwortet: {one}."),
         all => format!(
@@ -1107,6 +1107,15 @@ pub fn reason(
             on(*due)
         ),
     }
+}
+
+/// [`reason`] with colleagues named as the book knows them (their id, if deleted since).
+pub fn reason_in(b: &crate::domain::book::Book, r: &crate::domain::reminder::Reason) -> String {
+    reason(r, &|k| {
+        b.colleagues()
+            .get(k)
+            .map_or_else(|| k.to_string(), |c| c.name.to_string())
+    })
 }
 
 fn per_year_text(n: u32) -> String {

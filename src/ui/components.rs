@@ -152,16 +152,19 @@ pub fn focus_first_invalid() {
             .ok()
             .flatten();
         if let Some(el) = first {
-            focus_field(&el.id());
+            focus_element(el);
         }
     });
 }
 
 /// Scrolls a field to the middle of the screen and focuses it.
 pub fn focus_field(id: &str) {
-    let Some(el) = document().get_element_by_id(id) else {
-        return;
-    };
+    if let Some(el) = document().get_element_by_id(id) {
+        focus_element(el);
+    }
+}
+
+fn focus_element(el: web_sys::Element) {
     let target = match el.tag_name().as_str() {
         "FIELDSET" => el.query_selector("input").ok().flatten().unwrap_or(el),
         _ => el,

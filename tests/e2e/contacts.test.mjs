@@ -241,8 +241,9 @@ test('a call party: only people with consent, every outcome recorded, summary pe
     await expectText(call('g-gamma').locator('[data-testid=call-status]'), 'noch nicht angerufen');
     await call('g-gamma').getByRole('button', { name: 'Einwilligung widerrufen' }).click();
     await expectText(page.locator('[data-testid=party-total]'), '6 Anrufe, 4 erreicht, 1 Termin');
-    // The group is one tap away from its call.
+    // The group is one tap away from its call, and told apart from others of its name.
     await expectCount(call('g-alpha').getByRole('link', { name: 'Alpha Maschinenbau' }), 1);
+    await expectText(call('g-alpha').getByTestId('group-marks'), /Kontakt/);
 
     await reloadApp(page);
     await navigate(page, '/telefonaktion');

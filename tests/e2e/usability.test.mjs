@@ -359,3 +359,26 @@ test('the short forms bring their first marked field into view and focus it afte
     assert.equal(await name.evaluate((el) => el === document.activeElement), true, 'the name field has the focus');
   }, { viewport: PHONE });
 });
+
+test('on a phone the casting result stays in the save bar and each choice has a row of its own; points never wrap', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url);
+    const group = await createGroup(page, { name: 'Familie Neu', segment: 'Privatkunden' });
+    await navigate(page, `/verbuende/${group}/casting`);
+    const bar = page.locator('.actions.sticky .bar-result');
+    await expectText(bar, 'Noch keine Antwort');
+    const first = page.locator('fieldset.criterion').first();
+    const lefts = await first.locator('.choice').evaluateAll((cs) => cs.map((c) => Math.round(c.getBoundingClientRect().left)));
+    assert.equal(new Set(lefts).size, 1, `one choice per row: ${lefts}`);
+    await first.locator('.choice').first().click();
+    await expectText(bar, /^Vorläufig Klasse /);
+    const lines = await page.locator('.choice .points').evaluateAll((ps) => ps.map((p) => p.getClientRects().length));
+    assert.ok(lines.every((n) => n === 1), `points on one line: ${lines}`);
+
+    // On a tablet the result panel beside the criteria says it; the bar does not repeat it.
+    await page.setViewportSize(TABLET);
+    await expectCount(page.locator('.bar-result:visible'), 0);
+    const points = await page.locator('.choice .points').evaluateAll((ps) => ps.map((p) => p.getClientRects().length));
+    assert.ok(points.every((n) => n === 1), `points on one line at 768 px: ${points}`);
+  }, { viewport: PHONE });
+});

@@ -7,7 +7,6 @@ use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
 use crate::domain::party::{
     call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Party,
 };
-use crate::domain::vocab::ContactOutcome;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::group_marks;
@@ -129,14 +128,13 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
             // Outcomes that keep the customer from being contacted are asked for first and
             // can be undone.
             let outcome = result.outcome();
-            let r = match outcome {
-                ContactOutcome::NoInterest | ContactOutcome::ConsentWithdrawn => {
-                    if !browser::confirm(&texts::call_block_confirm(outcome, &person)) {
-                        return;
-                    }
-                    app.change_with_undo(apply, texts::call_blocked(outcome, &person))
+            let r = if result.blocks() {
+                if !browser::confirm(&texts::call_block_confirm(outcome, &person)) {
+                    return;
                 }
-                _ => app.change(apply),
+                app.change_with_undo(apply, texts::call_blocked(outcome, &person))
+            } else {
+                app.change(apply)
             };
             error.set(r.err());
         }

@@ -126,14 +126,13 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
         let result = outcome.get_untracked();
         if let Some(&first) = result.open.first() {
             marked.set(true);
-            let names = scheme.with_value(|s| {
+            let names: Vec<String> = scheme.with_value(|s| {
                 result
                     .open
                     .iter()
                     .map(|&i| s.criteria[i].label.to_string())
-                    .collect::<Vec<_>>()
+                    .collect()
             });
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let message = texts::casting_incomplete(&names);
             return show_problem(error, FieldError::new(criterion_id(first), message));
         }

@@ -10,7 +10,9 @@ use crate::domain::reminder::{due_now, GroupFacts};
 use crate::domain::scheme::ClassRule;
 use crate::domain::text::{parse_notes, Name};
 use crate::domain::time_format::{format_clock, parse_clock};
-use crate::domain::vocab::{Channel, Class, ContactOutcome, Department, Direction, Format};
+use crate::domain::vocab::{
+    sort_topics, typed_topics, Channel, Class, ContactOutcome, Department, Direction, Format,
+};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
@@ -336,9 +338,7 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                 .get_untracked()
                 .iter()
                 .map(String::as_str)
-                .chain(more_topics.get_untracked().split([',', ';']))
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
+                .chain(typed_topics(&more_topics.get_untracked()))
             {
                 let name = Name::parse(t)
                     .map_err(|e| format!("Thema {}", texts::text_error(&e)))
@@ -401,14 +401,9 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
                     let Some(g) = b.groups().get(&submit_group) else {
                         return Vec::new();
                     };
-                    let name = |k: &ColleagueId| {
-                        b.colleagues()
-                            .get(k)
-                            .map_or_else(|| k.to_string(), |c| c.name.to_string())
-                    };
                     due_now(b, g, browser::today())
                         .iter()
-                        .map(|r| texts::reason(r, &name))
+                        .map(|r| texts::reason_in(b, r))
                         .collect::<Vec<_>>()
                 });
                 app.notify(texts::contact_saved(&group_name, next, &still_due));
@@ -508,18 +503,16 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        let mut rest = Vec::new();
-        for topic in more_topics.get_untracked().split([',', ';']).map(str::trim) {
-            match texts::TOPICS.iter().find(|t| t.eq_ignore_ascii_case(topic)) {
-                Some(known) if !topics.with_untracked(|p| p.iter().any(|k| k == known)) => {
-                    topics.update(|p| p.push((*known).to_owned()));
+        let typed = more_topics.get_untracked();
+        let (known, others) = sort_topics(&typed);
+        topics.update(|picked| {
+            for topic in known {
+                if !picked.iter().any(|p| p == topic) {
+                    picked.push(topic.to_owned());
                 }
-                Some(_) => {}
-                None if topic.is_empty() => {}
-                None => rest.push(topic.to_owned()),
             }
-        }
-        more_topics.set(rest.join(", "));
+        });
+        more_topics.set(others.join(", "));
     };
     view! {
         <section class="page">

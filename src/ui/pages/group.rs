@@ -98,15 +98,10 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
 /// Overdue since, due today or next due, with the reason that comes first.
 fn group_status(b: &Book, g: &Group) -> String {
     let entry = reminder::status(b, g, browser::today());
-    let name = |k: &crate::domain::ids::ColleagueId| {
-        b.colleagues()
-            .get(k)
-            .map_or_else(|| k.to_string(), |c| c.name.to_string())
-    };
     let reason = entry
         .as_ref()
         .and_then(|e| e.reasons.first())
-        .map(|r| texts::reason(r, &name));
+        .map(|r| texts::reason_in(b, r));
     texts::group_status(entry.as_ref(), reason)
 }
 

@@ -43,15 +43,10 @@ fn entry_view(b: &Book, e: &Entry, today: chrono::NaiveDate) -> AnyView {
     let Some(g) = b.groups().get(&e.group) else {
         return ().into_any();
     };
-    let colleague = |k: &ColleagueId| {
-        b.colleagues()
-            .get(k)
-            .map_or_else(|| k.to_string(), |c| c.name.to_string())
-    };
     let reasons = e
         .reasons
         .iter()
-        .map(|r| view! { <li>{texts::reason(r, &colleague)}</li> })
+        .map(|r| view! { <li>{texts::reason_in(b, r)}</li> })
         .collect_view();
     let plan = e.follow_up_due(today).map_or("", |p| p.as_str());
     let record = with_query(
