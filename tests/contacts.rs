@@ -12,7 +12,7 @@ use kontaktnetz::domain::contact::{Contact, ContactProblem, ContactSettings, Pla
 use kontaktnetz::domain::ids::{ContactId, PartyId, PlannedId};
 use kontaktnetz::domain::party::{Call, Party};
 use kontaktnetz::domain::time_format::{parse_date, parse_minute};
-use kontaktnetz::domain::vocab::{Channel, ContactOutcome, Direction, Format};
+use kontaktnetz::domain::vocab::{CallOutcome, Channel, ContactOutcome, Direction, Format};
 use kontaktnetz::texts;
 use proptest::prelude::*;
 
@@ -458,7 +458,9 @@ fn deleting_a_group_takes_its_contacts_and_plans_along() {
             person: pid("p-hans"),
             advisor: Some(kid("k-anna")),
             attempts: 1,
-            outcome: Some(ContactOutcome::NotReached),
+            outcome: Some(CallOutcome::NotReached),
+            note: String::new(),
+            contact: None,
         }],
         ended: false,
         updated_at: at(3),

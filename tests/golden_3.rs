@@ -12,7 +12,9 @@ use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::contact::ContactSettings;
 use kontaktnetz::domain::ids::{ContactId, PlannedId};
 use kontaktnetz::domain::model::Timestamp;
-use kontaktnetz::domain::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
+use kontaktnetz::domain::vocab::{
+    CallOutcome, Channel, ConsentState, ContactOutcome, Direction, Format,
+};
 use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -133,8 +135,8 @@ fn schema_3_export_parses_with_the_values_as_written() {
     assert_eq!(
         outcomes,
         vec![
-            (1, Some(ContactOutcome::NotReached)),
-            (1, Some(ContactOutcome::Appointment))
+            (1, Some(CallOutcome::NotReached)),
+            (1, Some(CallOutcome::Appointment))
         ]
     );
 

@@ -5,19 +5,19 @@ mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
-use kontaktnetz::domain::book::Book;
-use kontaktnetz::domain::contact::{next_due, Contact};
-use kontaktnetz::domain::ids::{CastingId, ContactId, PartyId, PlannedId};
+use kontaktnetz::domain::book::{Book, Problem};
+use kontaktnetz::domain::contact::{next_due, Contact, ContactProblem};
+use kontaktnetz::domain::ids::{CastingId, ColleagueId, ContactId, PartyId, PlannedId};
 use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::party::{
-    call_list, last_ended, record_call, running, summary, CallIds, CallResult, Party, Tally,
+    call_list, last_ended, record_call, running, summary, CallIds, CallResult, Entry, Party, Tally,
 };
 use kontaktnetz::domain::reminder::{
     counts, due_now, occurrence, reminders, status, GroupFacts, Reason, Urgency,
 };
 use kontaktnetz::domain::text::Phone;
 use kontaktnetz::domain::vocab::{
-    Channel, Class, ConsentState, ContactOutcome, Department, Format, OccasionKind,
+    CallOutcome, Channel, Class, ConsentState, ContactOutcome, Department, Format, OccasionKind,
 };
 use proptest::prelude::*;
 
@@ -334,6 +334,15 @@ fn party_book() -> (Book, PartyId) {
     (book, id)
 }
 
+fn entry(result: CallResult, by: Option<ColleagueId>) -> Entry {
+    Entry {
+        result,
+        note: String::new(),
+        at: noon(TODAY),
+        by,
+    }
+}
+
 fn ids(n: u64) -> CallIds {
     CallIds {
         contact: ContactId::generate(n),
@@ -344,7 +353,6 @@ fn ids(n: u64) -> CallIds {
 #[test]
 fn each_call_outcome_records_a_contact_and_its_consequence() {
     let (mut book, party) = party_book();
-    let now = noon(TODAY);
     let me = Some(kid("k-anna"));
     // Müller: not reached twice, then an appointment on 1 December.
     for n in 1..=2 {
@@ -352,9 +360,7 @@ fn each_call_outcome_records_a_contact_and_its_consequence() {
             &mut book,
             &party,
             0,
-            CallResult::NotReached,
-            now,
-            me.clone(),
+            entry(CallResult::NotReached, me.clone()),
             ids(n),
             at(n as i64),
         )
@@ -368,9 +374,7 @@ fn each_call_outcome_records_a_contact_and_its_consequence() {
         &mut book,
         &party,
         0,
-        CallResult::Appointment(day("2026-12-01")),
-        now,
-        me.clone(),
+        entry(CallResult::Appointment(day("2026-12-01")), me.clone()),
         ids(3),
         at(3),
     )
@@ -389,9 +393,7 @@ fn each_call_outcome_records_a_contact_and_its_consequence() {
         &mut book,
         &party,
         1,
-        CallResult::NoInterest,
-        now,
-        me.clone(),
+        entry(CallResult::NoInterest, me.clone()),
         ids(4),
         at(4),
     )
@@ -419,14 +421,11 @@ fn each_call_outcome_records_a_contact_and_its_consequence() {
 #[test]
 fn consent_withdrawn_and_call_back() {
     let (mut book, party) = party_book();
-    let now = noon(TODAY);
     record_call(
         &mut book,
         &party,
         0,
-        CallResult::ConsentWithdrawn,
-        now,
-        None,
+        entry(CallResult::ConsentWithdrawn, None),
         ids(1),
         at(1),
     )
@@ -438,9 +437,7 @@ fn consent_withdrawn_and_call_back() {
         &mut book,
         &party,
         1,
-        CallResult::CallBack(day("2026-11-25")),
-        now,
-        None,
+        entry(CallResult::CallBack(day("2026-11-25")), None),
         ids(2),
         at(2),
     )
@@ -458,13 +455,118 @@ fn consent_withdrawn_and_call_back() {
         &mut book,
         &party,
         1,
-        CallResult::CallBack(day("2026-11-01")),
-        now,
-        None,
+        entry(CallResult::CallBack(day("2026-11-01")), None),
         ids(3),
         at(3),
     )
     .is_err());
+    assert_eq!(book, before);
+}
+
+#[test]
+fn a_talk_without_appointment_counts_as_reached_and_keeps_its_note() {
+    let (mut book, party) = party_book();
+    let talk = Entry {
+        note: "  Ruft nach dem Urlaub zurück ".into(),
+        ..entry(CallResult::Talked, Some(kid("k-anna")))
+    };
+    record_call(&mut book, &party, 0, talk, ids(1), at(1)).unwrap();
+    let call = &book.parties()[&party].calls[0];
+    assert_eq!(call.outcome, Some(CallOutcome::Talked));
+    assert!(call.reached());
+    assert_eq!(call.note, "Ruft nach dem Urlaub zurück");
+    let contact = &book.contacts()[&ContactId::generate(1)];
+    assert_eq!(contact.outcome, None, "reached, nothing agreed");
+    assert!(contact.reached());
+    assert_eq!(contact.notes, "Ruft nach dem Urlaub zurück");
+    assert!(book.planned_of(&gid("g-mueller")).is_empty());
+    assert!(book
+        .customers()
+        .values()
+        .all(|c| c.no_contact_until.is_none()));
+    let (_, total) = summary(&book.parties()[&party]);
+    assert_eq!((total.calls, total.reached, total.appointments), (1, 1, 0));
+}
+
+#[test]
+fn a_correction_edits_the_recorded_call_and_undoes_what_it_no_longer_means() {
+    let (mut book, party) = party_book();
+    let me = Some(kid("k-anna"));
+    // Tapped "no interest" by mistake: Bau Schäfer is blocked.
+    record_call(
+        &mut book,
+        &party,
+        1,
+        entry(CallResult::NoInterest, me.clone()),
+        ids(1),
+        at(1),
+    )
+    .unwrap();
+    assert!(book.customers()[&cid("c-bau")].no_contact_until.is_some());
+    assert!(book.parties()[&party].calls[1].correctable());
+
+    // Corrected to an appointment: the same contact, the block lifted, a planned contact.
+    let later = Entry {
+        at: noon(TODAY) + chrono::Duration::hours(2),
+        ..entry(CallResult::Appointment(day("2026-12-03")), me.clone())
+    };
+    record_call(&mut book, &party, 1, later, ids(2), at(2)).unwrap();
+    let call = &book.parties()[&party].calls[1];
+    assert_eq!(call.outcome, Some(CallOutcome::Appointment));
+    assert_eq!(call.attempts, 1, "a correction is no new attempt");
+    let contacts = book.contacts_of(&gid("g-bau"));
+    assert_eq!(
+        contacts.len(),
+        1,
+        "the call's contact was edited, not added"
+    );
+    assert_eq!(contacts[0].id, ContactId::generate(1));
+    assert_eq!(contacts[0].at, noon(TODAY), "when it was phoned stays");
+    assert_eq!(contacts[0].outcome, Some(ContactOutcome::Appointment));
+    assert_eq!(book.customers()[&cid("c-bau")].no_contact_until, None);
+    assert_eq!(book.planned_of(&gid("g-bau"))[0].date, day("2026-12-03"));
+
+    // Corrected again to a plain talk: the appointment agreed in that call goes.
+    record_call(
+        &mut book,
+        &party,
+        1,
+        entry(CallResult::Talked, me.clone()),
+        ids(3),
+        at(3),
+    )
+    .unwrap();
+    assert!(book.planned_of(&gid("g-bau")).is_empty());
+    assert_eq!(book.contacts_of(&gid("g-bau"))[0].outcome, None);
+    let (_, total) = summary(&book.parties()[&party]);
+    assert_eq!((total.calls, total.reached, total.appointments), (1, 1, 0));
+}
+
+#[test]
+fn a_withdrawn_consent_is_not_corrected_on_the_call_list() {
+    let (mut book, party) = party_book();
+    record_call(
+        &mut book,
+        &party,
+        0,
+        entry(CallResult::ConsentWithdrawn, None),
+        ids(1),
+        at(1),
+    )
+    .unwrap();
+    assert!(!book.parties()[&party].calls[0].correctable());
+    let before = book.clone();
+    assert_eq!(
+        record_call(
+            &mut book,
+            &party,
+            0,
+            entry(CallResult::Talked, None),
+            ids(2),
+            at(2)
+        ),
+        Err(Problem::Contact(ContactProblem::ConsentWithdrawnStays))
+    );
     assert_eq!(book, before);
 }
 

@@ -717,20 +717,41 @@ impl Book {
     /// What an outcome means beyond the record. "No interest" blocks outreach to the
     /// customers of the people who took part (the lead customer if nobody is named) for the
     /// configured months; "consent withdrawn" records the refusal of the people who took part.
+    /// The customers a contact reached: those of the people named, or the group's lead.
+    fn customers_spoken_to(&self, contact: &Contact) -> Vec<CustomerId> {
+        let mut customers: Vec<CustomerId> = contact
+            .people
+            .iter()
+            .filter_map(|p| self.persons.get(p))
+            .map(|p| p.customer.clone())
+            .collect();
+        if customers.is_empty() {
+            customers.extend(self.groups.get(&contact.group).and_then(|g| g.lead.clone()));
+        }
+        customers
+    }
+
+    /// Lifts the block a "no interest" contact set, when it is still the one running (a
+    /// later refusal's longer block stays).
+    pub fn lift_block_of(&mut self, contact: &Contact, now: Timestamp) {
+        let until = self.settings.contact.block_until(contact.date());
+        let customers = self.customers_spoken_to(contact);
+        for c in self
+            .customers
+            .values_mut()
+            .filter(|c| customers.contains(&c.id) && c.no_contact_until == Some(until))
+        {
+            c.no_contact_until = None;
+            c.updated_at = now;
+        }
+    }
+
     fn apply_outcome(&mut self, contact: &Contact, now: Timestamp) {
         let today = contact.date();
         match contact.outcome {
             Some(ContactOutcome::NoInterest) => {
                 let until = self.settings.contact.block_until(today);
-                let mut customers: Vec<CustomerId> = contact
-                    .people
-                    .iter()
-                    .filter_map(|p| self.persons.get(p))
-                    .map(|p| p.customer.clone())
-                    .collect();
-                if customers.is_empty() {
-                    customers.extend(self.groups.get(&contact.group).and_then(|g| g.lead.clone()));
-                }
+                let customers = self.customers_spoken_to(contact);
                 for c in self
                     .customers
                     .values_mut()

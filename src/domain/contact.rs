@@ -134,6 +134,8 @@ pub enum ContactProblem {
     WindowDays,
     BlockMonths,
     CallsPerAdvisor,
+    /// A call that withdrew the consent cannot be corrected on the call list.
+    ConsentWithdrawnStays,
 }
 
 /// A contact may be recorded for today or any earlier day; tomorrow and later are plans.

@@ -1,11 +1,11 @@
 //! A call party: a list of groups phoned in one session, with what each call brought.
 
 use super::book::{Book, Problem, RecordKind};
-use super::contact::{add_months, check_follow_up, Contact, Planned};
+use super::contact::{add_months, check_follow_up, Contact, ContactProblem, Planned};
 use super::ids::{ColleagueId, ContactId, GroupId, PartyId, PersonId, PlannedId};
 use super::model::{ContactPerson, Customer, Group, Timestamp};
 use super::reminder::{GroupFacts, Reason};
-use super::vocab::{Channel, ConsentState, ContactOutcome, Direction, Format};
+use super::vocab::{CallOutcome, Channel, ConsentState, ContactOutcome, Direction, Format};
 use crate::domain::sort;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -22,7 +22,13 @@ pub struct Call {
     pub attempts: u16,
     /// The last call's outcome; `NotReached` keeps the line open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<ContactOutcome>,
+    pub outcome: Option<CallOutcome>,
+    /// A short note taken during the call; it goes into the recorded contact.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The contact the last call recorded: a correction edits it instead of adding one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<ContactId>,
 }
 
 fn is_zero(n: &u16) -> bool {
@@ -32,11 +38,19 @@ fn is_zero(n: &u16) -> bool {
 impl Call {
     /// Still to be phoned: never tried, or not reached yet.
     pub fn is_open(&self) -> bool {
-        matches!(self.outcome, None | Some(ContactOutcome::NotReached))
+        matches!(self.outcome, None | Some(CallOutcome::NotReached))
     }
 
     pub fn reached(&self) -> bool {
         !self.is_open()
+    }
+
+    /// A reached call whose outcome may be corrected. A withdrawn consent is not: what the
+    /// person allowed before is not known here, so it is changed at the person.
+    pub fn correctable(&self) -> bool {
+        self.reached()
+            && self.contact.is_some()
+            && self.outcome != Some(CallOutcome::ConsentWithdrawn)
     }
 }
 
@@ -73,6 +87,8 @@ fn newest(book: &Book, ended: bool) -> Option<&Party> {
 /// What a call brought, as tapped during the call party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallResult {
+    /// Reached and talked, without an appointment or a refusal.
+    Talked,
     /// An appointment on this day: a planned contact.
     Appointment(NaiveDate),
     /// The customer asked to be called again on this day: a planned call.
@@ -91,13 +107,27 @@ impl CallResult {
         matches!(self, CallResult::NoInterest | CallResult::ConsentWithdrawn)
     }
 
-    pub fn outcome(self) -> ContactOutcome {
+    /// The line's outcome on the list.
+    pub fn outcome(self) -> CallOutcome {
         match self {
-            CallResult::Appointment(_) => ContactOutcome::Appointment,
-            CallResult::CallBack(_) => ContactOutcome::CallBack,
-            CallResult::NotReached => ContactOutcome::NotReached,
-            CallResult::NoInterest => ContactOutcome::NoInterest,
-            CallResult::ConsentWithdrawn => ContactOutcome::ConsentWithdrawn,
+            CallResult::Talked => CallOutcome::Talked,
+            CallResult::Appointment(_) => CallOutcome::Appointment,
+            CallResult::CallBack(_) => CallOutcome::CallBack,
+            CallResult::NotReached => CallOutcome::NotReached,
+            CallResult::NoInterest => CallOutcome::NoInterest,
+            CallResult::ConsentWithdrawn => CallOutcome::ConsentWithdrawn,
+        }
+    }
+
+    /// The recorded contact's outcome: none for a plain talk (reached, nothing agreed).
+    fn contact_outcome(self) -> Option<ContactOutcome> {
+        match self {
+            CallResult::Talked => None,
+            CallResult::Appointment(_) => Some(ContactOutcome::Appointment),
+            CallResult::CallBack(_) => Some(ContactOutcome::CallBack),
+            CallResult::NotReached => Some(ContactOutcome::NotReached),
+            CallResult::NoInterest => Some(ContactOutcome::NoInterest),
+            CallResult::ConsentWithdrawn => Some(ContactOutcome::ConsentWithdrawn),
         }
     }
 }
@@ -170,6 +200,8 @@ pub fn call_list(book: &Book, today: NaiveDate, per_advisor: usize) -> Vec<Call>
                 advisor,
                 attempts: 0,
                 outcome: None,
+                note: String::new(),
+                contact: None,
             });
         }
     }
@@ -182,17 +214,26 @@ pub struct CallIds {
     pub planned: PlannedId,
 }
 
+/// What was tapped and typed for one call.
+pub struct Entry {
+    pub result: CallResult,
+    pub note: String,
+    pub at: NaiveDateTime,
+    /// Who phoned (the advisor using the app).
+    pub by: Option<ColleagueId>,
+}
+
 /// Records one call of a party: a contact (call-party call by phone, outbound, with the
-/// person and `by`), and by the result a planned contact, a block on the customer, or the
-/// consent withdrawn (see [`Book::record_contact`]). The call counts one more attempt.
-#[allow(clippy::too_many_arguments)]
+/// person, `by` and the note), and by the result a planned contact, a block on the customer,
+/// or the consent withdrawn (see [`Book::record_contact`]). On an open line the call counts
+/// one more attempt; on a reached line it corrects the last call: its contact is edited
+/// (keeping when and by whom), a follow-up no longer agreed goes, and a block that call set
+/// is lifted when the correction is no refusal.
 pub fn record_call(
     book: &mut Book,
     party: &PartyId,
     index: usize,
-    result: CallResult,
-    at: NaiveDateTime,
-    by: Option<ColleagueId>,
+    entry: Entry,
     ids: CallIds,
     now: Timestamp,
 ) -> Result<(), Problem> {
@@ -214,6 +255,23 @@ pub fn record_call(
         .get(&call.person)
         .cloned()
         .ok_or_else(|| missing(RecordKind::Person, &call.person))?;
+    if call.reached() && !call.correctable() {
+        return Err(Problem::Contact(ContactProblem::ConsentWithdrawnStays));
+    }
+    let earlier = match (call.reached(), &call.contact) {
+        (true, Some(id)) => book.contacts().get(id).cloned(),
+        _ => None,
+    };
+    let Entry {
+        result,
+        note,
+        at,
+        by,
+    } = entry;
+    let (id, at, bank) = match &earlier {
+        Some(c) => (c.id.clone(), c.at, c.bank.clone()),
+        None => (ids.contact, at, by.clone().into_iter().collect()),
+    };
     let follow_up = match result {
         CallResult::Appointment(date) | CallResult::CallBack(date) => {
             check_follow_up(at, date).map_err(Problem::Contact)?;
@@ -227,7 +285,7 @@ pub fn record_call(
                 date,
                 time: None,
                 format,
-                who: call.advisor.clone().or(by.clone()),
+                who: call.advisor.clone().or(by),
                 note: String::new(),
                 agreed_in: None,
                 done: None,
@@ -237,24 +295,33 @@ pub fn record_call(
         _ => None,
     };
     let contact = Contact {
-        id: ids.contact,
+        id: id.clone(),
         group: call.group.clone(),
         at,
         channel: Channel::Phone,
         format: Format::CallPartyCall,
         direction: Direction::Outbound,
-        bank: by.into_iter().collect(),
+        bank,
         people: vec![person.id.clone()],
         topics: Vec::new(),
-        outcome: Some(result.outcome()),
-        notes: String::new(),
+        outcome: result.contact_outcome(),
+        notes: note.trim().to_owned(),
         updated_at: now,
     };
-    call.attempts = call.attempts.saturating_add(1);
+    if earlier.is_none() {
+        call.attempts = call.attempts.saturating_add(1);
+    }
     call.outcome = Some(result.outcome());
+    call.note = contact.notes.clone();
+    call.contact = Some(id);
     p.updated_at = now;
     // The outcome's consequences (block, consent) come with the contact.
     book.record_contact(contact, follow_up, None, now)?;
+    if let Some(before) = earlier.filter(|c| c.outcome == Some(ContactOutcome::NoInterest)) {
+        if result != CallResult::NoInterest {
+            book.lift_block_of(&before, now);
+        }
+    }
     book.upsert_party(p);
     Ok(())
 }
@@ -271,7 +338,7 @@ impl Tally {
     fn add(&mut self, call: &Call) {
         self.calls += u32::from(call.attempts);
         self.reached += u32::from(call.reached());
-        self.appointments += u32::from(call.outcome == Some(ContactOutcome::Appointment));
+        self.appointments += u32::from(call.outcome == Some(CallOutcome::Appointment));
     }
 }
 

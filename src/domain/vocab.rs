@@ -84,6 +84,12 @@ vocabulary!(
     ContactOutcome { Appointment, Deal, Offer, NoInterest, NotReached, CallBack, ConsentWithdrawn }
 );
 
+vocabulary!(
+    /// How a call of a call party went, as its line on the list shows it. Shares its stored
+    /// names with [`ContactOutcome`]; `Talked` is a reached call without any of those.
+    CallOutcome { Talked, Appointment, CallBack, NotReached, NoInterest, ConsentWithdrawn }
+);
+
 /// Quick topics offered as chips when a contact is recorded; free text adds any other.
 pub const TOPICS: &[&str] = &[
     "Finanzierung",

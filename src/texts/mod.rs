@@ -8,8 +8,8 @@ use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::scheme::SchemeProblem;
 use crate::domain::text::TextError;
 use crate::domain::vocab::{
-    BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
-    Department, Direction, Format, OccasionKind, Segment,
+    BuyingMotive, BuyingRole, CallOutcome, Channel, Class, ConsentState, ContactOutcome,
+    CustomerKind, Department, Direction, Format, OccasionKind, Segment,
 };
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
@@ -148,6 +148,9 @@ pub fn contact_problem(p: ContactProblem) -> String {
         }
         ContactProblem::FollowUpBeforeContact => {
             return "Der vereinbarte Folgekontakt liegt vor dem Kontakt. Bitte ein späteres Datum wählen.".into()
+        }
+        ContactProblem::ConsentWithdrawnStays => {
+            return "Ein Widerruf der Einwilligung lässt sich hier nicht korrigieren. Bitte die Einwilligung beim Ansprechpartner ändern.".into()
         }
         ContactProblem::WindowDays => ContactSettings::WINDOW_DAYS,
         ContactProblem::BlockMonths => widen(ContactSettings::BLOCK_MONTHS),
@@ -1183,19 +1186,30 @@ pub fn call_tally(t: &crate::domain::party::Tally) -> String {
     )
 }
 
+pub fn call_outcome(o: CallOutcome) -> &'static str {
+    match o {
+        CallOutcome::Talked => "Gespräch geführt",
+        CallOutcome::Appointment => "Termin vereinbart",
+        CallOutcome::CallBack => "Rückruf",
+        CallOutcome::NotReached => "Nicht erreicht",
+        CallOutcome::NoInterest => "Kein Interesse",
+        CallOutcome::ConsentWithdrawn => "Einwilligung widerrufen",
+    }
+}
+
 /// Asked before an outcome that keeps the customer from being contacted.
-pub fn call_block_confirm(outcome: ContactOutcome, person: &str) -> String {
+pub fn call_block_confirm(outcome: CallOutcome, person: &str) -> String {
     match outcome {
-        ContactOutcome::ConsentWithdrawn => format!(
+        CallOutcome::ConsentWithdrawn => format!(
             "{person} widerruft die Einwilligung in Anrufe? Danach wird {person} nicht mehr angerufen."
         ),
         _ => format!("{person} hat kein Interesse? Der Kunde wird dann eine Zeit lang nicht angesprochen."),
     }
 }
 
-/// After such an outcome, with the offer to undo it.
-pub fn call_blocked(result: ContactOutcome, person: &str) -> String {
-    format!("{person}: {}.", outcome(result))
+/// The message after a blocking outcome, offered for undoing.
+pub fn call_blocked(result: CallOutcome, person: &str) -> String {
+    format!("{person}: {}.", call_outcome(result))
 }
 
 pub fn attempts(n: u16) -> String {
@@ -1209,6 +1223,8 @@ pub fn attempts(n: u16) -> String {
 pub const PARTY_END_CONFIRM: &str =
     "Telefonaktion beenden? Offene Anrufe bleiben unerledigt, die Zusammenfassung bleibt erhalten.";
 pub const PARTY_EMPTY: &str = "Niemand auf der Liste: Es gibt keine fälligen oder inaktiven Verbünde mit Telefon-Einwilligung.";
+/// Names a table box that scrolls sideways, for screen readers.
+pub const WIDE_TABLE: &str = "Tabelle, seitlich verschiebbar";
 pub const DATE_FOR_CALL: &str = "Bitte zuerst ein Datum wählen.";
 
 pub fn contact_count(n: usize) -> String {

@@ -363,12 +363,14 @@ pub fn long_table_view(table: Table, testid: &'static str, shown: usize) -> AnyV
         }
     };
     view! {
-        <div class="table-box">
-            <table class="table" data-testid=testid>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{rows}</tbody>
-                {foot}
-            </table>
+        <div class="table-end">
+            <ScrollBox>
+                <table class="table" data-testid=testid>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                    {foot}
+                </table>
+            </ScrollBox>
             <button type="button" class="csv no-print" on:click=download data-testid=format!("{testid}-csv")>
                 "Als CSV herunterladen"
             </button>
@@ -666,4 +668,38 @@ pub fn colleague_options(book: &crate::domain::book::Book, first: &str) -> Vec<(
                 .map(|k| (k.id.to_string(), k.name.to_string())),
         )
         .collect()
+}
+
+/// A wide table's box: it scrolls sideways inside, never the page. The first column stays
+/// (see the CSS), and while columns are hidden to the right a shade at the edge says so.
+/// When it overflows, the box takes the keyboard focus, so the arrow keys scroll it too.
+#[component]
+pub fn ScrollBox(children: Children) -> impl IntoView {
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let overflows = RwSignal::new(false);
+    let more = RwSignal::new(false);
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            overflows.set(el.client_width() < el.scroll_width());
+            more.set(el.scroll_left() + el.client_width() + 1 < el.scroll_width());
+        }
+    };
+    // After the first paint, and whenever the window (or the tablet's orientation) changes.
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    view! {
+        <div class="table-box" class:more-right=more>
+            <div class="table-scroll" node_ref=scroller on:scroll=move |_| measure()
+                tabindex=move || overflows.get().then_some("0")
+                role=move || overflows.get().then_some("group")
+                aria-label=move || overflows.get().then_some(texts::WIDE_TABLE)>
+                {children()}
+            </div>
+        </div>
+    }
 }

@@ -28,7 +28,7 @@ import {
   waitForHash,
   waitForSave,
 } from './app.mjs';
-import { downloadText } from './harness.mjs';
+import { checkA11y, downloadText } from './harness.mjs';
 import { parseIcs } from './ics.mjs';
 
 const { session } = useApp();
@@ -266,6 +266,48 @@ test('a call party: only people with consent, every outcome recorded, summary pe
     // appointment; Delta was never reached; Beta's overdue annual talk is still open.
     await page.getByLabel('Verbünde je Betreuer:in').fill('20');
     await expectText(page.locator('[data-testid=party-preview]'), '2 Anrufe auf der Liste');
+  });
+});
+
+test('a call party: a talk without appointment with a note, a refusal corrected, a withdrawn consent kept', { timeout: 90_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openWithBook(page, url);
+    acceptDialogs(page);
+    await navigate(page, '/telefonaktion');
+    await page.getByLabel('Verbünde je Betreuer:in').fill('20');
+    await page.getByRole('button', { name: 'Telefonaktion starten' }).click();
+    const call = (g) => page.locator(`[data-testid=call][data-group=${g}]`);
+    await expectCount(page.locator('[data-testid=call]'), 5);
+
+    // Reached, nothing agreed: no refusal needed, and the note goes with the call.
+    await call('g-alpha').getByLabel('Notiz zum Anruf (optional)').fill('Will die Unterlagen per Post');
+    await call('g-alpha').getByRole('button', { name: 'Gespräch geführt' }).click();
+    await expectText(call('g-alpha').locator('[data-testid=call-status]'), 'Gespräch geführt · 1 Versuch');
+    await expectText(call('g-alpha').locator('[data-testid=call-note]'), 'Notiz: Will die Unterlagen per Post');
+
+    // "Kein Interesse" tapped by mistake: corrected, the block goes.
+    await call('g-epsilon').getByRole('button', { name: 'Kein Interesse' }).click();
+    await expectText(call('g-epsilon').locator('[data-testid=call-status]'), 'Kein Interesse · 1 Versuch');
+    await call('g-epsilon').getByRole('button', { name: 'Korrigieren' }).click();
+    await expectCount(call('g-epsilon').getByRole('button', { name: 'Einwilligung widerrufen' }), 0);
+    await call('g-epsilon').getByRole('button', { name: 'Gespräch geführt' }).click();
+    await expectText(call('g-epsilon').locator('[data-testid=call-status]'), 'Gespräch geführt · 1 Versuch');
+
+    // A withdrawn consent is changed at the person, not here.
+    await call('g-gamma').getByRole('button', { name: 'Einwilligung widerrufen' }).click();
+    await expectText(call('g-gamma').locator('[data-testid=call-status]'), 'Einwilligung widerrufen · 1 Versuch');
+    await expectCount(call('g-gamma').getByRole('button', { name: 'Korrigieren' }), 0);
+    await expectText(page.locator('[data-testid=party-total]'), '3 Anrufe, 3 erreicht, 0 Termine');
+    await checkA11y(page);
+
+    await reloadApp(page);
+    await navigate(page, '/telefonaktion');
+    await expectText(call('g-alpha').locator('[data-testid=call-note]'), 'Notiz: Will die Unterlagen per Post');
+    await navigate(page, '/kontakte?format=CallPartyCall');
+    await expectText(page.locator('[data-testid=contact-count]'), '3 Kontakte');
+    await navigate(page, '/verbuende/g-epsilon');
+    await expectText(page.locator('h1'), /Epsilon/);
+    assert.doesNotMatch(await page.locator('[data-testid=members]').innerText(), /Keine Ansprache bis/);
   });
 });
 

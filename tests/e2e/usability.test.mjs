@@ -231,6 +231,48 @@ test('no page scrolls sideways at 390, 768 or 1024 px', { timeout: 180_000 }, as
   });
 });
 
+test('a wide table scrolls in its box on a phone: the first column stays, a shade at the edge says more follows, the keyboard reaches it', { timeout: 60_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url);
+    await loadSampleData(page);
+    await navigate(page, '/kontakte');
+    const box = page.locator('.table-box').first();
+    const scroller = box.locator('.table-scroll');
+    await expectCount(page.locator('.table-box.more-right'), 1);
+    assert.equal(await scroller.getAttribute('tabindex'), '0', 'an overflowing box is a tab stop');
+    // The shade at the right edge is painted (not only present).
+    const shade = await box.evaluate((el) => getComputedStyle(el, '::after').backgroundImage);
+    assert.match(shade, /gradient/);
+
+    const firstCell = scroller.locator('tbody tr').first().locator('td').first();
+    const secondCell = scroller.locator('tbody tr').first().locator('td').nth(1);
+    const left = async (loc) => Math.round((await loc.boundingBox()).x);
+    const boxLeft = await left(scroller);
+    const secondBefore = await left(secondCell);
+    await scroller.evaluate((el) => { el.scrollLeft = 150; });
+    await page.waitForFunction(() => document.querySelector('.table-scroll').scrollLeft > 0);
+    assert.equal(await left(firstCell), boxLeft, 'the first column stays');
+    assert.ok(await left(secondCell) < secondBefore, 'the other columns move');
+    // The sticky cell is opaque: what passes under it does not show through.
+    const bg = await firstCell.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(bg, 'rgb(255, 255, 255)');
+
+    // At the right end the shade goes.
+    await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    await expectCount(page.locator('.table-box.more-right'), 0);
+    await checkA11y(page);
+
+    // The cue follows the size: after turning to a landscape tablet it shows exactly when the
+    // table is wider than its box.
+    await page.setViewportSize(LANDSCAPE);
+    await navigate(page, '/kontakte');
+    await settle(page);
+    const fits = await page.locator('.table-scroll').first().evaluate((el) => el.scrollWidth <= el.clientWidth);
+    await expectCount(page.locator('.table-box.more-right'), fits ? 0 : 1);
+    assert.equal(await page.locator('.table-scroll').first().getAttribute('tabindex'), fits ? null : '0');
+  }, { viewport: PHONE });
+});
+
 test('a casting round shows its progress, ends on request with a summary, and "Abbrechen" leads back to the overview', { timeout: 60_000 }, async () => {
   await session(async ({ page, url }) => {
     await openApp(page, url);

@@ -5,7 +5,7 @@ use crate::domain::book::Book;
 use crate::domain::contact::{add_days, ContactSettings};
 use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
 use crate::domain::party::{
-    call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Party,
+    call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Entry, Party,
 };
 use crate::texts;
 use crate::ui::browser;
@@ -97,34 +97,75 @@ fn Builder() -> impl IntoView {
     }
 }
 
+/// The outcome buttons of a line: for an open call, or for correcting a reached one (then
+/// without the consent withdrawal, which is changed at the person).
+fn outcome_buttons(
+    index: usize,
+    correcting: bool,
+    record: impl Fn(CallResult) + Clone + 'static,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let date = RwSignal::new(format::input_date(Some(add_days(browser::today(), 7))));
+    let dated = {
+        let record = record.clone();
+        move |make: fn(chrono::NaiveDate) -> CallResult| match format::parse_input_date(
+            &date.get_untracked(),
+        ) {
+            Ok(Some(d)) => record(make(d)),
+            _ => error.set(Some(texts::DATE_FOR_CALL.into())),
+        }
+    };
+    let (r1, r2, r3, r4) = (record.clone(), record.clone(), record.clone(), record);
+    let (d1, d2) = (dated.clone(), dated);
+    let date_id = format!("f-call-datum-{index}");
+    view! {
+        <div class="actions outcomes">
+            <button type="button" class="primary" on:click=move |_| r1(CallResult::Talked)>"Gespräch geführt"</button>
+            <button type="button" on:click=move |_| r2(CallResult::NotReached)>"Nicht erreicht"</button>
+        </div>
+        // The date belongs to the two outcomes that need one, and sits with them.
+        <div class="dated-outcomes">
+            <div class="field">
+                <label for=date_id.clone()>"Datum für Termin / Rückruf"</label>
+                <input id=date_id type="date" bind:value=date />
+            </div>
+            <div class="actions outcomes">
+                <button type="button" class="primary" on:click=move |_| d1(CallResult::Appointment)>"Termin"</button>
+                <button type="button" on:click=move |_| d2(CallResult::CallBack)>"Rückruf"</button>
+            </div>
+        </div>
+        <div class="actions outcomes">
+            <button type="button" on:click=move |_| r3(CallResult::NoInterest)>"Kein Interesse"</button>
+            {(!correcting).then(|| view! {
+                <button type="button" class="danger" on:click=move |_| r4(CallResult::ConsentWithdrawn)>"Einwilligung widerrufen"</button>
+            })}
+        </div>
+    }
+}
+
 fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
     let app = use_app();
     let (Some(g), Some(p)) = (b.groups().get(&call.group), b.persons().get(&call.person)) else {
         return ().into_any();
     };
-    let date = RwSignal::new(format::input_date(Some(add_days(browser::today(), 7))));
     let error = RwSignal::new(None::<String>);
+    let note = RwSignal::new(call.note.clone());
+    let correcting = RwSignal::new(false);
     let record = {
         let party = party.clone();
         let person = p.name.to_string();
         move |result: CallResult| {
-            let me = app.book.with_untracked(|b| b.settings().me.clone());
+            let entry = Entry {
+                result,
+                note: note.get_untracked(),
+                at: browser::local_now(),
+                by: app.book.with_untracked(|b| b.settings().me.clone()),
+            };
             let ids = CallIds {
                 contact: ContactId::generate(browser::random_u64()),
                 planned: PlannedId::generate(browser::random_u64()),
             };
-            let apply = |b: &mut Book| {
-                record_call(
-                    b,
-                    &party,
-                    index,
-                    result,
-                    browser::local_now(),
-                    me,
-                    ids,
-                    browser::now(),
-                )
-            };
+            let apply = |b: &mut Book| record_call(b, &party, index, entry, ids, browser::now());
             // Outcomes that keep the customer from being contacted are asked for first and
             // can be undone.
             let outcome = result.outcome();
@@ -139,46 +180,40 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
             error.set(r.err());
         }
     };
-    let dated = {
-        let record = record.clone();
-        move |make: fn(chrono::NaiveDate) -> CallResult| match format::parse_input_date(
-            &date.get_untracked(),
-        ) {
-            Ok(Some(d)) => record(make(d)),
-            _ => error.set(Some(texts::DATE_FOR_CALL.into())),
-        }
-    };
     let phone = p.phone.as_ref().map(|ph| {
         view! { <a class="button tel" href=ph.href()>{format!("{} anrufen: {}", p.name, ph.as_str())}</a> }
     });
     let status = match call.outcome {
-        Some(o) => format!("{} · {}", texts::outcome(o), texts::attempts(call.attempts)),
+        Some(o) => format!(
+            "{} · {}",
+            texts::call_outcome(o),
+            texts::attempts(call.attempts)
+        ),
         None => texts::attempts(call.attempts),
     };
     let open = call.is_open();
-    let date_id = format!("f-call-datum-{index}");
-    let buttons = open.then(|| {
-        let (r1, r2, r3) = (record.clone(), record.clone(), record.clone());
-        let (d1, d2) = (dated.clone(), dated.clone());
-        // The date belongs to the two outcomes that need one, and sits with them.
-        view! {
-            <div class="dated-outcomes">
-                <div class="field">
-                    <label for=date_id.clone()>"Datum für Termin / Rückruf"</label>
-                    <input id=date_id type="date" bind:value=date />
-                </div>
-                <div class="actions outcomes">
-                    <button type="button" class="primary" on:click=move |_| d1(CallResult::Appointment)>"Termin"</button>
-                    <button type="button" on:click=move |_| d2(CallResult::CallBack)>"Rückruf"</button>
-                </div>
-            </div>
-            <div class="actions outcomes">
-                <button type="button" on:click=move |_| r1(CallResult::NotReached)>"Nicht erreicht"</button>
-                <button type="button" on:click=move |_| r2(CallResult::NoInterest)>"Kein Interesse"</button>
-                <button type="button" class="danger" on:click=move |_| r3(CallResult::ConsentWithdrawn)>"Einwilligung widerrufen"</button>
-            </div>
-        }
+    let correctable = call.correctable();
+    let note_id = format!("f-call-notiz-{index}");
+    let recorded_note = (!call.note.is_empty()).then(|| {
+        view! { <p class="meta" data-testid="call-note">{format!("Notiz: {}", call.note)}</p> }
     });
+    let entry = move || {
+        (open || correcting.get()).then(|| {
+            let record = record.clone();
+            view! {
+                <div class="field">
+                    <label for=note_id.clone()>"Notiz zum Anruf (optional)"</label>
+                    <input id=note_id.clone() type="text" maxlength="200" bind:value=note />
+                </div>
+                {outcome_buttons(index, !open, record, error)}
+                {correcting.get().then(|| view! {
+                    <div class="actions">
+                        <button type="button" on:click=move |_| correcting.set(false)>"Abbrechen"</button>
+                    </div>
+                })}
+            }
+        })
+    };
     view! {
         <li class="row call" class:done=!open data-testid="call" data-group=g.id.to_string()>
             <div>
@@ -186,8 +221,14 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
                 <p class="meta">{group_marks(b, g)}</p>
                 <p class="meta">{format!("{} · {}", p.name, advisor_name(b, call.advisor.as_ref()))}</p>
                 <p class="meta" data-testid="call-status">{status}</p>
+                {recorded_note}
                 {open.then_some(phone)}
-                {buttons}
+                {entry}
+                {move || (correctable && !correcting.get()).then(|| view! {
+                    <div class="actions">
+                        <button type="button" on:click=move |_| correcting.set(true)>"Korrigieren"</button>
+                    </div>
+                })}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
         </li>

@@ -7,7 +7,7 @@ use crate::domain::time_format::format_clock;
 use crate::domain::vocab::{Channel, ContactOutcome, Direction, Format};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{colleague_options, vocab_options, SelectField, TextField};
+use crate::ui::components::{colleague_options, vocab_options, ScrollBox, SelectField, TextField};
 use crate::ui::format;
 use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
@@ -106,7 +106,7 @@ pub fn Contacts() -> impl IntoView {
                 <SelectField label="Verbünde von" value=advisor options=colleagues id="f-betreuer" />
             </div>
             <p class="count" data-testid="contact-count" aria-live="polite">{move || texts::contact_count(found.get())}</p>
-            <div class="table-wrap">
+            <ScrollBox>
                 <table class="table">
                     <thead><tr>
                         <th scope="col">"Wann"</th><th scope="col">"Verbund"</th><th scope="col">"Format"</th>
@@ -115,7 +115,7 @@ pub fn Contacts() -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <Show when=more>
                 <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
                     {move || texts::show_more(PAGE.min(found.get() - shown.get()))}

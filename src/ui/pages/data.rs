@@ -7,7 +7,7 @@ use crate::domain::sample::SampleSize;
 use crate::storage::{self, BackupInfo, MAX_IMPORT_BYTES};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::UsageMeter;
+use crate::ui::components::{ScrollBox, UsageMeter};
 use crate::ui::format;
 use crate::ui::pages::safety::{export_book, SafetySection};
 use crate::ui::state::use_app;
@@ -181,6 +181,7 @@ pub fn Data() -> impl IntoView {
 #[component]
 fn PreviewTable(preview: Preview) -> impl IntoView {
     view! {
+        <ScrollBox>
         <table class="table">
             <caption class="sr-only">"Was der Import ändern würde"</caption>
             <thead>
@@ -209,6 +210,7 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </ScrollBox>
     }
 }
 

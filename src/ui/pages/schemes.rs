@@ -11,7 +11,7 @@ use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Department, Format, Segment};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::SelectField;
+use crate::ui::components::{ScrollBox, SelectField};
 use crate::ui::route::{groups_with, segment_of, with_segment, Route, DEFAULT_SEGMENT};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -208,12 +208,12 @@ pub fn plan_grid(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoView
                                 draft.edits.track();
                                 draft.scheme.with_value(|s| texts::plan_summary(s.rule(class)))
                             }}</p>
-                            <div class="scroll">
+                            <ScrollBox>
                                 <table class="table">
                                     <thead><tr><th scope="col">"Format (erlaubt)"</th><th scope="col">"pro Jahr"</th><th scope="col">"Minuten"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
-                            </div>
+                            </ScrollBox>
                         </div>
                     }
                 })
@@ -294,12 +294,12 @@ fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoVi
                                     "Kriterium entfernen"
                                 </button>
                             </div>
-                            <div class="scroll">
+                            <ScrollBox>
                                 <table class="table">
                                     <thead><tr><th scope="col">"Antwort"</th><th scope="col">"Punkte"</th><th scope="col">"Fachbereiche"</th><th scope="col"><span class="sr-only">"Entfernen"</span></th></tr></thead>
                                     <tbody>{choices}</tbody>
                                 </table>
-                            </div>
+                            </ScrollBox>
                             <button type="button" on:click=move |_| draft.reshape(|s| s.criteria[i].choices.push(new_choice()))>
                                 "Antwort hinzufügen"
                             </button>
