@@ -1223,8 +1223,6 @@ pub fn attempts(n: u16) -> String {
 pub const PARTY_END_CONFIRM: &str =
     "Telefonaktion beenden? Offene Anrufe bleiben unerledigt, die Zusammenfassung bleibt erhalten.";
 pub const PARTY_EMPTY: &str = "Niemand auf der Liste: Es gibt keine fälligen oder inaktiven Verbünde mit Telefon-Einwilligung.";
-/// Names a table box that scrolls sideways, for screen readers.
-pub const WIDE_TABLE: &str = "Tabelle, seitlich verschiebbar";
 pub const DATE_FOR_CALL: &str = "Bitte zuerst ein Datum wählen.";
 
 pub fn contact_count(n: usize) -> String {

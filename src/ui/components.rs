@@ -189,6 +189,31 @@ pub fn BarError(error: RwSignal<Option<FieldError>>) -> impl IntoView {
     }
 }
 
+/// A field's error, once for every kind of field: `aria-invalid` and `aria-describedby` while
+/// there is one, and the message under the field (its id is the field's plus "-fehler").
+#[allow(clippy::type_complexity)]
+pub fn field_error(
+    error: Option<Signal<Option<String>>>,
+    id: &str,
+) -> (
+    impl Fn() -> Option<&'static str> + Send + Sync + Clone + 'static,
+    impl Fn() -> Option<String> + Send + Sync + Clone + 'static,
+    impl IntoView,
+) {
+    let err_id = format!("{id}-fehler");
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    let described = err_id.clone();
+    (
+        move || has_error().then_some("true"),
+        move || has_error().then(|| described.clone()),
+        move || {
+            error
+                .and_then(|e| e.get())
+                .map(|m| view! { <p class="error" id=err_id.clone()>{m}</p> })
+        },
+    )
+}
+
 /// A labelled text input bound to a signal, with an optional error under it.
 #[component]
 pub fn TextField(
@@ -202,19 +227,13 @@ pub fn TextField(
     #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| field_id(label));
-    let err_id = format!("{id}-fehler");
-    let err_id_text = err_id.clone();
-    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    let (invalid, described_by, message) = field_error(error, &id);
     view! {
         <div class="field">
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
             <input id=id type=kind bind:value=value autocomplete=autocomplete list=list
-                required=required
-                aria-invalid=move || has_error().then_some("true")
-                aria-describedby=move || has_error().then(|| err_id.clone()) />
-            {move || error.and_then(|e| e.get()).map(|m| {
-                view! { <p class="error" id=err_id_text.clone()>{m}</p> }
-            })}
+                required=required aria-invalid=invalid aria-describedby=described_by />
+            {message}
         </div>
     }
 }
@@ -226,18 +245,12 @@ pub fn TextArea(
     #[prop(optional)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let id = field_id(label);
-    let err_id = format!("{id}-fehler");
-    let err_id_text = err_id.clone();
-    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    let (invalid, described_by, message) = field_error(error, &id);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <textarea id=id rows="4" bind:value=value
-                aria-invalid=move || has_error().then_some("true")
-                aria-describedby=move || has_error().then(|| err_id.clone())></textarea>
-            {move || error.and_then(|e| e.get()).map(|m| {
-                view! { <p class="error" id=err_id_text.clone()>{m}</p> }
-            })}
+            <textarea id=id rows="4" bind:value=value aria-invalid=invalid aria-describedby=described_by></textarea>
+            {message}
         </div>
     }
 }
@@ -588,18 +601,15 @@ pub fn Tiles(
     let name = field_id(legend);
     let kind = if multiple { "checkbox" } else { "radio" };
     let fieldset_id = name.clone();
-    let err_id = format!("{name}-fehler");
-    let err_id_text = err_id.clone();
     let has_error = move || error.is_some_and(|e| e.get().is_some());
+    let (_, described_by, message) = field_error(error, &name);
     view! {
         <fieldset class="criterion tiles" id=fieldset_id class:invalid=has_error
             role=(!multiple).then_some("radiogroup")
             aria-invalid=move || (!multiple && has_error()).then_some("true")
-            aria-describedby=move || has_error().then(|| err_id.clone())>
+            aria-describedby=described_by>
             <legend>{legend}</legend>
-            {move || error.and_then(|e| e.get()).map(|m| {
-                view! { <p class="error" id=err_id_text.clone()>{m}</p> }
-            })}
+            {message}
             <div class="choices">
                 {move || options.get().into_iter().map(|(key, label, marked)| {
                     let is_picked = {
@@ -670,36 +680,10 @@ pub fn colleague_options(book: &crate::domain::book::Book, first: &str) -> Vec<(
         .collect()
 }
 
-/// A wide table's box: it scrolls sideways inside, never the page. The first column stays
-/// (see the CSS), and while columns are hidden to the right a shade at the edge says so.
-/// When it overflows, the box takes the keyboard focus, so the arrow keys scroll it too.
+/// A wide table's box: it scrolls sideways inside, never the page. The first column stays and
+/// a shade at the right edge shows while columns follow, both drawn by CSS alone (no code to
+/// measure and nothing in the bundle).
 #[component]
 pub fn ScrollBox(children: Children) -> impl IntoView {
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    let overflows = RwSignal::new(false);
-    let more = RwSignal::new(false);
-    let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            overflows.set(el.client_width() < el.scroll_width());
-            more.set(el.scroll_left() + el.client_width() + 1 < el.scroll_width());
-        }
-    };
-    // After the first paint, and whenever the window (or the tablet's orientation) changes.
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            request_animation_frame(measure);
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    view! {
-        <div class="table-box" class:more-right=more>
-            <div class="table-scroll" node_ref=scroller on:scroll=move |_| measure()
-                tabindex=move || overflows.get().then_some("0")
-                role=move || overflows.get().then_some("group")
-                aria-label=move || overflows.get().then_some(texts::WIDE_TABLE)>
-                {children()}
-            </div>
-        </div>
-    }
+    view! { <div class="table-scroll">{children()}</div> }
 }

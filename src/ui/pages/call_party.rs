@@ -197,23 +197,28 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
     let recorded_note = (!call.note.is_empty()).then(|| {
         view! { <p class="meta" data-testid="call-note">{format!("Notiz: {}", call.note)}</p> }
     });
-    let entry = move || {
-        (open || correcting.get()).then(|| {
-            let record = record.clone();
-            view! {
+    // Built once and shown or hidden: cheaper than views rebuilt on every toggle.
+    let entry = (open || correctable).then(|| {
+        view! {
+            <div hidden=move || !open && !correcting.get()>
                 <div class="field">
                     <label for=note_id.clone()>"Notiz zum Anruf (optional)"</label>
-                    <input id=note_id.clone() type="text" maxlength="200" bind:value=note />
+                    <input id=note_id type="text" maxlength="200" bind:value=note />
                 </div>
                 {outcome_buttons(index, !open, record, error)}
-                {correcting.get().then(|| view! {
+                {(!open).then(|| view! {
                     <div class="actions">
                         <button type="button" on:click=move |_| correcting.set(false)>"Abbrechen"</button>
                     </div>
                 })}
-            }
-        })
-    };
+            </div>
+            {correctable.then(|| view! {
+                <div class="actions" hidden=move || correcting.get()>
+                    <button type="button" on:click=move |_| correcting.set(true)>"Korrigieren"</button>
+                </div>
+            })}
+        }
+    });
     view! {
         <li class="row call" class:done=!open data-testid="call" data-group=g.id.to_string()>
             <div>
@@ -224,11 +229,6 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
                 {recorded_note}
                 {open.then_some(phone)}
                 {entry}
-                {move || (correctable && !correcting.get()).then(|| view! {
-                    <div class="actions">
-                        <button type="button" on:click=move |_| correcting.set(true)>"Korrigieren"</button>
-                    </div>
-                })}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
         </li>

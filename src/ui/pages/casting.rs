@@ -10,7 +10,8 @@ use crate::domain::vocab::{Class, Format};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    class_badge, error_at, group_marks, show_problem, BarError, FieldError, SegmentBadge,
+    class_badge, error_at, field_error, group_marks, show_problem, BarError, FieldError,
+    SegmentBadge,
 };
 use crate::ui::format;
 use crate::ui::route::{RoundAt, Route};
@@ -221,7 +222,8 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
             .collect_view()
     });
 
-    let reason_error = error_at(error, REASON);
+    let (reason_invalid, reason_described_by, reason_message) =
+        field_error(Some(error_at(error, REASON)), REASON);
     let class_options = Class::ALL
         .iter()
         .map(|c| {
@@ -287,9 +289,8 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
                 <div class="field">
                     <label for="f-begruendung">"Begründung"</label>
                     <input id=REASON type="text" bind:value=reason placeholder="z. B. strategischer Kunde"
-                        aria-invalid=move || reason_error.get().is_some().then_some("true")
-                        aria-describedby=move || reason_error.get().is_some().then_some("f-begruendung-fehler") />
-                    {move || reason_error.get().map(|m| view! { <p class="error" id="f-begruendung-fehler">{m}</p> })}
+                        aria-invalid=reason_invalid aria-describedby=reason_described_by />
+                    {reason_message}
                 </div>
             </details>
             <div class="actions sticky">

@@ -60,6 +60,8 @@ fn today_box(b: &crate::domain::book::Book) -> impl IntoView {
         })
         .collect_view();
     let none_today = a.planned_today.is_empty();
+    // Castings due are today's work too: the round starts here, one tap from the start page.
+    let cast_due = overview(b, today).due;
     view! {
         <section class="box" data-testid="today">
             <h2>"Heute"</h2>
@@ -67,11 +69,15 @@ fn today_box(b: &crate::domain::book::Book) -> impl IntoView {
                 <div class="stat"><dt>"Heute geplant"</dt><dd data-testid="today-planned">{texts::number(a.planned_today.len() as i64)}</dd></div>
                 <div class="stat"><dt>"Überfällig"</dt><dd><a data-testid="today-overdue" href=with_query(&Route::Reminder.href(), &[("nur", "ueberfaellig")])>{texts::number(a.overdue as i64)}</a></dd></div>
                 <div class="stat"><dt>"Diese Woche fällig"</dt><dd><a data-testid="today-week" href=Route::Reminder.href()>{texts::number(a.this_week as i64)}</a></dd></div>
+                <div class="stat"><dt>"Casting fällig"</dt><dd><a data-testid="today-casting" href=groups_with(&CastingFilter::Due, None)>{texts::number(cast_due as i64)}</a></dd></div>
             </dl>
             {(!none_today).then(|| view! { <ul class="list">{planned}</ul> })}
             <div class="actions">
                 <a class="button primary" href=Route::Reminder.href()>"Zur Erinnerung"</a>
                 <a class="button" href=Route::CallParty.href()>"Telefonaktion"</a>
+                {(cast_due > 0).then(|| view! {
+                    <a class="button" href=Route::CastingRound.href() data-testid="home-round">{texts::start_round(cast_due)}</a>
+                })}
             </div>
         </section>
     }
@@ -133,11 +139,6 @@ pub fn Home() -> impl IntoView {
                         ("Kunden", b.customers().len(), Route::Groups.href()),
                         ("Ansprechpartner", b.persons().len(), Route::Groups.href()),
                         ("Kolleg:innen", b.colleagues().len(), Route::Colleagues.href()),
-                        (
-                            "Casting fällig",
-                            overview(b, browser::today()).due,
-                            groups_with(&CastingFilter::Due, None),
-                        ),
                     ]).into_iter().map(|(label, n, href)| view! {
                         <div class="stat">
                             <dt>{label}</dt>
