@@ -873,7 +873,7 @@ pub const REPLACE_CONFIRM: &str = "Das ganze Kundenbuch wird durch die Datei ers
 pub const DELETE_BACKUP_CONFIRM: &str = "Diese Sicherung endgültig löschen?";
 pub const RESTORED: &str =
     "Sicherung wiederhergestellt. Der vorherige Stand wurde ebenfalls gesichert.";
-pub const BACKUPS_EXPLAINED: &str = "Vor jedem Ersetzen (Import, Beispieldaten, Wiederherstellen) und vor jeder Umstellung der Datenversion legt Kontaktnetz eine Sicherung im Browser an. Die drei neuesten bleiben erhalten.";
+pub const BACKUPS_EXPLAINED: &str = "Vor jedem Ersetzen (Import, Beispieldaten, Wiederherstellen) und vor jeder Umstellung der Datenversion legt Kontaktnetz eine Sicherung im Browser an. Die zehn neuesten bleiben erhalten und dazu die jüngste jedes Tages der letzten Woche.";
 
 pub fn import_failed(file: &str, why: &str) -> String {
     format!("„{file}“ wurde nicht importiert. Ihr Kundenbuch ist unverändert.\n{why}")

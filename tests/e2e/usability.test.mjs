@@ -24,6 +24,19 @@ import {
 
 const { session } = useApp();
 
+/**
+ * Tile labels whose words would not fit without breaking inside a word (breaking is switched
+ * off while measuring, so a missing hyphenation dictionary cannot hide it).
+ */
+const brokenWords = (page) =>
+  page.locator('.choice span:not(.points)').evaluateAll((spans) => spans.filter((s) => {
+    s.style.overflowWrap = 'normal';
+    s.style.hyphens = 'manual';
+    const over = s.scrollWidth > s.clientWidth + 1;
+    s.style.overflowWrap = s.style.hyphens = '';
+    return over;
+  }).map((s) => s.textContent));
+
 /** The first group of the list. */
 async function firstGroup(page) {
   await navigate(page, '/verbuende');
@@ -247,8 +260,9 @@ test('a wide table scrolls in its box on a phone: the first column stays, a shad
     assert.match(shade.attachment, /^local, scroll/);
     assert.equal(shade.table, 'rgba(0, 0, 0, 0)', 'the table lets the shade show through');
 
-    const firstCell = scroller.locator('tbody tr').first().locator('td').first();
-    const secondCell = scroller.locator('tbody tr').first().locator('td').nth(1);
+    const cells = scroller.locator('tbody tr').first().locator('th, td');
+    const firstCell = cells.first();
+    const secondCell = cells.nth(1);
     const left = async (loc) => Math.round((await loc.boundingBox()).x);
     const boxLeft = await left(scroller);
     const secondBefore = await left(secondCell);
@@ -404,7 +418,7 @@ test('the short forms bring their first marked field into view and focus it afte
 test('on a phone the casting result stays in the save bar and each choice has a row of its own; points never wrap', { timeout: 60_000 }, async () => {
   await session(async ({ page, url }) => {
     await openApp(page, url);
-    const group = await createGroup(page, { name: 'Familie Neu', segment: 'Privatkunden' });
+    const group = await createGroup(page, { name: 'Apotheke Neu', segment: 'Gewerbekunden' });
     await navigate(page, `/verbuende/${group}/casting`);
     const bar = page.locator('.actions.sticky .bar-result');
     await expectText(bar, 'Noch keine Antwort');
@@ -421,5 +435,14 @@ test('on a phone the casting result stays in the save bar and each choice has a 
     await expectCount(page.locator('.bar-result:visible'), 0);
     const points = await page.locator('.choice .points').evaluateAll((ps) => ps.map((p) => p.getClientRects().length));
     assert.ok(points.every((n) => n === 1), `points on one line at 768 px: ${points}`);
+    // No word needs breaking on the casting screen or the contact form, at either tablet size.
+    for (const hash of [`/verbuende/${group}/casting`, `/verbuende/${group}/kontakt`]) {
+      await navigate(page, hash);
+      for (const size of [TABLET, LANDSCAPE]) {
+        await page.setViewportSize(size);
+        await settle(page);
+        assert.deepEqual(await brokenWords(page), [], `words broken on ${hash} at ${size.width} px`);
+      }
+    }
   }, { viewport: PHONE });
 });

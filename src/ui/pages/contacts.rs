@@ -78,8 +78,8 @@ pub fn Contacts() -> impl IntoView {
                     let topics: Vec<String> = c.topics.iter().map(ToString::to_string).collect();
                     view! {
                         <tr data-testid="contact-row">
-                            <td>{format!("{}, {}", format::date(c.date()), format_clock(c.at.time()))}</td>
                             <th scope="row"><a href=Route::Group(c.group.clone()).href()>{group}</a></th>
+                            <td>{format!("{}, {}", format::date(c.date()), format_clock(c.at.time()))}</td>
                             <td>{texts::format(c.format)}</td>
                             <td>{texts::channel(c.channel)}</td>
                             <td>{c.outcome.map(texts::outcome)}</td>
@@ -107,9 +107,9 @@ pub fn Contacts() -> impl IntoView {
             </div>
             <p class="count" data-testid="contact-count" aria-live="polite">{move || texts::contact_count(found.get())}</p>
             <ScrollBox>
-                <table class="table">
+                <table class="table text">
                     <thead><tr>
-                        <th scope="col">"Wann"</th><th scope="col">"Verbund"</th><th scope="col">"Format"</th>
+                        <th scope="col">"Verbund"</th><th scope="col">"Wann"</th><th scope="col">"Format"</th>
                         <th scope="col">"Kanal"</th><th scope="col">"Ergebnis"</th><th scope="col">"Bank"</th>
                         <th scope="col">"Themen"</th><th scope="col"><span class="sr-only">"Aktion"</span></th>
                     </tr></thead>
