@@ -1223,6 +1223,8 @@ pub fn attempts(n: u16) -> String {
 pub const PARTY_END_CONFIRM: &str =
     "Telefonaktion beenden? Offene Anrufe bleiben unerledigt, die Zusammenfassung bleibt erhalten.";
 pub const PARTY_EMPTY: &str = "Niemand auf der Liste: Es gibt keine fälligen oder inaktiven Verbünde mit Telefon-Einwilligung.";
+/// Names a table's scroll box for screen readers.
+pub const TABLE_BOX: &str = "Tabelle";
 pub const DATE_FOR_CALL: &str = "Bitte zuerst ein Datum wählen.";
 
 pub fn contact_count(n: usize) -> String {

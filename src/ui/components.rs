@@ -682,8 +682,13 @@ pub fn colleague_options(book: &crate::domain::book::Book, first: &str) -> Vec<(
 
 /// A wide table's box: it scrolls sideways inside, never the page. The first column stays and
 /// a shade at the right edge shows while columns follow, both drawn by CSS alone (no code to
-/// measure and nothing in the bundle).
+/// measure). The box is a tab stop, so the arrow keys scroll it even when the table holds
+/// nothing focusable.
 #[component]
 pub fn ScrollBox(children: Children) -> impl IntoView {
-    view! { <div class="table-scroll">{children()}</div> }
+    view! {
+        <div class="table-scroll" tabindex="0" role="group" aria-label=texts::TABLE_BOX>
+            {children()}
+        </div>
+    }
 }

@@ -259,6 +259,7 @@ test('a wide table scrolls in its box on a phone: the first column stays, a shad
     assert.equal((shade.image.match(/linear-gradient/g) ?? []).length, 2, shade.image);
     assert.match(shade.attachment, /^local, scroll/);
     assert.equal(shade.table, 'rgba(0, 0, 0, 0)', 'the table lets the shade show through');
+    assert.equal(await scroller.getAttribute('tabindex'), '0', 'the box is a tab stop for the arrow keys');
 
     const cells = scroller.locator('tbody tr').first().locator('th, td');
     const firstCell = cells.first();
