@@ -1,9 +1,7 @@
 //! Search: folded matching (ü = ue), all words must match, segment and advisor filters, the hit
 //! detail, display order; properties checked against a plain re-implementation.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::{ColleagueId, GroupId};
 use kontaktnetz::domain::sample::{generate, SampleSize};

@@ -1,9 +1,7 @@
 //! Import preview and merge: records match by id, the newer `updated_at` wins, nothing local is
 //! deleted, the device's own profile stays.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::{Book, RecordKind};
 use kontaktnetz::domain::merge::{merge, preview, Tally};
 use kontaktnetz::domain::sample::{generate, SampleSize};

@@ -1,9 +1,7 @@
 //! Import files: `export` and `parse_import` round-trip any valid book, and every kind of bad
 //! file is refused with the right error and a German message that names the problem.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::{Book, Problem, RecordKind};
 use kontaktnetz::domain::contact::{ContactProblem, ContactSettings};
 use kontaktnetz::domain::model::{Consent, Occasion};
@@ -687,7 +685,7 @@ fn a_contact_time_in_another_notation_is_named() {
 
 #[test]
 fn a_schema_2_export_opens_without_contacts_and_with_default_settings() {
-    let book = parse_import(include_str!("fixtures/schema-2.json")).unwrap();
+    let book = parse_import(include_str!("../fixtures/schema-2.json")).unwrap();
     assert_eq!(book.groups().len(), 3);
     assert!(book.contacts().is_empty());
     assert!(book.planned().is_empty());

@@ -3,10 +3,8 @@
 //! with a manual class). They must keep opening, with the values as written, and stored data
 //! of schema 2 is upgraded after a backup. Schema 3 (the current one): `golden_3.rs`.
 
-mod common;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::model::Timestamp;
@@ -15,9 +13,9 @@ use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-const SCHEMA_2: &str = include_str!("fixtures/schema-2.json");
-const STORAGE_2: &str = include_str!("fixtures/storage-2.json");
-const STORAGE_2_RECORDS: &str = include_str!("fixtures/storage-2.records.json");
+const SCHEMA_2: &str = include_str!("../fixtures/schema-2.json");
+const STORAGE_2: &str = include_str!("../fixtures/storage-2.json");
+const STORAGE_2_RECORDS: &str = include_str!("../fixtures/storage-2.records.json");
 
 fn ts(text: &str) -> Timestamp {
     text.parse::<DateTime<Utc>>().unwrap()
@@ -134,7 +132,7 @@ fn schema_2_export_spells_every_casting_vocabulary_value() {
 
 #[test]
 fn schema_1_book_upgraded_equals_schema_2_without_its_additions() {
-    let upgraded = parse_import(include_str!("fixtures/schema-1.json")).unwrap();
+    let upgraded = parse_import(include_str!("../fixtures/schema-1.json")).unwrap();
     let current = schema_2_book();
     assert_eq!(upgraded.groups(), current.groups());
     assert_eq!(upgraded.customers(), current.customers());

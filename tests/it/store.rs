@@ -1,9 +1,7 @@
 //! The store on an in-memory key-value map: records packed into chunk keys, minimal writes,
 //! rollback on quota errors, unreadable data left alone, two tabs merged, backups and usage.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::text::parse_notes;
@@ -435,7 +433,7 @@ fn saved_with(change: impl FnOnce(&mut MemoryStore)) -> MemoryStore {
 fn edit_chunk(kv: &mut MemoryStore, record: &str, change: impl FnOnce(&mut Vec<(String, String)>)) {
     let key = chunk_key(record);
     let chunk = key.strip_prefix("kontaktnetz.").unwrap();
-    let mut records = common::golden::unpack(chunk, &kv.get(&key).unwrap().unwrap()).unwrap();
+    let mut records = crate::common::golden::unpack(chunk, &kv.get(&key).unwrap().unwrap()).unwrap();
     change(&mut records);
     let pairs: Vec<(&str, &str)> = records
         .iter()

@@ -3,9 +3,7 @@
 //! never an unreadable book and never a mix. Run for every kind of change, on both engines:
 //! IndexedDB (one transaction per commit) and localStorage (a redo journal per commit).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::merge::merge;
 use kontaktnetz::domain::sample::{generate, SampleSize};
@@ -258,7 +256,7 @@ fn reopen(mode: Mode, entries: &Map) -> Book {
 
 fn start(change: Change, mode: Mode) -> Map {
     if let Change::SchemaUpgrade = change {
-        return golden::entries(include_str!("fixtures/storage-3.json"));
+        return golden::entries(include_str!("../fixtures/storage-3.json"));
     }
     let map = MemoryStore::new();
     match mode {

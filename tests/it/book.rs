@@ -1,9 +1,7 @@
 //! Book rules: the edit functions keep records and indexes consistent, refuse unknown
 //! references, cascade deletes; `Book::from_data` reports every broken rule.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::{Book, BookData, Problem, RecordKind, Removed};
 use kontaktnetz::domain::vocab::Segment;
 use proptest::prelude::*;

@@ -1,6 +1,5 @@
 //! Builders shared by the integration tests: readable ids, fixed timestamps and one small book
-//! that most tests start from. Each test crate uses only part of this.
-#![allow(dead_code)]
+//! that most tests start from.
 
 use chrono::{Duration, TimeZone, Utc};
 use kontaktnetz::domain::book::{Book, BookData};

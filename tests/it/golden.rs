@@ -3,10 +3,8 @@
 //! current schema after a backup. Schema 2: `golden_2.rs`; schema 3 (the current one):
 //! `golden_3.rs`.
 
-mod common;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::model::{Consent, Occasion, Timestamp};
 use kontaktnetz::domain::text::{Email, Influence, Phone};
@@ -17,9 +15,9 @@ use kontaktnetz::storage::{export, parse_import, MemoryStore, Store};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-const SCHEMA_1: &str = include_str!("fixtures/schema-1.json");
-const STORAGE_1: &str = include_str!("fixtures/storage-1.json");
-const STORAGE_1_RECORDS: &str = include_str!("fixtures/storage-1.records.json");
+const SCHEMA_1: &str = include_str!("../fixtures/schema-1.json");
+const STORAGE_1: &str = include_str!("../fixtures/storage-1.json");
+const STORAGE_1_RECORDS: &str = include_str!("../fixtures/storage-1.records.json");
 
 fn ts(text: &str) -> Timestamp {
     text.parse::<DateTime<Utc>>().unwrap()

@@ -1,10 +1,8 @@
 //! The contact reminder and the call party across a book: reasons, due days, urgency, blocks,
 //! consent, the call list and what each call outcome records.
 
-mod common;
-
 use chrono::{NaiveDate, NaiveDateTime};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::contact::{next_due, Contact, ContactProblem};
 use kontaktnetz::domain::ids::{CastingId, ColleagueId, ContactId, PartyId, PlannedId};

@@ -3,10 +3,8 @@
 //! schema-3 storage as the app leaves it after the upgrade and one save. They must keep
 //! opening, with the values as written.
 
-mod common;
-
 use chrono::{DateTime, Utc};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::ContactId;
 use kontaktnetz::domain::model::Timestamp;
@@ -17,9 +15,9 @@ use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-const SCHEMA_4: &str = include_str!("fixtures/schema-4.json");
-const STORAGE_4: &str = include_str!("fixtures/storage-4.json");
-const STORAGE_4_RECORDS: &str = include_str!("fixtures/storage-4.records.json");
+const SCHEMA_4: &str = include_str!("../fixtures/schema-4.json");
+const STORAGE_4: &str = include_str!("../fixtures/storage-4.json");
+const STORAGE_4_RECORDS: &str = include_str!("../fixtures/storage-4.records.json");
 
 fn ts(text: &str) -> Timestamp {
     text.parse::<DateTime<Utc>>().unwrap()
@@ -74,7 +72,7 @@ fn schema_4_export_parses_with_the_values_as_written() {
 
 #[test]
 fn schema_3_book_upgraded_equals_schema_4_but_for_the_monitoring_settings() {
-    let upgraded = parse_import(include_str!("fixtures/schema-3.json")).unwrap();
+    let upgraded = parse_import(include_str!("../fixtures/schema-3.json")).unwrap();
     assert_eq!(
         upgraded.settings().monitoring,
         MonitoringSettings::default()
@@ -121,7 +119,7 @@ fn storage_4_backups_read_back() {
     let before_upgrade = block_on(store.read_backup(&upgrade.key)).unwrap();
     assert_eq!(
         before_upgrade,
-        parse_import(include_str!("fixtures/schema-3.json")).unwrap()
+        parse_import(include_str!("../fixtures/schema-3.json")).unwrap()
     );
     let import = backups
         .iter()

@@ -1,10 +1,8 @@
 //! Target vs. actual and the dashboard figures: pro-rata targets at the edges of a period and
 //! of castings, which contacts count, statuses, roll-ups, deciles and drill-down filters.
 
-mod common;
-
 use chrono::{NaiveDate, TimeZone, Utc};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::contact::Contact;
 use kontaktnetz::domain::dashboard::{

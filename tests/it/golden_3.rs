@@ -4,10 +4,8 @@
 //! a call) and an ended call party. They must keep opening, with the values as written, and
 //! upgrade to the current schema.
 
-mod common;
-
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::contact::ContactSettings;
 use kontaktnetz::domain::ids::{ContactId, PlannedId};
@@ -19,9 +17,9 @@ use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-const SCHEMA_3: &str = include_str!("fixtures/schema-3.json");
-const STORAGE_3: &str = include_str!("fixtures/storage-3.json");
-const STORAGE_3_RECORDS: &str = include_str!("fixtures/storage-3.records.json");
+const SCHEMA_3: &str = include_str!("../fixtures/schema-3.json");
+const STORAGE_3: &str = include_str!("../fixtures/storage-3.json");
+const STORAGE_3_RECORDS: &str = include_str!("../fixtures/storage-3.records.json");
 
 fn ts(text: &str) -> Timestamp {
     text.parse::<DateTime<Utc>>().unwrap()
@@ -229,7 +227,7 @@ fn spelled<'a>(records: &'a [Value], field: &str) -> BTreeSet<&'a str> {
 
 #[test]
 fn schema_2_book_upgraded_equals_schema_3_without_its_additions() {
-    let upgraded = parse_import(include_str!("fixtures/schema-2.json")).unwrap();
+    let upgraded = parse_import(include_str!("../fixtures/schema-2.json")).unwrap();
     let current = schema_3_book();
     assert_eq!(upgraded.colleagues(), current.colleagues());
     assert_eq!(upgraded.groups(), current.groups());

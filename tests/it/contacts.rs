@@ -3,10 +3,8 @@
 //! planned contact only ever points at contacts of its own group; `Book::from_data` refuses
 //! what the edits would refuse.
 
-mod common;
-
 use chrono::{NaiveDate, NaiveDateTime};
-use common::*;
+use crate::common::*;
 use kontaktnetz::domain::book::{Book, Problem, RecordKind, Removed};
 use kontaktnetz::domain::contact::{Contact, ContactProblem, ContactSettings, Planned};
 use kontaktnetz::domain::ids::{ContactId, PartyId, PlannedId};

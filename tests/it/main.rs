@@ -1,0 +1,20 @@
+//! The integration tests, one module per area, in one test binary: the library is linked once
+//! instead of once per file, and the helpers in `common` are shared like any module.
+
+mod common;
+
+mod atomic;
+mod book;
+mod casting;
+mod contacts;
+mod golden;
+mod golden_2;
+mod golden_3;
+mod golden_4;
+mod import;
+mod layers;
+mod merge;
+mod monitoring;
+mod reminder;
+mod search;
+mod store;
