@@ -76,6 +76,25 @@ pub fn is_due(last: Option<&Casting>, today: NaiveDate) -> bool {
     last.is_none_or(|c| today >= c.due_on())
 }
 
+/// Where a group stands with its casting, as its page says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    NeverCast,
+    /// The last casting is 12 months old since this day.
+    DueSince(NaiveDate),
+    /// The next casting is due on this day.
+    NextOn(NaiveDate),
+}
+
+/// The standing of a group whose newest casting is `last` (see [`is_due`]).
+pub fn standing(last: Option<&Casting>, today: NaiveDate) -> Standing {
+    match last.map(Casting::due_on) {
+        None => Standing::NeverCast,
+        Some(due) if is_due(last, today) => Standing::DueSince(due),
+        Some(due) => Standing::NextOn(due),
+    }
+}
+
 /// The result of scoring some answers: what the casting screen shows while the advisor taps.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
@@ -267,6 +286,24 @@ mod tests {
             o.departments,
             vec![PrivateBanking, Succession, Securities, Treasury]
         );
+    }
+
+    #[test]
+    fn a_group_stands_never_cast_due_or_next_on_the_anniversary() {
+        let c = cast(&corporate(), &[Some(0)], day(2025, 11, 30));
+        assert_eq!(standing(None, day(2026, 1, 1)), Standing::NeverCast);
+        assert_eq!(
+            standing(Some(&c), day(2026, 11, 29)),
+            Standing::NextOn(day(2026, 11, 30))
+        );
+        // Due on the day itself, and since then.
+        for today in [day(2026, 11, 30), day(2027, 3, 1)] {
+            assert_eq!(
+                standing(Some(&c), today),
+                Standing::DueSince(day(2026, 11, 30))
+            );
+            assert!(is_due(Some(&c), today));
+        }
     }
 
     #[test]

@@ -167,6 +167,18 @@ impl Week {
     }
 }
 
+/// Whose weekly trend the dashboard shows: the advisor the report is narrowed to, else the
+/// device owner's (for the whole portfolio, or for the groups without an advisor).
+pub fn trend_owner(
+    advisor: Option<&Option<ColleagueId>>,
+    me: Option<&ColleagueId>,
+) -> Option<ColleagueId> {
+    match advisor {
+        Some(Some(a)) => Some(a.clone()),
+        _ => me.cloned(),
+    }
+}
+
 /// The contacts `who` took part in, per week, for the `weeks` weeks up to today's.
 pub fn weekly(book: &Book, who: &ColleagueId, today: NaiveDate, weeks: u32) -> Vec<Week> {
     let this_monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));

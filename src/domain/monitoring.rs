@@ -452,14 +452,36 @@ pub fn total(rows: &[Row]) -> Tally {
         .fold(Tally::default(), Tally::merge)
 }
 
+/// Where [`by_class`] puts the groups without a casting: after A to D.
+pub const NOT_CAST: usize = Class::ALL.len();
+
 /// Per class A to D, then the groups without a casting.
 pub fn by_class(rows: &[Row]) -> [Tally; 5] {
     let mut out = [Tally::default(); 5];
     for r in rows {
-        let i = r.class.map_or(4, |c| c as usize);
+        let i = r.class.map_or(NOT_CAST, |c| c as usize);
         out[i] = out[i].merge(Tally::of_row(r));
     }
     out
+}
+
+/// [`by_class`] with each line's class (`None`: not cast).
+pub fn class_tallies(rows: &[Row]) -> Vec<(Option<Class>, Tally)> {
+    let tallies = by_class(rows);
+    let mut out: Vec<(Option<Class>, Tally)> = Class::ALL
+        .iter()
+        .map(|c| (Some(*c), tallies[*c as usize]))
+        .collect();
+    out.push((None, tallies[NOT_CAST]));
+    out
+}
+
+/// The lines of a table per class: A to D always, the groups without a casting only when
+/// there are any.
+pub fn class_lines(rows: &[Row]) -> Vec<(Option<Class>, Tally)> {
+    let mut lines = class_tallies(rows);
+    lines.retain(|(class, t)| class.is_some() || t.groups > 0);
+    lines
 }
 
 /// Per advisor of the groups, in name order, then groups without an advisor.

@@ -141,17 +141,18 @@ pub fn may_phone(person: &ContactPerson, customer: &Customer, today: NaiveDate) 
         && customer.blocked_until(today).is_none()
 }
 
-/// A group's first contact person who may be phoned, lead customer first.
-pub fn phone_person<'a>(
-    book: &'a Book,
-    group: &Group,
-    today: NaiveDate,
-) -> Option<&'a ContactPerson> {
+/// Everyone at a group who may be phoned today (see [`may_phone`]), the lead customer's people
+/// first: the reminder's call buttons, and the call list's pick.
+pub fn phoneable<'a>(book: &'a Book, group: &Group, today: NaiveDate) -> Vec<&'a ContactPerson> {
     let mut members: Vec<&Customer> = book.members(&group.id).collect();
     sort::sort_by_key(&mut members, |c| group.lead.as_ref() != Some(&c.id));
     members
         .into_iter()
-        .find_map(|c| book.persons_of(&c.id).find(|p| may_phone(p, c, today)))
+        .flat_map(|c| {
+            book.persons_of(&c.id)
+                .filter(move |p| may_phone(p, c, today))
+        })
+        .collect()
 }
 
 /// The call list: per advisor up to `per_advisor` groups that are due (an agreed contact or
@@ -182,7 +183,7 @@ pub fn call_list(book: &Book, today: NaiveDate, per_advisor: usize) -> Vec<Call>
         if !(due || inactive) {
             continue;
         }
-        let Some(person) = phone_person(book, group, today) else {
+        let Some(person) = phoneable(book, group, today).into_iter().next() else {
             continue;
         };
         let rank = facts.class.map_or(4, |(c, _)| c as u8);

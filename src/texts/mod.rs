@@ -14,11 +14,13 @@ use crate::domain::vocab::{
 use crate::storage::migrate::{MigrateError, CURRENT_SCHEMA};
 use crate::storage::{DecodeError, StoreError};
 
+mod casting;
 pub mod dates;
 pub mod identity;
 mod reports;
 pub mod safety;
 pub mod storage;
+pub use casting::*;
 pub use reports::*;
 
 pub fn invalid_id(raw: &str) -> String {

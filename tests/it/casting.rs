@@ -1,8 +1,8 @@
 //! Casting across a book: castings in the book, the overview, splits per criterion, the
 //! casting round order, capacity per class, advisor and department, the what-if.
 
-use chrono::NaiveDate;
 use crate::common::*;
+use chrono::NaiveDate;
 use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::capacity::{
     by_advisor, by_department, capacity, department_minutes, percent, serving,

@@ -3,8 +3,8 @@
 //! planned contact only ever points at contacts of its own group; `Book::from_data` refuses
 //! what the edits would refuse.
 
-use chrono::{NaiveDate, NaiveDateTime};
 use crate::common::*;
+use chrono::{NaiveDate, NaiveDateTime};
 use kontaktnetz::domain::book::{Book, Problem, RecordKind, Removed};
 use kontaktnetz::domain::contact::{Contact, ContactProblem, ContactSettings, Planned};
 use kontaktnetz::domain::ids::{ContactId, PartyId, PlannedId};

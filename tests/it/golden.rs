@@ -3,8 +3,8 @@
 //! current schema after a backup. Schema 2: `golden_2.rs`; schema 3 (the current one):
 //! `golden_3.rs`.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use crate::common::*;
+use chrono::{DateTime, NaiveDate, Utc};
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::model::{Consent, Occasion, Timestamp};
 use kontaktnetz::domain::text::{Email, Influence, Phone};

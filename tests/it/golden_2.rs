@@ -3,8 +3,8 @@
 //! with a manual class). They must keep opening, with the values as written, and stored data
 //! of schema 2 is upgraded after a backup. Schema 3 (the current one): `golden_3.rs`.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use crate::common::*;
+use chrono::{DateTime, NaiveDate, Utc};
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::model::Timestamp;

@@ -4,8 +4,8 @@
 //! a call) and an ended call party. They must keep opening, with the values as written, and
 //! upgrade to the current schema.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use crate::common::*;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::contact::ContactSettings;
 use kontaktnetz::domain::ids::{ContactId, PlannedId};

@@ -3,8 +3,8 @@
 //! schema-3 storage as the app leaves it after the upgrade and one save. They must keep
 //! opening, with the values as written.
 
-use chrono::{DateTime, Utc};
 use crate::common::*;
+use chrono::{DateTime, Utc};
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::ContactId;
 use kontaktnetz::domain::model::Timestamp;

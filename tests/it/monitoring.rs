@@ -1,17 +1,19 @@
 //! Target vs. actual and the dashboard figures: pro-rata targets at the edges of a period and
 //! of castings, which contacts count, statuses, roll-ups, deciles and drill-down filters.
 
-use chrono::{NaiveDate, TimeZone, Utc};
 use crate::common::*;
+use chrono::{NaiveDate, TimeZone, Utc};
 use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::contact::Contact;
 use kontaktnetz::domain::dashboard::{
-    activity, cast_within_a_year, deciles, most_over, most_under, time_on_c_and_d, weekly,
+    activity, cast_within_a_year, deciles, most_over, most_under, time_on_c_and_d, trend_owner,
+    weekly,
 };
 use kontaktnetz::domain::model::Group;
 use kontaktnetz::domain::monitoring::{
-    by_advisor, by_class, by_department, report, total, MonitoringProblem, MonitoringSettings,
-    Period, PeriodChoice, PeriodProblem, Row, RowFilter, Status,
+    by_advisor, by_class, by_department, class_lines, class_tallies, report, total,
+    MonitoringProblem, MonitoringSettings, Period, PeriodChoice, PeriodProblem, Row, RowFilter,
+    Status,
 };
 use kontaktnetz::domain::vocab::{Channel, Class, ContactOutcome, Department, Direction, Segment};
 use proptest::prelude::*;
@@ -329,6 +331,27 @@ fn roll_ups_per_class_advisor_and_portfolio() {
     assert_eq!((classes[3].over, classes[3].target), (1, 0.0));
     assert_eq!(classes[3].achievement(), None);
     assert_eq!((classes[4].groups, classes[4].actual), (1, 1), "not cast");
+    // The table lines: A to D, then the uncast groups because there is one; without it, none.
+    let lines = class_lines(&rows);
+    let labels: Vec<Option<Class>> = lines.iter().map(|(c, _)| *c).collect();
+    assert_eq!(
+        labels,
+        vec![
+            Some(Class::A),
+            Some(Class::B),
+            Some(Class::C),
+            Some(Class::D),
+            None
+        ]
+    );
+    assert_eq!(lines[4].1, classes[4]);
+    let cast_only: Vec<_> = rows.iter().filter(|r| r.class.is_some()).cloned().collect();
+    assert_eq!(class_lines(&cast_only).len(), 4);
+    assert_eq!(
+        class_tallies(&cast_only).len(),
+        5,
+        "the chart keeps its five bars"
+    );
     let all = total(&rows);
     assert_eq!(
         (all.groups, all.actual, all.under, all.on_target, all.over),
@@ -504,6 +527,13 @@ fn activity_mix_and_weekly_trend() {
     assert_eq!(a.outcome(ContactOutcome::Deal), 1);
     assert_eq!(a.conversion(), Some(7), "1 deal per 15 appointments");
 
+    // The trend shown: the advisor the report is narrowed to, else the device's owner.
+    let ben = Some(kid("k-ben"));
+    let anna = kid("k-anna");
+    assert_eq!(trend_owner(Some(&ben), Some(&anna)), ben);
+    assert_eq!(trend_owner(None, Some(&anna)), Some(anna.clone()));
+    assert_eq!(trend_owner(Some(&None), Some(&anna)), Some(anna));
+    assert_eq!(trend_owner(None, None), None);
     let weeks = weekly(&book, &kid("k-ben"), day("2026-11-23"), 3);
     let shown: Vec<_> = weeks
         .iter()

@@ -1,14 +1,15 @@
 //! The contact reminder and the call party across a book: reasons, due days, urgency, blocks,
 //! consent, the call list and what each call outcome records.
 
-use chrono::{NaiveDate, NaiveDateTime};
 use crate::common::*;
+use chrono::{NaiveDate, NaiveDateTime};
 use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::contact::{next_due, Contact, ContactProblem};
 use kontaktnetz::domain::ids::{CastingId, ColleagueId, ContactId, PartyId, PlannedId};
 use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::party::{
-    call_list, last_ended, record_call, running, summary, CallIds, CallResult, Entry, Party, Tally,
+    call_list, last_ended, phoneable, record_call, running, summary, CallIds, CallResult, Entry,
+    Party, Tally,
 };
 use kontaktnetz::domain::reminder::{
     counts, due_now, occurrence, reminders, status, GroupFacts, Reason, Urgency,
@@ -303,6 +304,33 @@ fn the_call_list_holds_only_people_who_may_be_phoned() {
     firm.consent.state = ConsentState::No;
     book.upsert_customer(firm, at(0)).unwrap();
     assert!(call_list(&book, day(TODAY), 5).is_empty());
+}
+
+#[test]
+fn who_may_be_phoned_for_a_group_lead_customer_first() {
+    let mut book = cast_book();
+    let mueller = book.groups()[&gid("g-mueller")].clone();
+    let ids = |book: &Book| {
+        phoneable(book, &mueller, day(TODAY))
+            .iter()
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&book), vec![pid("p-hans")], "Erika has no consent");
+    // With consent and a phone, Erika follows the lead customer's Hans (her id sorts first).
+    let mut erika = book.persons()[&pid("p-erika")].clone();
+    erika.phone = Some(Phone::parse("0761 5678").unwrap());
+    erika.consent = Consent {
+        state: ConsentState::Yes,
+        since: Some(day("2025-01-01")),
+    };
+    book.upsert_person(erika).unwrap();
+    assert_eq!(ids(&book), vec![pid("p-hans"), pid("p-erika")]);
+    // A block on Hans's customer leaves Erika.
+    let mut hans = book.customers()[&cid("c-hans")].clone();
+    hans.no_contact_until = Some(day("2027-01-01"));
+    book.upsert_customer(hans, at(0)).unwrap();
+    assert_eq!(ids(&book), vec![pid("p-erika")]);
 }
 
 #[test]

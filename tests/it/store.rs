@@ -433,7 +433,8 @@ fn saved_with(change: impl FnOnce(&mut MemoryStore)) -> MemoryStore {
 fn edit_chunk(kv: &mut MemoryStore, record: &str, change: impl FnOnce(&mut Vec<(String, String)>)) {
     let key = chunk_key(record);
     let chunk = key.strip_prefix("kontaktnetz.").unwrap();
-    let mut records = crate::common::golden::unpack(chunk, &kv.get(&key).unwrap().unwrap()).unwrap();
+    let mut records =
+        crate::common::golden::unpack(chunk, &kv.get(&key).unwrap().unwrap()).unwrap();
     change(&mut records);
     let pairs: Vec<(&str, &str)> = records
         .iter()

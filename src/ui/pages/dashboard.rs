@@ -8,10 +8,13 @@ use super::report_controls::{
 use crate::domain::book::Book;
 use crate::domain::capacity::percent;
 use crate::domain::dashboard::{
-    activity, cast_within_a_year, deciles, most_over, most_under, time_on_c_and_d, weekly, Activity,
+    activity, cast_within_a_year, deciles, most_over, most_under, time_on_c_and_d, trend_owner,
+    weekly, Activity,
 };
 use crate::domain::ids::ColleagueId;
-use crate::domain::monitoring::{by_class, report, total, Period, Row, Status};
+use crate::domain::monitoring::{
+    by_class, class_lines, class_tallies, report, total, Period, Row, Status,
+};
 use crate::domain::time_format::format_date;
 use crate::domain::vocab::{Channel, Class, ContactOutcome, Direction};
 use crate::texts;
@@ -66,17 +69,14 @@ fn contacts_href(q: &ReportQuery, period: Period, extra: &[(&str, &str)]) -> Str
 }
 
 fn class_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
-    let classes = by_class(rows);
     let all = total(rows);
-    let bars: Vec<Bar> = (0..5)
-        .map(|i| {
-            let class = Class::ALL.get(i).copied();
-            Bar {
-                label: texts::class_label(class),
-                value: u64::from(classes[i].groups),
-                class: class.map_or("none", Class::key),
-                href: q.groups(|f| f.classes = vec![class]),
-            }
+    let bars: Vec<Bar> = class_tallies(rows)
+        .into_iter()
+        .map(|(class, t)| Bar {
+            label: texts::class_label(class),
+            value: u64::from(t.groups),
+            class: class.map_or("none", Class::key),
+            href: q.groups(|f| f.classes = vec![class]),
         })
         .collect();
     let mut head = vec!["Klasse"];
@@ -97,11 +97,10 @@ fn class_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
     };
     let table = Table {
         head,
-        rows: (0..5)
-            .filter(|i| *i < 4 || classes[*i].groups > 0)
-            .map(|i| {
-                let class = Class::ALL.get(i).copied();
-                row(texts::class_label(class), &classes[i], &move |f| {
+        rows: class_lines(rows)
+            .into_iter()
+            .map(|(class, t)| {
+                row(texts::class_label(class), &t, &move |f| {
                     f.classes = vec![class]
                 })
             })
@@ -301,11 +300,7 @@ fn body(q: ReportQuery, period: Period) -> impl IntoView {
             let under = most_under(&rows, TOP);
             let over = most_over(&rows, TOP);
             let a = activity(b, &rows, period);
-            // The trend is the chosen advisor's, else the device owner's.
-            let who = match &q.filter.advisor {
-                Some(Some(a)) => Some(a.clone()),
-                _ => b.settings().me.clone(),
-            };
+            let who = trend_owner(q.filter.advisor.as_ref(), b.settings().me.as_ref());
             view! {
                 <dl class="stats" data-testid="dash-stats">
                     {stat("Verbünde", "dash-groups", texts::number(all.groups.into()), Some(q.groups(|_| {})), texts::EXPLAIN_GROUPS.into())}

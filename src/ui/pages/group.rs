@@ -2,6 +2,7 @@
 
 use super::Missing;
 use crate::domain::book::Book;
+use crate::domain::casting::standing;
 use crate::domain::ids::GroupId;
 use crate::domain::model::{ContactPerson, Customer, Group};
 use crate::domain::reminder;
@@ -208,14 +209,8 @@ fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
 /// The group's casting: the current result, when it is due, and the history.
 fn casting_box(b: &Book, g: &Group) -> impl IntoView {
     let history = b.castings_of(&g.id);
-    let current = history.last().copied();
-    let today = browser::today();
-    let due = current.map(|c| c.due_on());
-    let status = match due {
-        None => "Noch nicht gecastet.".to_owned(),
-        Some(d) if d <= today => format!("Casting fällig seit {}.", format::date(d)),
-        Some(d) => format!("Nächstes Casting ab {}.", format::date(d)),
-    };
+    let current = b.current_casting(&g.id);
+    let status = texts::casting_standing(standing(current, browser::today()));
     let app = use_app();
     let items = history
         .iter()
@@ -229,22 +224,18 @@ fn casting_box(b: &Book, g: &Group) -> impl IntoView {
                     texts::casting_deleted(&format::date(date))
                 });
             };
-            let answers: Vec<String> = c
-                .answers
-                .iter()
-                .map(|a| format!("{}: {} ({})", a.criterion_label, a.choice_label, texts::points(a.points)))
-                .collect();
+            let answers: Vec<String> = c.answers.iter().map(texts::answer_line).collect();
             view! {
                 <li>
                     <b>{format::date(c.date)}</b> " " {class_badge(Some(c))}
-                    {format!(" {} Punkte", c.score)}
+                    {format!(" {}", texts::score(c.score))}
                     {(!c.by.is_empty()).then(|| format!(" · {}", c.by))}
                     {c.manual.as_ref().map(|m| view! {
                         <span class="meta">{texts::manual_class(c.scored, m.class, m.reason.as_str())}</span>
                     })}
                     <span class="meta">{answers.join(" · ")}</span>
                     <button type="button" class="quiet" on:click=delete
-                        aria-label=format!("Casting vom {} löschen", format::date(c.date))>"Löschen"</button>
+                        aria-label=texts::delete_casting_label(c.date)>"Löschen"</button>
                 </li>
             }
         })

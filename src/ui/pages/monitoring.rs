@@ -6,10 +6,10 @@ use super::report_controls::{
 };
 use crate::domain::book::Book;
 use crate::domain::monitoring::{
-    by_advisor, by_class, by_department, report, total, MonitoringSettings, Period, Row,
+    by_advisor, by_department, class_lines, report, total, MonitoringSettings, Period, Row,
 };
 use crate::domain::sort;
-use crate::domain::vocab::{Channel, Class, Format};
+use crate::domain::vocab::{Channel, Format};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{long_table_view, table_view, vocab_tiles, Tiles};
@@ -29,13 +29,11 @@ fn with_head(first: &'static str) -> Vec<&'static str> {
 }
 
 fn roll_ups(b: &Book, q: &ReportQuery, rows: &[Row]) -> impl IntoView {
-    let classes = by_class(rows);
-    let class_rows = (0..5)
-        .filter(|i| *i < 4 || classes[*i].groups > 0)
-        .map(|i| {
-            let class = Class::ALL.get(i).copied();
+    let class_rows = class_lines(rows)
+        .into_iter()
+        .map(|(class, t)| {
             let mut cells = vec![Cell::text(texts::class_label(class))];
-            cells.extend(tally_cells(q, &classes[i], |f| f.classes = vec![class]));
+            cells.extend(tally_cells(q, &t, |f| f.classes = vec![class]));
             cells
         })
         .collect();

@@ -4,7 +4,7 @@
 use crate::domain::book::Book;
 use crate::domain::contact::ContactSettings;
 use crate::domain::ids::ColleagueId;
-use crate::domain::party::may_phone;
+use crate::domain::party::phoneable;
 use crate::domain::reminder::{counts, reminders, Entry, Urgency};
 use crate::texts;
 use crate::ui::browser;
@@ -17,12 +17,10 @@ use leptos::prelude::*;
 const PAGE: usize = 50;
 
 /// Who may be phoned for a group, with a tap-to-call link each; empty means "do not call".
-fn phone_links(b: &Book, group: &crate::domain::ids::GroupId, today: chrono::NaiveDate) -> AnyView {
-    let people: Vec<(String, String, String)> = b
-        .members(group)
-        .flat_map(|c| b.persons_of(&c.id).map(move |p| (c, p)))
-        .filter(|(c, p)| may_phone(p, c, today))
-        .filter_map(|(_, p)| {
+fn phone_links(b: &Book, group: &crate::domain::model::Group, today: chrono::NaiveDate) -> AnyView {
+    let people: Vec<(String, String, String)> = phoneable(b, group, today)
+        .into_iter()
+        .filter_map(|p| {
             let phone = p.phone.as_ref()?;
             Some((p.name.to_string(), phone.href(), phone.as_str().to_owned()))
         })
@@ -67,7 +65,7 @@ fn entry_view(b: &Book, e: &Entry, today: chrono::NaiveDate) -> AnyView {
     let phones = if e.blocked_until.is_some() {
         ().into_any()
     } else {
-        phone_links(b, &g.id, today)
+        phone_links(b, g, today)
     };
     view! {
         <li class=format!("row reminder {urgency}") data-testid="reminder-entry" data-group=g.id.to_string()>
