@@ -147,6 +147,37 @@ pub fn check_contact_time(at: NaiveDateTime, now: NaiveDateTime) -> Result<(), C
     }
 }
 
+/// How a new contact starts out on the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub channel: Channel,
+    /// Taken from the planned contact it closes; otherwise the advisor picks.
+    pub format: Option<Format>,
+    pub direction: Direction,
+    /// Who takes part for the bank, and who takes the follow-up.
+    pub who: Option<ColleagueId>,
+}
+
+/// A new contact with `group`: closing a planned contact takes its format, and a planned
+/// call-party call is a phone call (otherwise a meeting at the customer's); outbound; the
+/// device's owner takes part, else the group's advisor.
+pub fn draft(
+    me: Option<&ColleagueId>,
+    group: &super::model::Group,
+    closes: Option<&Planned>,
+) -> Draft {
+    let format = closes.map(|p| p.format);
+    Draft {
+        channel: match format {
+            Some(Format::CallPartyCall) => Channel::Phone,
+            _ => Channel::AtCustomer,
+        },
+        format,
+        direction: Direction::Outbound,
+        who: me.or(group.advisor.as_ref()).cloned(),
+    }
+}
+
 /// The format a group's next contact most likely needs (see
 /// [`super::scheme::ClassRule::next_format`]), counting its reached contacts of the twelve
 /// months up to `today` and `also` (the contact being recorded). A group without a planned

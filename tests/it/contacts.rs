@@ -6,7 +6,9 @@
 use crate::common::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use kontaktnetz::domain::book::{Book, Problem, RecordKind, Removed};
-use kontaktnetz::domain::contact::{Contact, ContactProblem, ContactSettings, Planned};
+use kontaktnetz::domain::contact::{
+    draft, Contact, ContactProblem, ContactSettings, Draft, Planned,
+};
 use kontaktnetz::domain::ids::{ContactId, PartyId, PlannedId};
 use kontaktnetz::domain::party::{Call, Party};
 use kontaktnetz::domain::time_format::{parse_date, parse_minute};
@@ -58,6 +60,44 @@ fn ids<'a, T: 'a, I: std::fmt::Display + 'a>(
 
 fn contact_ids(book: &Book, group: &str) -> Vec<String> {
     ids(book.contacts_of(&gid(group)), |c| &c.id)
+}
+
+#[test]
+fn a_new_contact_starts_from_what_it_closes_and_who_records_it() {
+    let book = small_book();
+    let mueller = &book.groups()[&gid("g-mueller")];
+    let anna = kid("k-anna");
+    let plain = draft(Some(&anna), mueller, None);
+    assert_eq!(
+        plain,
+        Draft {
+            channel: Channel::AtCustomer,
+            format: None,
+            direction: Direction::Outbound,
+            who: Some(anna.clone()),
+        }
+    );
+    // Closing a planned call-party call: a phone call in that format.
+    let mut call = planned("f-1", "g-mueller", "2026-11-30");
+    call.format = Format::CallPartyCall;
+    let closing = draft(Some(&anna), mueller, Some(&call));
+    assert_eq!(
+        (closing.channel, closing.format),
+        (Channel::Phone, Some(Format::CallPartyCall))
+    );
+    // Closing an annual talk keeps the meeting at the customer's.
+    let talk = draft(
+        Some(&anna),
+        mueller,
+        Some(&planned("f-2", "g-mueller", "2026-11-30")),
+    );
+    assert_eq!(
+        (talk.channel, talk.format),
+        (Channel::AtCustomer, Some(Format::AnnualTalk))
+    );
+    // On a device without an owner, the group's advisor takes part.
+    let bau = &book.groups()[&gid("g-bau")];
+    assert_eq!(draft(None, bau, None).who, Some(kid("k-ben")));
 }
 
 fn planned_ids(book: &Book, group: &str) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use crate::domain::book::Book;
 use crate::domain::contact::{
-    check_contact_time, check_follow_up, expected_format, Contact, Pick, Planned,
+    check_contact_time, check_follow_up, draft, expected_format, Contact, Draft, Pick, Planned,
 };
 use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
 use crate::domain::reminder::{due_now, GroupFacts};
@@ -31,7 +31,7 @@ struct Setup {
     class: Option<(Class, ClassRule)>,
     colleagues: Vec<(String, String)>,
     persons: Vec<(String, String, bool)>,
-    me: Option<ColleagueId>,
+    draft: Draft,
     existing: Option<Contact>,
     follow_up: Option<Planned>,
     closes: Option<Planned>,
@@ -80,7 +80,7 @@ fn setup(
             .map(|k| (k.id.to_string(), k.name.to_string()))
             .collect(),
         persons: person_tiles(b, group),
-        me: b.settings().me.clone().or_else(|| g.advisor.clone()),
+        draft: draft(b.settings().me.as_ref(), g, closes.as_ref()),
         existing,
         follow_up,
         closes,
@@ -209,29 +209,21 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     let at = e.map_or(now, |c| c.at);
     let date = RwSignal::new(format::input_date(Some(at.date())));
     let time = RwSignal::new(format_clock(at.time()));
-    let channel = RwSignal::new(vec![e
-        .map_or_else(
-            || match s.closes.as_ref().map(|p| p.format) {
-                Some(Format::CallPartyCall) => Channel::Phone,
-                _ => Channel::AtCustomer,
-            },
-            |c| c.channel,
-        )
-        .key()
-        .to_owned()]);
+    let d = &s.draft;
+    let channel = RwSignal::new(vec![e.map_or(d.channel, |c| c.channel).key().to_owned()]);
     let format_pick = RwSignal::new(
         e.map(|c| c.format)
-            .or(s.closes.as_ref().map(|p| p.format))
+            .or(d.format)
             .map(|f| vec![f.key().to_owned()])
             .unwrap_or_default(),
     );
     let direction = RwSignal::new(vec![e
-        .map_or(Direction::Outbound, |c| c.direction)
+        .map_or(d.direction, |c| c.direction)
         .key()
         .to_owned()]);
     let bank = RwSignal::new(match e {
         Some(c) => keys(&c.bank),
-        None => s.me.iter().map(ToString::to_string).collect(),
+        None => d.who.iter().map(ToString::to_string).collect(),
     });
     let people = RwSignal::new(match (e, &customer) {
         (Some(c), _) => keys(&c.people),
@@ -295,7 +287,7 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
         });
     }
     let fu_who = RwSignal::new(
-        f.map_or(s.me.clone(), |p| p.who.clone())
+        f.map_or(s.draft.who.clone(), |p| p.who.clone())
             .map(|w| w.to_string())
             .unwrap_or_default(),
     );
