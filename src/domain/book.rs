@@ -542,6 +542,14 @@ impl Book {
         self.colleagues.is_empty() && self.groups.is_empty()
     }
 
+    /// How many groups a colleague advises (is the advisor of).
+    pub fn advised_by(&self, who: &ColleagueId) -> usize {
+        self.groups
+            .values()
+            .filter(|g| g.advisor.as_ref() == Some(who))
+            .count()
+    }
+
     /// Customers of a group, in id order.
     pub fn members(&self, group: &GroupId) -> impl Iterator<Item = &Customer> + '_ {
         self.members

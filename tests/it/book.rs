@@ -55,6 +55,18 @@ fn upserts_build_a_book_with_derived_membership() {
 }
 
 #[test]
+fn a_colleague_advises_the_groups_that_name_them() {
+    let mut book = small_book();
+    assert_eq!(book.advised_by(&kid("k-anna")), 1);
+    assert_eq!(book.advised_by(&kid("k-ben")), 1);
+    let mut bau = book.groups()[&gid("g-bau")].clone();
+    bau.advisor = Some(kid("k-anna"));
+    book.upsert_group(bau).unwrap();
+    assert_eq!(book.advised_by(&kid("k-anna")), 2);
+    assert_eq!(book.advised_by(&kid("k-ben")), 0);
+}
+
+#[test]
 fn upsert_replaces_a_record_with_the_same_id() {
     let mut book = small_book();
     let mut hans = book.customers()[&cid("c-hans")].clone();

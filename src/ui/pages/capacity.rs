@@ -105,11 +105,8 @@ pub fn CapacityPage() -> impl IntoView {
     };
 
     let advisor = RwSignal::new(
-        me.filter(|m| {
-            app.book
-                .with_untracked(|b| b.groups().values().any(|g| g.advisor.as_ref() == Some(m)))
-        })
-        .map_or(String::new(), |m| m.to_string()),
+        me.filter(|m| app.book.with_untracked(|b| b.advised_by(m) > 0))
+            .map_or(String::new(), |m| m.to_string()),
     );
     let advisor_options = Signal::derive(move || {
         app.book.with(|b| {
@@ -117,11 +114,7 @@ pub fn CapacityPage() -> impl IntoView {
                 .chain(
                     b.colleagues()
                         .values()
-                        .filter(|c| {
-                            b.groups()
-                                .values()
-                                .any(|g| g.advisor.as_ref() == Some(&c.id))
-                        })
+                        .filter(|c| b.advised_by(&c.id) > 0)
                         .map(|c| (c.id.to_string(), c.name.to_string())),
                 )
                 .collect()

@@ -29,7 +29,7 @@ pub fn Colleagues() -> impl IntoView {
                     let me = b.settings().me.clone();
                     b.colleagues().values().map(|c| {
                         let mine = me.as_ref() == Some(&c.id);
-                        let advised = b.groups().values().filter(|g| g.advisor.as_ref() == Some(&c.id)).count();
+                        let advised = b.advised_by(&c.id);
                         view! {
                             <li>
                                 <a class="row" href=Route::ColleagueEdit(c.id.clone()).href()>
