@@ -109,6 +109,15 @@ pub fn typed_topics(text: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
+/// A typed topic spelt as the quick topic it names (whatever the case), else as typed.
+pub fn as_offered(topic: &str) -> &str {
+    TOPICS
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(topic))
+        .copied()
+        .unwrap_or(topic)
+}
+
 /// Typed topics split into the quick topics they name (spelt as offered, whatever the case)
 /// and the others.
 pub fn sort_topics(text: &str) -> (Vec<&'static str>, Vec<&str>) {

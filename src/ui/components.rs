@@ -106,21 +106,7 @@ pub fn UsageMeter() -> impl IntoView {
     }
 }
 
-/// A form's first problem: the id of the field it is about, and what to say.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::ui::forms::FieldError;
 
 /// The message for one field, while the form's problem is about it.
 pub fn error_at(error: RwSignal<Option<FieldError>>, field: &str) -> Signal<Option<String>> {

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod format;
+pub mod forms;
 pub mod report_query;
 pub mod route;
 pub mod table;

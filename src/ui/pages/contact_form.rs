@@ -2,16 +2,14 @@
 //! contact agreed on the same screen. Also edits and deletes a recorded contact.
 
 use crate::domain::book::Book;
-use crate::domain::contact::{
-    check_contact_time, check_follow_up, draft, expected_format, Contact, Draft, Pick, Planned,
-};
-use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
+use crate::domain::contact::{draft, expected_format, Contact, Draft, Pick, Planned};
+use crate::domain::ids::{ContactId, GroupId, PlannedId};
 use crate::domain::reminder::{due_now, GroupFacts};
 use crate::domain::scheme::ClassRule;
-use crate::domain::text::{parse_notes, Name};
-use crate::domain::time_format::{format_clock, parse_clock};
+use crate::domain::text::Name;
+use crate::domain::time_format::format_clock;
 use crate::domain::vocab::{
-    sort_topics, typed_topics, Channel, Class, ContactOutcome, Department, Direction, Format,
+    sort_topics, Channel, Class, ContactOutcome, Department, Direction, Format,
 };
 use crate::texts;
 use crate::ui::browser;
@@ -20,6 +18,9 @@ use crate::ui::components::{
     Tiles,
 };
 use crate::ui::format;
+use crate::ui::forms::contact::{
+    ContactFields, Stamp, DATE, FOLLOW_UP_DATE, FORMAT, MORE_TOPICS, NOTES, TIME,
+};
 use crate::ui::route::{param, Route};
 use crate::ui::state::use_app;
 use chrono::NaiveDate;
@@ -111,18 +112,6 @@ fn keys<T: ToString>(items: &[T]) -> Vec<String> {
 fn first<T>(picked: &RwSignal<Vec<String>>, parse: fn(&str) -> Option<T>) -> Option<T> {
     picked.with_untracked(|p| p.first().and_then(|k| parse(k)))
 }
-
-fn ids<T: std::str::FromStr>(picked: &RwSignal<Vec<String>>) -> Vec<T> {
-    picked.with_untracked(|p| p.iter().filter_map(|k| k.parse().ok()).collect())
-}
-
-// The form's fields that a problem can be about.
-const DATE: &str = "f-datum";
-const TIME: &str = "f-uhrzeit";
-const FORMAT: &str = "f-format";
-const MORE_TOPICS: &str = "f-weitere-themen";
-const NOTES: &str = "f-notizen";
-const FOLLOW_UP_DATE: &str = "f-folge-datum";
 
 /// Outcome choices: a talk without a particular outcome first, then the vocabulary.
 fn outcome_tiles() -> Vec<(String, String, bool)> {
@@ -312,75 +301,33 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     let submit_back = back.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = (|| -> Result<(Contact, Option<Planned>), FieldError> {
-            let at_field = |field: &'static str| move |m: String| FieldError::new(field, m);
-            let day = format::parse_input_date(&date.get_untracked())
-                .ok()
-                .flatten()
-                .ok_or(FieldError::new(DATE, texts::BAD_DATE))?;
-            let clock =
-                parse_clock(&time.get_untracked()).ok_or(FieldError::new(TIME, texts::BAD_TIME))?;
-            let at = day.and_time(clock);
-            check_contact_time(at, browser::local_now())
-                .map_err(|p| FieldError::new(DATE, texts::contact_problem(p)))?;
-            let format = first(&format_pick, Format::from_key)
-                .ok_or(FieldError::new(FORMAT, texts::CONTACT_NEEDS_FORMAT))?;
-            let mut topic_list: Vec<Name> = Vec::new();
-            for t in topics
-                .get_untracked()
-                .iter()
-                .map(String::as_str)
-                .chain(typed_topics(&more_topics.get_untracked()))
-            {
-                let name = Name::parse(t)
-                    .map_err(|e| format!("Thema {}", texts::text_error(&e)))
-                    .map_err(at_field(MORE_TOPICS))?;
-                if !topic_list.contains(&name) {
-                    topic_list.push(name);
-                }
-            }
-            let contact = Contact {
-                id: existing_id
-                    .clone()
-                    .unwrap_or_else(|| ContactId::generate(browser::random_u64())),
-                group: submit_group.clone(),
-                at,
-                channel: first(&channel, Channel::from_key).unwrap_or(Channel::AtCustomer),
-                format,
-                direction: first(&direction, Direction::from_key).unwrap_or(Direction::Outbound),
-                bank: ids::<ColleagueId>(&bank),
-                people: ids::<PersonId>(&people),
-                topics: topic_list,
-                outcome: first(&outcome, ContactOutcome::from_key),
-                notes: parse_notes(&notes.get_untracked())
-                    .map_err(|e| format!("Notizen {}", texts::text_error(&e)))
-                    .map_err(at_field(NOTES))?,
-                updated_at: browser::now(),
-            };
-            let follow_up = match format::parse_input_date(&fu_date.get_untracked()) {
-                Err(_) => return Err(FieldError::new(FOLLOW_UP_DATE, texts::BAD_DATE)),
-                Ok(None) => None,
-                Ok(Some(d)) => {
-                    check_follow_up(at, d)
-                        .map_err(|p| FieldError::new(FOLLOW_UP_DATE, texts::contact_problem(p)))?;
-                    Some(Planned {
-                        id: follow_up_id
-                            .clone()
-                            .unwrap_or_else(|| PlannedId::generate(browser::random_u64())),
-                        group: submit_group.clone(),
-                        date: d,
-                        time: None,
-                        format: first(&fu_format, Format::from_key).unwrap_or(format),
-                        who: fu_who.get_untracked().parse().ok(),
-                        note: String::new(),
-                        agreed_in: None,
-                        done: None,
-                        updated_at: browser::now(),
-                    })
-                }
-            };
-            Ok((contact, follow_up))
-        })();
+        let fields = ContactFields {
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            format: format_pick.get_untracked(),
+            channel: channel.get_untracked(),
+            direction: direction.get_untracked(),
+            people: people.get_untracked(),
+            bank: bank.get_untracked(),
+            topics: topics.get_untracked(),
+            more_topics: more_topics.get_untracked(),
+            outcome: outcome.get_untracked(),
+            notes: notes.get_untracked(),
+            follow_up_date: fu_date.get_untracked(),
+            follow_up_format: fu_format.get_untracked(),
+            follow_up_who: fu_who.get_untracked(),
+        };
+        let parsed = fields.parse(&Stamp {
+            group: submit_group.clone(),
+            contact: existing_id
+                .clone()
+                .unwrap_or_else(|| ContactId::generate(browser::random_u64())),
+            follow_up: follow_up_id
+                .clone()
+                .unwrap_or_else(|| PlannedId::generate(browser::random_u64())),
+            now: browser::local_now(),
+            updated_at: browser::now(),
+        });
         let (contact, follow_up) = match parsed {
             Ok(v) => v,
             Err(e) => return show_problem(error, e),
