@@ -413,6 +413,18 @@ test('the short forms bring their first marked field into view and focus it afte
     await expectText(page.locator('#f-name-des-verbunds-fehler'), /Name/);
     assert.equal(await name.getAttribute('aria-invalid'), 'true');
     assert.equal(await name.evaluate((el) => el === document.activeElement), true, 'the name field has the focus');
+
+    // The planned-contact form marks its date the same way.
+    const group = await createGroup(page, { name: 'Familie Plan', segment: 'Privatkunden' });
+    await navigate(page, `/verbuende/${group}/geplant`);
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    const day = page.locator('#f-folge-datum');
+    await expectText(page.locator('#f-folge-datum-fehler'), /Datum/);
+    assert.equal(await day.getAttribute('aria-invalid'), 'true');
+    assert.equal(await day.evaluate((el) => el === document.activeElement), true, 'the date field has the focus');
+    await day.fill('2027-01-11');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await waitForHash(page, new RegExp(`^#/verbuende/${group}$`));
   }, { viewport: PHONE });
 });
 

@@ -2,6 +2,7 @@
 //! compiled and tested natively, so every rule and message is checked without a browser.
 
 pub mod contact;
+pub mod planned;
 
 /// A form's first problem: the id of the field it is about, and what to say.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,15 +1,14 @@
 //! Plan a contact, or move or delete a planned one.
 
 use super::contact_form::{format_tiles, FollowUpFields};
-use crate::domain::contact::{expected_format, Planned};
+use crate::domain::contact::{draft, expected_format};
 use crate::domain::ids::{GroupId, PlannedId};
-use crate::domain::text::parse_notes;
-use crate::domain::time_format::{format_clock, parse_clock};
-use crate::domain::vocab::Format;
+use crate::domain::time_format::format_clock;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{TextArea, TextField};
+use crate::ui::components::{error_at, show_problem, FieldError, TextArea, TextField};
 use crate::ui::format;
+use crate::ui::forms::planned::{PlannedFields, Stamp, DATE, NOTE, TIME};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -32,7 +31,7 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
         let per_year = rule.as_ref().map_or(0, |r| r.contacts());
         let formats = format_tiles(rule.as_ref());
         let expected = expected_format(b, &group, browser::today(), None);
-        let me = b.settings().me.clone().or_else(|| g.advisor.clone());
+        let me = draft(b.settings().me.as_ref(), g, None).who;
         Some((
             g.name.to_string(),
             existing,
@@ -56,46 +55,33 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
             .unwrap_or_default(),
     );
     let note = RwSignal::new(e.map(|p| p.note.clone()).unwrap_or_default());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
     let today = Signal::derive(|| Some(browser::today()));
     let back = Route::Group(group.clone()).href();
 
     let submit_back = back.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = (|| -> Result<Planned, String> {
-            let day = format::parse_input_date(&date.get_untracked())
-                .ok()
-                .flatten()
-                .ok_or(texts::BAD_DATE)?;
-            let raw_time = time.get_untracked();
-            let time = if raw_time.trim().is_empty() {
-                None
-            } else {
-                Some(parse_clock(raw_time.trim()).ok_or(texts::BAD_TIME)?)
-            };
-            Ok(Planned {
-                id: existing.as_ref().map_or_else(
-                    || PlannedId::generate(browser::random_u64()),
-                    |p| p.id.clone(),
-                ),
-                group: group.clone(),
-                date: day,
-                time,
-                format: format_key
-                    .with_untracked(|k| k.first().and_then(|k| Format::from_key(k)))
-                    .unwrap_or(expected),
-                who: who.get_untracked().parse().ok(),
-                note: parse_notes(&note.get_untracked())
-                    .map_err(|e| format!("Notiz {}", texts::text_error(&e)))?,
-                agreed_in: existing.as_ref().and_then(|p| p.agreed_in.clone()),
-                done: existing.as_ref().and_then(|p| p.done.clone()),
-                updated_at: browser::now(),
-            })
-        })();
-        match parsed.and_then(|p| app.change(|b| b.upsert_planned(p))) {
-            Ok(()) => browser::navigate(&submit_back),
-            Err(e) => error.set(Some(e)),
+        let fields = PlannedFields {
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            format: format_key.get_untracked(),
+            who: who.get_untracked(),
+            note: note.get_untracked(),
+        };
+        let parsed = fields.parse(&Stamp {
+            group: group.clone(),
+            existing: existing.as_ref(),
+            new_id: PlannedId::generate(browser::random_u64()),
+            expected,
+            updated_at: browser::now(),
+        });
+        match parsed {
+            Err(e) => show_problem(error, e),
+            Ok(p) => match app.change(|b| b.upsert_planned(p)) {
+                Ok(()) => browser::navigate(&submit_back),
+                Err(e) => error.set(Some(FieldError::new("", e))),
+            },
         }
     };
     let delete = id.clone().map(|id| {
@@ -127,10 +113,10 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
             <h1 tabindex="-1">{title}</h1>
             <p class="lead">{group_name}</p>
             <form class="form" on:submit=submit novalidate>
-                <FollowUpFields date=date format=format_key formats=formats who=who from=today per_year=per_year colleagues=colleagues />
-                <TextField label="Uhrzeit (optional)" value=time kind="time" id="f-geplant-uhrzeit" />
-                <TextArea label="Notiz" value=note />
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <FollowUpFields date=date format=format_key formats=formats who=who from=today per_year=per_year colleagues=colleagues error=error_at(error, DATE) />
+                <TextField label="Uhrzeit (optional)" value=time kind="time" id=TIME error=error_at(error, TIME) />
+                <TextArea label="Notiz" value=note error=error_at(error, NOTE) />
+                {move || error.get().filter(|e| e.field.is_empty()).map(|e| view! { <p class="error" role="alert">{e.message}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary">"Speichern"</button>
                     <a class="button" href=back.clone()>"Abbrechen"</a>
