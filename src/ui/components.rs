@@ -106,7 +106,7 @@ pub fn UsageMeter() -> impl IntoView {
     }
 }
 
-pub use crate::ui::forms::FieldError;
+pub use crate::ui::forms::{form_message, FieldError};
 
 /// The message for one field, while the form's problem is about it.
 pub fn error_at(error: RwSignal<Option<FieldError>>, field: &str) -> Signal<Option<String>> {

@@ -2,6 +2,7 @@
 //! compiled and tested natively, so every rule and message is checked without a browser.
 
 pub mod contact;
+pub mod group;
 pub mod planned;
 
 /// A form's first problem: the id of the field it is about, and what to say.
@@ -17,5 +18,32 @@ impl FieldError {
             field: field.into(),
             message: message.into(),
         }
+    }
+}
+
+/// The line under a short form after a failed save: a problem marked at its field is only
+/// summed up there; a problem of the whole record (from the book) is said in full.
+pub fn form_message(e: FieldError) -> String {
+    if e.field.is_empty() {
+        e.message
+    } else {
+        crate::texts::FORM_HAS_ERRORS.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_form_sums_up_field_problems_and_says_record_problems() {
+        assert_eq!(
+            form_message(FieldError::new("f-name", "Name darf nicht leer sein")),
+            crate::texts::FORM_HAS_ERRORS
+        );
+        assert_eq!(
+            form_message(FieldError::new("", "Die Betreuer:in gibt es nicht.")),
+            "Die Betreuer:in gibt es nicht."
+        );
     }
 }

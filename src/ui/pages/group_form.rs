@@ -1,13 +1,14 @@
 //! Create or edit a group.
 
 use super::Missing;
-use crate::domain::ids::{ColleagueId, CustomerId, GroupId};
-use crate::domain::model::Group;
-use crate::domain::text::{parse_notes, Name};
+use crate::domain::ids::GroupId;
 use crate::domain::vocab::Segment;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{focus_first_invalid, SelectField, TextArea, TextField};
+use crate::ui::components::{
+    error_at, form_message, show_problem, FieldError, SelectField, TextArea, TextField,
+};
+use crate::ui::forms::group::{GroupFields, NAME, NOTES};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -81,8 +82,7 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
             .map(|g| g.notes.clone())
             .unwrap_or_default(),
     );
-    let name_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
 
     let lead_options = {
         let id = id.clone();
@@ -98,33 +98,22 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed_name = Name::parse(&name.get_untracked());
-        name_error.set(parsed_name.as_ref().err().map(|e| format!("Name {e}")));
-        let (Ok(parsed_name), Ok(parsed_notes)) =
-            (parsed_name, parse_notes(&notes.get_untracked()))
-        else {
-            form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
-            focus_first_invalid();
-            return;
+        let fields = GroupFields {
+            name: name.get_untracked(),
+            segment: segment.get_untracked(),
+            advisor: advisor.get_untracked(),
+            lead: lead.get_untracked(),
+            notes: notes.get_untracked(),
         };
-        let now = browser::now();
-        let group = Group {
-            id: existing.as_ref().map_or_else(
-                || GroupId::generate(browser::random_u64()),
-                |g| g.id.clone(),
-            ),
-            name: parsed_name,
-            segment: Segment::from_key(&segment.get_untracked()).unwrap_or(Segment::Private),
-            advisor: advisor.get_untracked().parse::<ColleagueId>().ok(),
-            lead: lead.get_untracked().parse::<CustomerId>().ok(),
-            notes: parsed_notes,
-            created_at: existing.as_ref().map_or(now, |g| g.created_at),
-            updated_at: now,
+        let new_id = GroupId::generate(browser::random_u64());
+        let group = match fields.parse(existing.as_ref(), new_id, browser::now()) {
+            Ok(group) => group,
+            Err(e) => return show_problem(error, e),
         };
         let target = Route::Group(group.id.clone()).href();
         match app.change(|b| b.upsert_group(group)) {
             Ok(()) => browser::navigate(&target),
-            Err(e) => form_error.set(Some(e)),
+            Err(e) => error.set(Some(FieldError::new("", e))),
         }
     };
     let title = if id.is_some() {
@@ -140,12 +129,12 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
         <section class="page">
             <h1 tabindex="-1">{title}</h1>
             <form class="form" on:submit=submit novalidate>
-                <TextField label="Name des Verbunds" value=name error=name_error.into() required=true />
+                <TextField label="Name des Verbunds" value=name error=error_at(error, NAME) required=true />
                 <SelectField label="Segment" value=segment options=segment_options() />
                 <SelectField label="Betreuer:in" value=advisor options=colleague_options("– niemand –") />
                 {id.is_some().then(|| view! { <SelectField label="Leitkunde" value=lead options=lead_options /> })}
-                <TextArea label="Notizen" value=notes />
-                {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <TextArea label="Notizen" value=notes error=error_at(error, NOTES) />
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{form_message(e)}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary">"Speichern"</button>
                     <a class="button" href=cancel>"Abbrechen"</a>

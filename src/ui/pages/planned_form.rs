@@ -6,7 +6,9 @@ use crate::domain::ids::{GroupId, PlannedId};
 use crate::domain::time_format::format_clock;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{error_at, show_problem, FieldError, TextArea, TextField};
+use crate::ui::components::{
+    error_at, form_message, show_problem, FieldError, TextArea, TextField,
+};
 use crate::ui::format;
 use crate::ui::forms::planned::{PlannedFields, Stamp, DATE, NOTE, TIME};
 use crate::ui::route::Route;
@@ -116,7 +118,7 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
                 <FollowUpFields date=date format=format_key formats=formats who=who from=today per_year=per_year colleagues=colleagues error=error_at(error, DATE) />
                 <TextField label="Uhrzeit (optional)" value=time kind="time" id=TIME error=error_at(error, TIME) />
                 <TextArea label="Notiz" value=note error=error_at(error, NOTE) />
-                {move || error.get().filter(|e| e.field.is_empty()).map(|e| view! { <p class="error" role="alert">{e.message}</p> })}
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{form_message(e)}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary">"Speichern"</button>
                     <a class="button" href=back.clone()>"Abbrechen"</a>
