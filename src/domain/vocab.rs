@@ -109,13 +109,17 @@ pub fn typed_topics(text: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-/// A typed topic spelt as the quick topic it names (whatever the case), else as typed.
-pub fn as_offered(topic: &str) -> &str {
+/// The quick topic a typed one names, whatever the case.
+fn offered(topic: &str) -> Option<&'static str> {
     TOPICS
         .iter()
         .find(|t| t.eq_ignore_ascii_case(topic))
         .copied()
-        .unwrap_or(topic)
+}
+
+/// A typed topic spelt as the quick topic it names (whatever the case), else as typed.
+pub fn as_offered(topic: &str) -> &str {
+    offered(topic).unwrap_or(topic)
 }
 
 /// Typed topics split into the quick topics they name (spelt as offered, whatever the case)
@@ -124,8 +128,8 @@ pub fn sort_topics(text: &str) -> (Vec<&'static str>, Vec<&str>) {
     let mut known = Vec::new();
     let mut others = Vec::new();
     for topic in typed_topics(text) {
-        match TOPICS.iter().find(|t| t.eq_ignore_ascii_case(topic)) {
-            Some(t) => known.push(*t),
+        match offered(topic) {
+            Some(t) => known.push(t),
             None => others.push(topic),
         }
     }

@@ -587,12 +587,12 @@ pub fn Tiles(
     let name = field_id(legend);
     let kind = if multiple { "checkbox" } else { "radio" };
     let fieldset_id = name.clone();
-    let has_error = move || error.is_some_and(|e| e.get().is_some());
-    let (_, described_by, message) = field_error(error, &name);
+    let (invalid, described_by, message) = field_error(error, &name);
+    let marked = invalid.clone();
     view! {
-        <fieldset class="criterion tiles" id=fieldset_id class:invalid=has_error
+        <fieldset class="criterion tiles" id=fieldset_id class:invalid=move || marked().is_some()
             role=(!multiple).then_some("radiogroup")
-            aria-invalid=move || (!multiple && has_error()).then_some("true")
+            aria-invalid=move || invalid().filter(|_| !multiple)
             aria-describedby=described_by>
             <legend>{legend}</legend>
             {message}

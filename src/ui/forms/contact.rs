@@ -1,7 +1,7 @@
 //! The contact form's fields as the page binds them, and their parsing into a contact and its
 //! follow-up: pure, so every rule and message is tested natively.
 
-use super::FieldError;
+use super::{first_pick, FieldError};
 use crate::domain::contact::{check_contact_time, check_follow_up, Contact, Planned};
 use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
 use crate::domain::model::Timestamp;
@@ -50,10 +50,6 @@ pub struct Stamp {
     pub updated_at: Timestamp,
 }
 
-fn first<T>(picked: &[String], parse: fn(&str) -> Option<T>) -> Option<T> {
-    picked.first().and_then(|k| parse(k))
-}
-
 fn ids<T: std::str::FromStr>(picked: &[String]) -> Vec<T> {
     picked.iter().filter_map(|k| k.parse().ok()).collect()
 }
@@ -70,7 +66,7 @@ impl ContactFields {
         let at = day.and_time(clock);
         check_contact_time(at, stamp.now)
             .map_err(|p| FieldError::new(DATE, texts::contact_problem(p)))?;
-        let format = first(&self.format, Format::from_key)
+        let format = first_pick(&self.format, Format::from_key)
             .ok_or(FieldError::new(FORMAT, texts::CONTACT_NEEDS_FORMAT))?;
         let mut topics: Vec<Name> = Vec::new();
         for t in self
@@ -90,13 +86,14 @@ impl ContactFields {
             id: stamp.contact.clone(),
             group: stamp.group.clone(),
             at,
-            channel: first(&self.channel, Channel::from_key).unwrap_or(Channel::AtCustomer),
+            channel: first_pick(&self.channel, Channel::from_key).unwrap_or(Channel::AtCustomer),
             format,
-            direction: first(&self.direction, Direction::from_key).unwrap_or(Direction::Outbound),
+            direction: first_pick(&self.direction, Direction::from_key)
+                .unwrap_or(Direction::Outbound),
             bank: ids::<ColleagueId>(&self.bank),
             people: ids::<PersonId>(&self.people),
             topics,
-            outcome: first(&self.outcome, ContactOutcome::from_key),
+            outcome: first_pick(&self.outcome, ContactOutcome::from_key),
             notes: parse_notes(&self.notes)
                 .map_err(|e| format!("Notizen {}", texts::text_error(&e)))
                 .map_err(at_field(NOTES))?,
@@ -113,7 +110,7 @@ impl ContactFields {
                     group: stamp.group.clone(),
                     date: d,
                     time: None,
-                    format: first(&self.follow_up_format, Format::from_key).unwrap_or(format),
+                    format: first_pick(&self.follow_up_format, Format::from_key).unwrap_or(format),
                     who: self.follow_up_who.parse().ok(),
                     note: String::new(),
                     agreed_in: None,

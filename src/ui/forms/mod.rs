@@ -5,6 +5,11 @@ pub mod contact;
 pub mod group;
 pub mod planned;
 
+/// The first key picked among a group of tiles, as the value it names.
+pub fn first_pick<T>(picked: &[String], parse: fn(&str) -> Option<T>) -> Option<T> {
+    picked.first().and_then(|k| parse(k))
+}
+
 /// A form's first problem: the id of the field it is about, and what to say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {

@@ -2,7 +2,7 @@
 //! format, who takes it, a note.
 
 use super::contact::FOLLOW_UP_DATE;
-use super::FieldError;
+use super::{first_pick, FieldError};
 use crate::domain::contact::Planned;
 use crate::domain::ids::{GroupId, PlannedId};
 use crate::domain::model::Timestamp;
@@ -56,11 +56,7 @@ impl PlannedFields {
             group: stamp.group.clone(),
             date,
             time,
-            format: self
-                .format
-                .first()
-                .and_then(|k| Format::from_key(k))
-                .unwrap_or(stamp.expected),
+            format: first_pick(&self.format, Format::from_key).unwrap_or(stamp.expected),
             who: self.who.parse().ok(),
             note,
             agreed_in: existing.and_then(|p| p.agreed_in.clone()),

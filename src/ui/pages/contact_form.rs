@@ -21,6 +21,7 @@ use crate::ui::format;
 use crate::ui::forms::contact::{
     ContactFields, Stamp, DATE, FOLLOW_UP_DATE, FORMAT, MORE_TOPICS, NOTES, TIME,
 };
+use crate::ui::forms::first_pick;
 use crate::ui::route::{param, Route};
 use crate::ui::state::use_app;
 use chrono::NaiveDate;
@@ -107,10 +108,6 @@ fn person_tiles(b: &Book, group: &GroupId) -> Vec<(String, String, bool)> {
 
 fn keys<T: ToString>(items: &[T]) -> Vec<String> {
     items.iter().map(ToString::to_string).collect()
-}
-
-fn first<T>(picked: &RwSignal<Vec<String>>, parse: fn(&str) -> Option<T>) -> Option<T> {
-    picked.with_untracked(|p| p.first().and_then(|k| parse(k)))
 }
 
 /// Outcome choices: a talk without a particular outcome first, then the vocabulary.
@@ -263,12 +260,14 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
     };
     let fu_format = RwSignal::new(vec![match f {
         Some(p) => p.format.key().to_owned(),
-        None => expected(first(&format_pick, Format::from_key)),
+        None => expected(format_pick.with_untracked(|p| first_pick(p, Format::from_key))),
     }]);
     let suggested = StoredValue::new(fu_format.get_untracked());
     if f.is_none() {
         Effect::new(move |_| {
-            let next = vec![expected(first(&format_pick, Format::from_key))];
+            let next = vec![expected(
+                format_pick.with_untracked(|p| first_pick(p, Format::from_key)),
+            )];
             if fu_format.get_untracked() == suggested.get_value() {
                 fu_format.set(next.clone());
             }
