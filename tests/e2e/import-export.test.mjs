@@ -243,6 +243,8 @@ test('merging a newer file takes its changed and new groups and keeps no backup'
     await page.getByRole('button', { name: 'Zusammenführen' }).click();
     await waitForSave(page, revision);
     await expectText(page.locator('[data-testid=backups]'), 'Noch keine Sicherungen.');
+    // The page states the rule the store keeps backups by (storage::backups).
+    await expectText(page.locator('main'), /Die zehn neuesten bleiben erhalten und dazu die jüngste jedes Tages der letzten Woche\./);
     await reloadApp(page);
     assert.deepEqual(await groupTitles(page), ['Bäckerei Korn & Söhne', 'Neubau Weiler', 'Stadtwerke Ahlen']);
   });

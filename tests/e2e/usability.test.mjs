@@ -282,6 +282,21 @@ test('a wide table scrolls in its box on a phone: the first column stays, a shad
     const link = await edit.boundingBox();
     assert.ok(link.x + link.width <= box.x + box.width + 1, `the focused link is in view: ${JSON.stringify({ link, box })}`);
     await checkA11y(page);
+
+    // The history names the group first; its text columns read from the left.
+    const heads = await scroller.locator('thead th').allInnerTexts();
+    assert.deepEqual(heads.slice(0, 3).map((t) => t.trim()), ['Verbund', 'Wann', 'Format']);
+    const align = (loc) => loc.evaluate((el) => getComputedStyle(el).textAlign);
+    assert.equal(await align(cells.first()), 'left');
+    assert.equal(await align(cells.nth(2)), 'left');
+    // Two filters share a row on a phone, so the table starts sooner.
+    const tops = await page.locator('.filters .field').evaluateAll((fs) => fs.slice(0, 2).map((f) => Math.round(f.getBoundingClientRect().top)));
+    assert.equal(tops[0], tops[1], `the first two filters share a row: ${tops}`);
+    // Numbers in a report still read from the right, beside a left-aligned first column.
+    await navigate(page, '/auswertung/soll-ist?zeitraum=12-monate');
+    const row = page.locator('.table-scroll tbody tr').first();
+    assert.equal(await align(row.locator('th, td').first()), 'left');
+    assert.equal(await align(row.locator('td').last()), 'right');
   }, { viewport: PHONE });
 });
 
