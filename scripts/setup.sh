@@ -9,6 +9,8 @@ TRUNK_VERSION=0.21.14 # 0.22 needs a newer rustc than Debian's rustup default he
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
+WASM_SPLIT_VERSION=0.2.4
+
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -28,6 +30,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION (einmalig ~4 min)"
   # No --locked: its lock file pins a crate version the index no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Splits the release wasm into the start module and chunks loaded on first use (scripts/split.mjs).
+# The tool has no --version: cargo's list of installed crates says which one is there.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION (einmalig ~1 min)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -27,11 +27,7 @@ fn Shell() -> impl IntoView {
         route.track();
         if prev.is_some() {
             request_animation_frame(|| {
-                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-                        let _ = h1.focus();
-                    }
-                }
+                HEADING_PENDING.set(!focus_heading());
                 window().scroll_to_with_x_and_y(0.0, 0.0);
             });
         }
@@ -88,6 +84,31 @@ fn Shell() -> impl IntoView {
             <main id="inhalt" tabindex="-1">{page}</main>
             <ToastView />
         </div>
+    }
+}
+
+thread_local! {
+    /// Set when a navigation found no heading to focus yet: a page loaded on first use
+    /// focuses it when it arrives.
+    static HEADING_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn focus_heading() -> bool {
+    let Some(h1) = document().query_selector("main h1").ok().flatten() else {
+        return false;
+    };
+    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+        let _ = h1.focus();
+    }
+    true
+}
+
+/// Called by a page that arrived after its navigation: takes the focus the shell could not give.
+pub fn heading_ready() {
+    if HEADING_PENDING.replace(false) {
+        request_animation_frame(|| {
+            focus_heading();
+        });
     }
 }
 

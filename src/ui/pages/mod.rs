@@ -14,6 +14,7 @@ pub mod group;
 pub mod group_form;
 pub mod groups;
 pub mod home;
+mod lazy;
 pub mod monitoring;
 pub mod person_form;
 pub mod planned_form;
@@ -28,51 +29,36 @@ use super::route::Route;
 use leptos::prelude::*;
 
 pub fn page(route: Route) -> AnyView {
+    use lazy::lazy;
     match route {
         Route::Home => view! { <home::Home /> }.into_any(),
-        Route::Groups => view! { <groups::Groups /> }.into_any(),
-        Route::GroupNew => view! { <group_form::GroupForm id=None /> }.into_any(),
-        Route::GroupEdit(id) => view! { <group_form::GroupForm id=Some(id) /> }.into_any(),
-        Route::Group(id) => view! { <group::GroupPage id=id /> }.into_any(),
-        Route::CustomerNew(group) => {
-            view! { <customer_form::CustomerForm id=None group=Some(group) /> }.into_any()
-        }
-        Route::CustomerEdit(id) => {
-            view! { <customer_form::CustomerForm id=Some(id) group=None /> }.into_any()
-        }
-        Route::PersonNew(customer) => {
-            view! { <person_form::PersonForm id=None customer=Some(customer) /> }.into_any()
-        }
-        Route::PersonEdit(id) => {
-            view! { <person_form::PersonForm id=Some(id) customer=None /> }.into_any()
-        }
-        Route::Colleagues => view! { <colleagues::Colleagues /> }.into_any(),
-        Route::ColleagueNew => view! { <colleagues::ColleagueForm id=None /> }.into_any(),
-        Route::ColleagueEdit(id) => view! { <colleagues::ColleagueForm id=Some(id) /> }.into_any(),
-        Route::Data => view! { <data::Data /> }.into_any(),
-        Route::Casting(id) => view! { <casting::CastingForm group=id round=None /> }.into_any(),
-        Route::CastingRound => view! { <casting::CastingRound /> }.into_any(),
-        Route::CastingOverview => view! { <casting_overview::CastingOverview /> }.into_any(),
-        Route::Schemes => view! { <schemes::Schemes /> }.into_any(),
-        Route::Capacity => view! { <capacity::CapacityPage /> }.into_any(),
-        Route::ContactNew(group) => {
-            view! { <contact_form::ContactForm group=group id=None /> }.into_any()
-        }
-        Route::ContactEdit(group, id) => {
-            view! { <contact_form::ContactForm group=group id=Some(id) /> }.into_any()
-        }
-        Route::PlannedNew(group) => {
-            view! { <planned_form::PlannedForm group=group id=None /> }.into_any()
-        }
-        Route::PlannedEdit(group, id) => {
-            view! { <planned_form::PlannedForm group=group id=Some(id) /> }.into_any()
-        }
-        Route::Contacts => view! { <contacts::Contacts /> }.into_any(),
-        Route::Reminder => view! { <reminder::ReminderPage /> }.into_any(),
-        Route::CallParty => view! { <call_party::CallPartyPage /> }.into_any(),
-        Route::Planning => view! { <planning::Planning /> }.into_any(),
-        Route::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),
-        Route::Monitoring => view! { <monitoring::MonitoringPage /> }.into_any(),
+        Route::Groups => lazy(lazy::groups()),
+        Route::GroupNew => lazy(lazy::group_form(None)),
+        Route::GroupEdit(id) => lazy(lazy::group_form(Some(id))),
+        Route::Group(id) => lazy(lazy::group(id)),
+        Route::CustomerNew(group) => lazy(lazy::customer_form(None, Some(group))),
+        Route::CustomerEdit(id) => lazy(lazy::customer_form(Some(id), None)),
+        Route::PersonNew(customer) => lazy(lazy::person_form(None, Some(customer))),
+        Route::PersonEdit(id) => lazy(lazy::person_form(Some(id), None)),
+        Route::Colleagues => lazy(lazy::colleagues()),
+        Route::ColleagueNew => lazy(lazy::colleague_form(None)),
+        Route::ColleagueEdit(id) => lazy(lazy::colleague_form(Some(id))),
+        Route::Data => lazy(lazy::data()),
+        Route::Casting(id) => lazy(lazy::casting(id)),
+        Route::CastingRound => lazy(lazy::casting_round()),
+        Route::CastingOverview => lazy(lazy::casting_overview()),
+        Route::Schemes => lazy(lazy::schemes()),
+        Route::Capacity => lazy(lazy::capacity()),
+        Route::ContactNew(group) => lazy(lazy::contact_form(group, None)),
+        Route::ContactEdit(group, id) => lazy(lazy::contact_form(group, Some(id))),
+        Route::PlannedNew(group) => lazy(lazy::planned_form(group, None)),
+        Route::PlannedEdit(group, id) => lazy(lazy::planned_form(group, Some(id))),
+        Route::Contacts => lazy(lazy::contacts()),
+        Route::Reminder => lazy(lazy::reminder()),
+        Route::CallParty => lazy(lazy::call_party()),
+        Route::Planning => lazy(lazy::planning()),
+        Route::Dashboard => lazy(lazy::dashboard()),
+        Route::Monitoring => lazy(lazy::monitoring()),
         Route::NotFound => view! { <Missing /> }.into_any(),
     }
 }

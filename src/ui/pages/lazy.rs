@@ -1,0 +1,73 @@
+//! Pages loaded on first use. Each function below is a split point: the release build
+//! (`scripts/split.mjs`) moves it, and the code only it reaches, into a wasm chunk of its own
+//! that is fetched the first time the page opens. Functions naming the same chunk share it.
+
+use super::{
+    call_party, capacity, casting, casting_overview, colleagues, contact_form, contacts,
+    customer_form, dashboard, data, group, group_form, groups, monitoring, person_form,
+    planned_form, planning, reminder, schemes,
+};
+use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use send_wrapper::SendWrapper;
+use std::future::Future;
+
+type Loaded = Result<AnyView, SplitLoaderError>;
+
+/// Shows the page once its chunk is there; a chunk that cannot be fetched is said, not a crash.
+pub fn lazy(load: impl Future<Output = Loaded> + 'static) -> AnyView {
+    let load = SendWrapper::new(load);
+    view! {
+        <Suspense fallback=|| view! { <p class="opening" aria-busy="true">{crate::texts::PAGE_LOADING}</p> }>
+            {Suspend::new(async move {
+                match load.await {
+                    Ok(page) => {
+                        crate::ui::app::heading_ready();
+                        page
+                    }
+                    Err(_) => view! {
+                        <section class="page">
+                            <h1 tabindex="-1">{crate::texts::PAGE_MISSING_TITLE}</h1>
+                            <p role="alert">{crate::texts::PAGE_MISSING}</p>
+                        </section>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A page in a chunk: `page!(chunk, function(arguments) => view)`.
+macro_rules! page {
+    ($chunk:ident, $name:ident($($arg:ident: $ty:ty),*) => $view:expr) => {
+        #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Loaded {
+            Ok($view.into_any())
+        }
+    };
+}
+
+page!(reports, dashboard() => view! { <dashboard::Dashboard /> });
+page!(reports, monitoring() => view! { <monitoring::MonitoringPage /> });
+page!(reports, planning() => view! { <planning::Planning /> });
+page!(casting, schemes() => view! { <schemes::Schemes /> });
+page!(casting, capacity() => view! { <capacity::CapacityPage /> });
+page!(casting, casting_overview() => view! { <casting_overview::CastingOverview /> });
+page!(data, data() => view! { <data::Data /> });
+page!(work, groups() => view! { <groups::Groups /> });
+page!(work, group(id: GroupId) => view! { <group::GroupPage id=id /> });
+page!(work, group_form(id: Option<GroupId>) => view! { <group_form::GroupForm id=id /> });
+page!(work, customer_form(id: Option<CustomerId>, group: Option<GroupId>) => view! { <customer_form::CustomerForm id=id group=group /> });
+page!(work, person_form(id: Option<PersonId>, customer: Option<CustomerId>) => view! { <person_form::PersonForm id=id customer=customer /> });
+page!(work, colleagues() => view! { <colleagues::Colleagues /> });
+page!(work, colleague_form(id: Option<ColleagueId>) => view! { <colleagues::ColleagueForm id=id /> });
+page!(casting, casting(group: GroupId) => view! { <casting::CastingForm group=group round=None /> });
+page!(casting, casting_round() => view! { <casting::CastingRound /> });
+page!(work, contact_form(group: GroupId, id: Option<ContactId>) => view! { <contact_form::ContactForm group=group id=id /> });
+page!(work, planned_form(group: GroupId, id: Option<PlannedId>) => view! { <planned_form::PlannedForm group=group id=id /> });
+page!(work, contacts() => view! { <contacts::Contacts /> });
+page!(work, reminder() => view! { <reminder::ReminderPage /> });
+page!(work, call_party() => view! { <call_party::CallPartyPage /> });
