@@ -22,6 +22,13 @@ if (!staging) throw new Error('split.mjs runs as a trunk post_build hook (TRUNK_
 // The same passes as before splitting; -Oz alone leaves about 3 % more.
 const WASM_OPT = ['-Oz', '--converge', '--flatten', '--rereloop', '-Oz', '--gufa', '--flatten', '--rereloop', '-Oz', '--merge-similar-functions', '--converge'];
 
+// binaryen 132 from npm (package-lock.json); Debian's wasm-opt 108 silently breaks the build.
+const WASM_OPT_VERSION = 'wasm-opt version 132';
+if (release) {
+  const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' });
+  if (!version.startsWith(WASM_OPT_VERSION)) throw new Error(`need ${WASM_OPT_VERSION}, found ${version.trim()}`);
+}
+
 const target = process.env.CARGO_TARGET_DIR ?? 'target';
 const input = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'kontaktnetz.wasm');
 

@@ -20,8 +20,8 @@ cargo test --locked
 step "Release-Build"
 trunk build --release
 
-step "Größenbudget (wasm + js + css, gzip)"
-node scripts/size-budget.mjs dist 550000
+step "Größenbudget (wasm + js + css, gzip): Startseite und gesamt"
+node scripts/size-budget.mjs dist 400000 700000
 
 step "Browser-Tests (headless Chromium, Playwright)"
 node --test --test-concurrency=1 tests/e2e/

@@ -136,6 +136,10 @@ test('after one online visit the app reloads, opens deep links and records conta
     assert.equal(await tab.locator('[data-testid=group-contacts]').count(), 1, 'the group page shows');
     await tab.close();
 
+    // (d) a page whose chunk no tab has fetched online comes from the worker's cache
+    await navigate(page, '/auswertung');
+    await expectText(heading(page), 'Auswertung');
+
     // (c) a contact recorded offline is there after another offline reload
     const note = 'Offline beim Kunden erfasst';
     await recordContact(page, group, note);
@@ -156,7 +160,10 @@ test('after one online visit the app reloads, opens deep links and records conta
       const file = u.slice(url.length);
       assert.ok(files.has(file), `${file} is a file of the build`);
     }
-    assert.ok(cached.urls.some((u) => u.endsWith('.wasm')), 'the wasm is kept');
+    assert.ok(cached.urls.some((u) => u.endsWith('_bg.wasm')), 'the start module is kept');
+    for (const file of files) {
+      if (/^(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(file)) assert.ok(cached.urls.includes(url + file), `chunk ${file} is kept`);
+    }
   });
 });
 

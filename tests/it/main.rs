@@ -17,4 +17,5 @@ mod merge;
 mod monitoring;
 mod reminder;
 mod search;
+mod shape;
 mod store;
