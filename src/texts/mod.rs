@@ -1236,6 +1236,10 @@ pub fn contact_count(n: usize) -> String {
     }
 }
 
+pub const PAGE_LOADING: &str = "Seite wird geladen …";
+pub const PAGE_MISSING_TITLE: &str = "Seite nicht verfügbar";
+pub const PAGE_MISSING: &str = "Diese Seite konnte nicht geladen werden. Ohne Netz fehlt sie, wenn die App seit dem letzten Update noch nicht vollständig online geöffnet war. Bitte mit Netz neu laden; Ihre Daten sind davon nicht betroffen.";
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -1307,7 +1311,3 @@ mod tests {
         assert_eq!(megabytes(50 * 1024 * 1024), "50,0 MB");
     }
 }
-
-pub const PAGE_LOADING: &str = "Seite wird geladen …";
-pub const PAGE_MISSING_TITLE: &str = "Seite nicht verfügbar";
-pub const PAGE_MISSING: &str = "Diese Seite konnte nicht geladen werden. Ohne Netz fehlt sie, wenn die App seit dem letzten Update noch nicht vollständig online geöffnet war. Bitte mit Netz neu laden; Ihre Daten sind davon nicht betroffen.";

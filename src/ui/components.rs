@@ -4,7 +4,6 @@ use super::browser;
 use super::state::{use_app, SaveState};
 use super::table::{Cell, Table};
 use crate::domain::casting::Casting;
-use crate::domain::text::{Email, Name, Phone};
 use crate::storage::{EngineKind, Usage, UsageLevel};
 use crate::texts;
 use crate::ui::pwa;
@@ -106,6 +105,7 @@ pub fn UsageMeter() -> impl IntoView {
     }
 }
 
+use crate::ui::forms::reach;
 pub use crate::ui::forms::{form_message, FieldError};
 
 /// The message for one field, while the form's problem is about it.
@@ -486,28 +486,6 @@ pub fn ConsentFields(state: RwSignal<String>, since: RwSignal<String>) -> impl I
     }
 }
 
-/// Parses the consent fields; a bad date is reported in German.
-pub fn parse_consent(state: &str, since: &str) -> Result<crate::domain::model::Consent, String> {
-    use crate::domain::vocab::ConsentState;
-    let since = super::format::parse_input_date(since).map_err(|_| texts::BAD_DATE.to_owned())?;
-    Ok(crate::domain::model::Consent {
-        state: ConsentState::from_key(state).unwrap_or(ConsentState::Unknown),
-        since,
-    })
-}
-
-/// The field-by-field error of an optional validated text ("E-Mail ist keine gültige …").
-fn optional<T, E: std::fmt::Display>(
-    label: &str,
-    raw: &str,
-    parse: impl Fn(&str) -> Result<T, E>,
-) -> Result<Option<T>, String> {
-    if raw.trim().is_empty() {
-        return Ok(None);
-    }
-    parse(raw).map(Some).map_err(|e| format!("{label} {e}"))
-}
-
 /// Name, phone and e-mail inputs with their field errors, shared by the contact-person and the
 /// colleague form.
 #[derive(Clone, Copy)]
@@ -520,39 +498,37 @@ pub struct ContactInputs {
     email_error: RwSignal<Option<String>>,
 }
 
-/// What [`ContactInputs::parse`] gives when every field is valid.
-pub struct Contact {
-    pub name: Name,
-    pub phone: Option<Phone>,
-    pub email: Option<Email>,
-}
-
 impl ContactInputs {
-    pub fn new(name: Option<&Name>, phone: Option<&Phone>, email: Option<&Email>) -> Self {
-        let text = |v: Option<&str>| RwSignal::new(v.unwrap_or_default().to_owned());
+    pub fn new(fields: reach::ReachFields) -> Self {
         Self {
-            name: text(name.map(Name::as_str)),
-            phone: text(phone.map(Phone::as_str)),
-            email: text(email.map(Email::as_str)),
+            name: RwSignal::new(fields.name),
+            phone: RwSignal::new(fields.phone),
+            email: RwSignal::new(fields.email),
             name_error: RwSignal::new(None),
             phone_error: RwSignal::new(None),
             email_error: RwSignal::new(None),
         }
     }
 
-    /// Parses all three fields and shows each one's error; `None` when any is wrong.
-    pub fn parse(&self) -> Option<Contact> {
-        let name = Name::parse(&self.name.get_untracked()).map_err(|e| format!("Name {e}"));
-        let phone = optional("Telefon", &self.phone.get_untracked(), Phone::parse);
-        let email = optional("E-Mail", &self.email.get_untracked(), Email::parse);
-        self.name_error.set(name.as_ref().err().cloned());
-        self.phone_error.set(phone.as_ref().err().cloned());
-        self.email_error.set(email.as_ref().err().cloned());
-        Some(Contact {
-            name: name.ok()?,
-            phone: phone.ok()?,
-            email: email.ok()?,
-        })
+    pub fn fields(&self) -> reach::ReachFields {
+        reach::ReachFields {
+            name: self.name.get_untracked(),
+            phone: self.phone.get_untracked(),
+            email: self.email.get_untracked(),
+        }
+    }
+
+    /// Shows each of the three fields' problem among `errors`, and clears the others'.
+    pub fn show(&self, errors: &[FieldError]) {
+        let at = |field: &str| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        };
+        self.name_error.set(at(reach::NAME));
+        self.phone_error.set(at(reach::PHONE));
+        self.email_error.set(at(reach::EMAIL));
     }
 }
 

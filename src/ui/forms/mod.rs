@@ -4,6 +4,7 @@
 pub mod colleague;
 pub mod consent;
 pub mod contact;
+pub mod customer;
 pub mod group;
 pub mod person;
 pub mod planned;

@@ -2,14 +2,13 @@
 
 use super::Missing;
 use crate::domain::ids::ColleagueId;
-use crate::domain::model::Colleague;
-use crate::domain::text::parse_optional;
 use crate::domain::vocab::Department;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
     focus_first_invalid, ContactInputs, NameField, ReachFields, SelectField, TextField,
 };
+use crate::ui::forms::colleague::ColleagueFields;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -64,16 +63,10 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
             b.settings().me.as_ref() == Some(&c.id)
         })
     });
-    let contact = ContactInputs::new(
-        e.map(|c| &c.name),
-        e.and_then(|c| c.phone.as_ref()),
-        e.and_then(|c| c.email.as_ref()),
-    );
-    let department = RwSignal::new(e.and_then(|c| c.department.clone()).unwrap_or_default());
-    let serves = RwSignal::new(
-        e.and_then(|c| c.serves)
-            .map_or(String::new(), |d| d.key().to_owned()),
-    );
+    let prefill = e.map(ColleagueFields::prefill).unwrap_or_default();
+    let contact = ContactInputs::new(prefill.reach);
+    let department = RwSignal::new(prefill.department);
+    let serves = RwSignal::new(prefill.serves);
     let serves_options: Vec<(String, String)> =
         std::iter::once((String::new(), "– keiner –".to_owned()))
             .chain(
@@ -88,23 +81,19 @@ pub fn ColleagueForm(id: Option<ColleagueId>) -> impl IntoView {
     let existing_id = existing.as_ref().map(|c| c.id.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = contact.parse();
-        let department =
-            parse_optional(&department.get_untracked()).map_err(|e| format!("Fachbereich {e}"));
-        let (Some(contact), Ok(department)) = (parsed, department) else {
+        let fields = ColleagueFields {
+            reach: contact.fields(),
+            department: department.get_untracked(),
+            serves: serves.get_untracked(),
+        };
+        let id = existing_id
+            .clone()
+            .unwrap_or_else(|| ColleagueId::generate(browser::random_u64()));
+        let parsed = fields.parse(id, browser::now());
+        contact.show(parsed.as_ref().err().map_or(&[], Vec::as_slice));
+        let Ok(colleague) = parsed else {
             form_error.set(Some(texts::FORM_HAS_ERRORS.into()));
             return focus_first_invalid();
-        };
-        let colleague = Colleague {
-            id: existing_id
-                .clone()
-                .unwrap_or_else(|| ColleagueId::generate(browser::random_u64())),
-            name: contact.name,
-            department,
-            serves: Department::from_key(&serves.get_untracked()),
-            phone: contact.phone,
-            email: contact.email,
-            updated_at: browser::now(),
         };
         let cid = colleague.id.clone();
         let mark_me = me.get_untracked();

@@ -3,15 +3,12 @@
 use super::group_form::segment_options;
 use super::Missing;
 use crate::domain::ids::{CustomerId, GroupId};
-use crate::domain::model::{Customer, Occasion};
-use crate::domain::text::{parse_notes, parse_optional, Name};
-use crate::domain::vocab::{CustomerKind, OccasionKind, Segment};
+use crate::domain::vocab::{CustomerKind, OccasionKind};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{
-    focus_first_invalid, parse_consent, ConsentFields, SelectField, TextArea, TextField,
-};
-use crate::ui::format;
+use crate::ui::components::{focus_first_invalid, ConsentFields, SelectField, TextArea, TextField};
+use crate::ui::forms::consent;
+use crate::ui::forms::customer::{self, CustomerFields, OccasionFields};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -26,27 +23,26 @@ struct OccasionRow {
 }
 
 impl OccasionRow {
-    fn new(o: Option<&Occasion>) -> Self {
+    fn new(o: OccasionFields) -> Self {
         Self {
             key: browser::random_u64(),
-            kind: RwSignal::new(
-                o.map_or(OccasionKind::Maturity, |o| o.kind)
-                    .key()
-                    .to_owned(),
-            ),
-            date: RwSignal::new(format::input_date(o.map(|o| o.date))),
-            label: RwSignal::new(o.map(|o| o.label.clone()).unwrap_or_default()),
+            kind: RwSignal::new(o.kind),
+            date: RwSignal::new(o.date),
+            label: RwSignal::new(o.label),
         }
     }
 
-    fn parse(&self) -> Result<Option<Occasion>, String> {
-        let date = format::parse_input_date(&self.date.get_untracked())
-            .map_err(|_| texts::BAD_DATE.to_owned())?;
-        Ok(date.map(|date| Occasion {
-            kind: OccasionKind::from_key(&self.kind.get_untracked()).unwrap_or(OccasionKind::Other),
-            date,
-            label: self.label.get_untracked().trim().to_owned(),
-        }))
+    fn id(&self) -> String {
+        format!("anlass-{}", self.key)
+    }
+
+    fn fields(&self) -> (String, OccasionFields) {
+        let fields = OccasionFields {
+            kind: self.kind.get_untracked(),
+            date: self.date.get_untracked(),
+            label: self.label.get_untracked(),
+        };
+        (format!("{}-datum", self.id()), fields)
     }
 }
 
@@ -64,29 +60,20 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
     let (Some(home), Some(home_segment)) = (home, home_segment) else {
         return view! { <Missing /> }.into_any();
     };
-    let e = existing.as_ref();
-    let kind = RwSignal::new(e.map_or(CustomerKind::Person, |c| c.kind).key().to_owned());
-    let name = RwSignal::new(e.map(|c| c.name.to_string()).unwrap_or_default());
-    let number = RwSignal::new(e.and_then(|c| c.number.clone()).unwrap_or_default());
-    let segment = RwSignal::new(e.map_or(home_segment, |c| c.segment).key().to_owned());
-    let group_sel = RwSignal::new(home.to_string());
-    let consent = RwSignal::new(
-        e.map_or_else(Default::default, |c| c.consent)
-            .state
-            .key()
-            .to_owned(),
-    );
-    let consent_since = RwSignal::new(format::input_date(e.and_then(|c| c.consent.since)));
-    let no_contact = RwSignal::new(format::input_date(e.and_then(|c| c.no_contact_until)));
-    let notes = RwSignal::new(e.map(|c| c.notes.clone()).unwrap_or_default());
+    let prefill = CustomerFields::prefill(existing.as_ref(), &home, home_segment);
+    let kind = RwSignal::new(prefill.kind);
+    let name = RwSignal::new(prefill.name);
+    let number = RwSignal::new(prefill.number);
+    let segment = RwSignal::new(prefill.segment);
+    let group_sel = RwSignal::new(prefill.group);
+    let consent = RwSignal::new(prefill.consent.state);
+    let consent_since = RwSignal::new(prefill.consent.since);
+    let no_contact = RwSignal::new(prefill.no_contact);
+    let notes = RwSignal::new(prefill.notes);
     let occasions = RwSignal::new(
-        e.map(|c| {
-            c.occasions
-                .iter()
-                .map(|o| OccasionRow::new(Some(o)))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default(),
+        (prefill.occasions.into_iter())
+            .map(|(_, o)| OccasionRow::new(o))
+            .collect::<Vec<_>>(),
     );
     let name_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
@@ -107,44 +94,41 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
     let existing_for_submit = existing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed_name = Name::parse(&name.get_untracked());
-        name_error.set(parsed_name.as_ref().err().map(|e| format!("Name {e}")));
-        let parsed = (|| -> Result<Customer, String> {
-            let name = parsed_name.map_err(|_| texts::FORM_HAS_ERRORS.to_owned())?;
-            let occasions = occasions
+        let fields = CustomerFields {
+            kind: kind.get_untracked(),
+            name: name.get_untracked(),
+            number: number.get_untracked(),
+            segment: segment.get_untracked(),
+            group: group_sel.get_untracked(),
+            consent: consent::ConsentFields {
+                state: consent.get_untracked(),
+                since: consent_since.get_untracked(),
+            },
+            no_contact: no_contact.get_untracked(),
+            occasions: occasions
                 .get_untracked()
                 .iter()
-                .map(OccasionRow::parse)
-                .collect::<Result<Vec<_>, _>>()?
-                .into_iter()
-                .flatten()
-                .collect();
-            Ok(Customer {
-                id: existing_for_submit.as_ref().map_or_else(
-                    || CustomerId::generate(browser::random_u64()),
-                    |c| c.id.clone(),
-                ),
-                group: group_sel
-                    .get_untracked()
-                    .parse()
-                    .map_err(|_| texts::FORM_HAS_ERRORS.to_owned())?,
-                kind: CustomerKind::from_key(&kind.get_untracked()).unwrap_or(CustomerKind::Person),
-                name,
-                number: parse_optional(&number.get_untracked())
-                    .map_err(|e| format!("Kundennummer {e}"))?,
-                segment: Segment::from_key(&segment.get_untracked()).unwrap_or(home_segment),
-                consent: parse_consent(&consent.get_untracked(), &consent_since.get_untracked())?,
-                no_contact_until: format::parse_input_date(&no_contact.get_untracked())
-                    .map_err(|_| texts::BAD_DATE.to_owned())?,
-                occasions,
-                notes: parse_notes(&notes.get_untracked()).map_err(|e| format!("Notizen {e}"))?,
-                updated_at: browser::now(),
-            })
-        })();
+                .map(OccasionRow::fields)
+                .collect(),
+            notes: notes.get_untracked(),
+        };
+        let id = existing_for_submit.as_ref().map_or_else(
+            || CustomerId::generate(browser::random_u64()),
+            |c| c.id.clone(),
+        );
+        let parsed = fields.parse(id, home_segment, browser::now());
+        // Only the name shows its problem at the field; any other is said under the form.
+        let at_name = parsed.as_ref().err().filter(|e| e.field == customer::NAME);
+        name_error.set(at_name.map(|e| e.message.clone()));
         let customer = match parsed {
             Ok(c) => c,
             Err(e) => {
-                form_error.set(Some(e));
+                let message = if e.field == customer::NAME {
+                    texts::FORM_HAS_ERRORS.into()
+                } else {
+                    e.message
+                };
+                form_error.set(Some(message));
                 return focus_first_invalid();
             }
         };
@@ -204,7 +188,7 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
                     <For each=move || occasions.get() key=|row| row.key let:row>
                         <OccasionEditor row=row on_remove=move || occasions.update(|v| v.retain(|r| r.key != row.key)) />
                     </For>
-                    <button type="button" on:click=move |_| occasions.update(|v| v.push(OccasionRow::new(None)))>
+                    <button type="button" on:click=move |_| occasions.update(|v| v.push(OccasionRow::new(OccasionFields::prefill(None))))>
                         "Anlass hinzufügen"
                     </button>
                 </fieldset>
@@ -227,7 +211,7 @@ fn OccasionEditor(row: OccasionRow, on_remove: impl Fn() + 'static + Send + Sync
         .iter()
         .map(|k| (k.key().to_owned(), texts::occasion(*k).to_owned()))
         .collect();
-    let id = format!("anlass-{}", row.key);
+    let id = row.id();
     view! {
         <div class="occasion-row">
             <SelectField label="Anlass" value=row.kind options=options id=format!("{id}-art") />

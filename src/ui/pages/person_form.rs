@@ -2,16 +2,15 @@
 
 use super::Missing;
 use crate::domain::ids::{CustomerId, PersonId};
-use crate::domain::model::ContactPerson;
-use crate::domain::text::{parse_notes, parse_optional, Influence};
 use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    focus_first_invalid, parse_consent, vocab_options, ConsentFields, ContactInputs, NameField,
-    ReachFields, SelectField, TextArea, TextField,
+    focus_first_invalid, vocab_options, ConsentFields, ContactInputs, NameField, ReachFields,
+    SelectField, TextArea, TextField,
 };
-use crate::ui::format;
+use crate::ui::forms::person::PersonFields;
+use crate::ui::forms::{consent, reach};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -30,36 +29,18 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     let (Some(owner), Some(group)) = (owner, group) else {
         return view! { <Missing /> }.into_any();
     };
-    let e = existing.as_ref();
-    let contact = ContactInputs::new(
-        e.map(|p| &p.name),
-        e.and_then(|p| p.phone.as_ref()),
-        e.and_then(|p| p.email.as_ref()),
-    );
-    let position = RwSignal::new(e.and_then(|p| p.position.clone()).unwrap_or_default());
-    let influence = RwSignal::new(
-        e.and_then(|p| p.influence)
-            .map(|i| i.get().to_string())
-            .unwrap_or_default(),
-    );
-    let role = RwSignal::new(
-        e.and_then(|p| p.buying_role)
-            .map(|r| r.key().to_owned())
-            .unwrap_or_default(),
-    );
-    let motive = RwSignal::new(
-        e.and_then(|p| p.motive)
-            .map(|m| m.key().to_owned())
-            .unwrap_or_default(),
-    );
-    let consent = RwSignal::new(
-        e.map_or_else(Default::default, |p| p.consent)
-            .state
-            .key()
-            .to_owned(),
-    );
-    let consent_since = RwSignal::new(format::input_date(e.and_then(|p| p.consent.since)));
-    let notes = RwSignal::new(e.map(|p| p.notes.clone()).unwrap_or_default());
+    let prefill = existing
+        .as_ref()
+        .map(PersonFields::prefill)
+        .unwrap_or_default();
+    let contact = ContactInputs::new(prefill.reach);
+    let position = RwSignal::new(prefill.position);
+    let influence = RwSignal::new(prefill.influence);
+    let role = RwSignal::new(prefill.role);
+    let motive = RwSignal::new(prefill.motive);
+    let consent_state = RwSignal::new(prefill.consent.state);
+    let consent_since = RwSignal::new(prefill.consent.since);
+    let notes = RwSignal::new(prefill.notes);
     let form_error = RwSignal::new(None::<String>);
 
     let influence_options: Vec<(String, String)> =
@@ -71,37 +52,27 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     let submit_owner = owner.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let fields = contact.parse();
-        let parsed = (|| -> Result<ContactPerson, String> {
-            let Some(fields) = fields else {
-                return Err(texts::FORM_HAS_ERRORS.into());
-            };
-            Ok(ContactPerson {
-                id: existing_id
-                    .clone()
-                    .unwrap_or_else(|| PersonId::generate(browser::random_u64())),
-                customer: submit_owner.clone(),
-                name: fields.name,
-                position: parse_optional(&position.get_untracked())
-                    .map_err(|e| format!("Position {e}"))?,
-                influence: influence
-                    .get_untracked()
-                    .parse::<u8>()
-                    .ok()
-                    .and_then(|n| Influence::new(n).ok()),
-                buying_role: BuyingRole::from_key(&role.get_untracked()),
-                motive: BuyingMotive::from_key(&motive.get_untracked()),
-                phone: fields.phone,
-                email: fields.email,
-                consent: parse_consent(&consent.get_untracked(), &consent_since.get_untracked())?,
-                notes: parse_notes(&notes.get_untracked()).map_err(|e| format!("Notizen {e}"))?,
-                updated_at: browser::now(),
-            })
-        })();
+        let fields = PersonFields {
+            reach: contact.fields(),
+            position: position.get_untracked(),
+            influence: influence.get_untracked(),
+            role: role.get_untracked(),
+            motive: motive.get_untracked(),
+            consent: consent::ConsentFields {
+                state: consent_state.get_untracked(),
+                since: consent_since.get_untracked(),
+            },
+            notes: notes.get_untracked(),
+        };
+        let id = existing_id
+            .clone()
+            .unwrap_or_else(|| PersonId::generate(browser::random_u64()));
+        let parsed = fields.parse(id, submit_owner.clone(), browser::now());
+        contact.show(parsed.as_ref().err().map_or(&[], Vec::as_slice));
         let person = match parsed {
             Ok(p) => p,
-            Err(e) => {
-                form_error.set(Some(e));
+            Err(errors) => {
+                form_error.set(Some(reach::summary(&errors)));
                 return focus_first_invalid();
             }
         };
@@ -159,7 +130,7 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                 <SelectField label="Dominantes Kaufmotiv" value=motive
                     options=vocab_options(BuyingMotive::ALL, BuyingMotive::key, texts::motive, texts::NOT_SPECIFIED) />
                 <ReachFields inputs=contact />
-                <ConsentFields state=consent since=consent_since />
+                <ConsentFields state=consent_state since=consent_since />
                 <TextArea label="Notizen" value=notes />
                 {move || form_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions">
