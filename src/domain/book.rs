@@ -9,6 +9,7 @@ use super::ids::{
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Settings, Timestamp};
 use super::monitoring::{MonitoringProblem, MonitoringSettings};
 use super::party::Party;
+use super::records::Record;
 use super::scheme::{check_settings, CastingSettings, SchemeProblem};
 use super::vocab::{ConsentState, ContactOutcome};
 use crate::domain::shared::Shared;
@@ -52,56 +53,6 @@ fn file_under<P: Ord + Clone, C: Ord + Clone>(
         Some(set) => set.insert_sorted(id.clone()),
         None => index.entry(parent.clone()).or_default().push(id.clone()),
     }
-}
-
-/// The flat, serialisable form of a book: what export files and storage hold.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BookData {
-    #[serde(default)]
-    pub settings: Settings,
-    #[serde(default)]
-    pub colleagues: Vec<Colleague>,
-    #[serde(default)]
-    pub groups: Vec<Group>,
-    #[serde(default)]
-    pub customers: Vec<Customer>,
-    #[serde(default)]
-    pub persons: Vec<ContactPerson>,
-    #[serde(default)]
-    pub castings: Vec<Casting>,
-    #[serde(default)]
-    pub contacts: Vec<Contact>,
-    #[serde(default)]
-    pub planned: Vec<Planned>,
-    #[serde(default)]
-    pub parties: Vec<Party>,
-}
-
-/// Which collection a record belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RecordKind {
-    Colleague,
-    Group,
-    Customer,
-    Person,
-    Casting,
-    Contact,
-    Planned,
-    Party,
-}
-
-impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
-        RecordKind::Colleague,
-        RecordKind::Group,
-        RecordKind::Customer,
-        RecordKind::Person,
-        RecordKind::Casting,
-        RecordKind::Contact,
-        RecordKind::Planned,
-        RecordKind::Party,
-    ];
 }
 
 /// A broken rule found in book data. Imports list these; edits return one.
@@ -157,25 +108,102 @@ pub struct Removed {
     pub planned: usize,
 }
 
-/// The collections are [`Shared`]: copies of a book cost nothing until one is changed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Book {
-    settings: Settings,
-    colleagues: Shared<BTreeMap<ColleagueId, Colleague>>,
-    groups: Shared<BTreeMap<GroupId, Group>>,
-    customers: Shared<BTreeMap<CustomerId, Customer>>,
-    persons: Shared<BTreeMap<PersonId, ContactPerson>>,
-    castings: Shared<BTreeMap<CastingId, Casting>>,
-    contacts: Shared<BTreeMap<ContactId, Contact>>,
-    planned: Shared<BTreeMap<PlannedId, Planned>>,
-    parties: Shared<BTreeMap<PartyId, Party>>,
-    /// Sorted id lists (Vecs rather than sets: same order, less code in the bundle).
-    members: Shared<BTreeMap<GroupId, Vec<CustomerId>>>,
-    persons_of: Shared<BTreeMap<CustomerId, Vec<PersonId>>>,
-    castings_of: Shared<BTreeMap<GroupId, Vec<CastingId>>>,
-    contacts_of: Shared<BTreeMap<GroupId, Vec<ContactId>>>,
-    planned_of: Shared<BTreeMap<GroupId, Vec<PlannedId>>>,
+/// The book's parts that follow the table of record kinds (`domain::records`): the kinds, the
+/// flat form, the book with one map per kind, and what is done per kind.
+macro_rules! kinds {
+    ($($kind:ident, $field:ident, $stored:literal, $ty:ty, $id:ty;)*) => {
+        /// Which collection a record belongs to.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RecordKind {
+            $($kind,)*
+        }
+
+        impl RecordKind {
+            pub const ALL: &'static [RecordKind] = &[$(RecordKind::$kind,)*];
+            pub const COUNT: usize = Self::ALL.len();
+
+            /// The kind's field in the book and in export files ("groups").
+            pub fn field(self) -> &'static str {
+                match self {
+                    $(RecordKind::$kind => stringify!($field),)*
+                }
+            }
+
+            /// The kind's collection in storage ("group"): part of every stored key.
+            pub fn collection(self) -> &'static str {
+                match self {
+                    $(RecordKind::$kind => $stored,)*
+                }
+            }
+        }
+
+        $(
+            impl Record for $ty {
+                type Id = $id;
+                const KIND: RecordKind = RecordKind::$kind;
+                fn id(&self) -> &$id {
+                    &self.id
+                }
+                fn updated_at(&self) -> Timestamp {
+                    self.updated_at
+                }
+            }
+        )*
+
+        /// The flat, serialisable form of a book: what export files and storage hold.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct BookData {
+            #[serde(default)]
+            pub settings: Settings,
+            $(
+                #[serde(default)]
+                pub $field: Vec<$ty>,
+            )*
+        }
+
+        /// The collections are [`Shared`]: copies of a book cost nothing until one is changed.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Book {
+            settings: Settings,
+            $($field: Shared<BTreeMap<$id, $ty>>,)*
+            /// Sorted id lists (Vecs rather than sets: same order, less code in the bundle).
+            members: Shared<BTreeMap<GroupId, Vec<CustomerId>>>,
+            persons_of: Shared<BTreeMap<CustomerId, Vec<PersonId>>>,
+            castings_of: Shared<BTreeMap<GroupId, Vec<CastingId>>>,
+            contacts_of: Shared<BTreeMap<GroupId, Vec<ContactId>>>,
+            planned_of: Shared<BTreeMap<GroupId, Vec<PlannedId>>>,
+        }
+
+        impl Book {
+            $(
+                pub fn $field(&self) -> &BTreeMap<$id, $ty> {
+                    &self.$field
+                }
+            )*
+
+            /// Takes the settings and files every record of `data` under its id; a second
+            /// record with an id is a problem.
+            fn fill(&mut self, data: BookData, problems: &mut Vec<Problem>) {
+                self.settings = data.settings;
+                $(
+                    for record in data.$field {
+                        insert_unique(&mut self.$field, record, problems);
+                    }
+                )*
+            }
+
+            pub fn to_data(&self) -> BookData {
+                BookData {
+                    settings: self.settings.clone(),
+                    $($field: self.$field.values().cloned().collect(),)*
+                }
+            }
+        }
+    };
 }
+
+crate::with_record_kinds!(kinds);
 
 fn unknown(
     kind: RecordKind,
@@ -191,20 +219,14 @@ fn unknown(
     }
 }
 
-fn insert_unique<K: Ord + Clone + ToString, V>(
-    map: &mut BTreeMap<K, V>,
-    key: K,
-    value: V,
-    kind: RecordKind,
-    problems: &mut Vec<Problem>,
-) {
-    match map.entry(key) {
+fn insert_unique<R: Record>(map: &mut BTreeMap<R::Id, R>, record: R, problems: &mut Vec<Problem>) {
+    match map.entry(record.id().clone()) {
         std::collections::btree_map::Entry::Occupied(e) => problems.push(Problem::DuplicateId {
-            kind,
+            kind: R::KIND,
             id: e.key().to_string(),
         }),
         std::collections::btree_map::Entry::Vacant(e) => {
-            e.insert(value);
+            e.insert(record);
         }
     }
 }
@@ -213,102 +235,14 @@ impl Book {
     /// Parses flat data into a book, reporting every broken rule (not just the first).
     pub fn from_data(data: BookData) -> Result<Book, Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut book = Book {
-            settings: data.settings,
-            ..Book::default()
-        };
-        for c in data.colleagues {
-            insert_unique(
-                &mut book.colleagues,
-                c.id.clone(),
-                c,
-                RecordKind::Colleague,
-                &mut problems,
-            );
-        }
-        for g in data.groups {
-            insert_unique(
-                &mut book.groups,
-                g.id.clone(),
-                g,
-                RecordKind::Group,
-                &mut problems,
-            );
-        }
-        for c in data.customers {
-            insert_unique(
-                &mut book.customers,
-                c.id.clone(),
-                c,
-                RecordKind::Customer,
-                &mut problems,
-            );
-        }
-        for p in data.persons {
-            insert_unique(
-                &mut book.persons,
-                p.id.clone(),
-                p,
-                RecordKind::Person,
-                &mut problems,
-            );
-        }
-        for c in data.castings {
-            insert_unique(
-                &mut book.castings,
-                c.id.clone(),
-                c,
-                RecordKind::Casting,
-                &mut problems,
-            );
-        }
-        for c in data.contacts {
-            insert_unique(
-                &mut book.contacts,
-                c.id.clone(),
-                c,
-                RecordKind::Contact,
-                &mut problems,
-            );
-        }
-        for p in data.planned {
-            insert_unique(
-                &mut book.planned,
-                p.id.clone(),
-                p,
-                RecordKind::Planned,
-                &mut problems,
-            );
-        }
-        for p in data.parties {
-            insert_unique(
-                &mut book.parties,
-                p.id.clone(),
-                p,
-                RecordKind::Party,
-                &mut problems,
-            );
-        }
+        let mut book = Book::default();
+        book.fill(data, &mut problems);
         book.rebuild_indexes();
         problems.extend(book.check_references());
         if problems.is_empty() {
             Ok(book)
         } else {
             Err(problems)
-        }
-    }
-
-    pub fn to_data(&self) -> BookData {
-        BookData {
-            settings: self.settings.clone(),
-            colleagues: self.colleagues.values().cloned().collect(),
-            groups: self.groups.values().cloned().collect(),
-            customers: self.customers.values().cloned().collect(),
-            persons: self.persons.values().cloned().collect(),
-            castings: self.castings.values().cloned().collect(),
-            contacts: self.contacts.values().cloned().collect(),
-            planned: self.planned.values().cloned().collect(),
-            parties: self.parties.values().cloned().collect(),
         }
     }
 
@@ -454,22 +388,6 @@ impl Book {
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
-    pub fn colleagues(&self) -> &BTreeMap<ColleagueId, Colleague> {
-        &self.colleagues
-    }
-    pub fn groups(&self) -> &BTreeMap<GroupId, Group> {
-        &self.groups
-    }
-    pub fn customers(&self) -> &BTreeMap<CustomerId, Customer> {
-        &self.customers
-    }
-    pub fn persons(&self) -> &BTreeMap<PersonId, ContactPerson> {
-        &self.persons
-    }
-
-    pub fn castings(&self) -> &BTreeMap<CastingId, Casting> {
-        &self.castings
-    }
 
     /// Castings of a group, oldest first.
     pub fn castings_of(&self, group: &GroupId) -> Vec<&Casting> {
@@ -491,18 +409,6 @@ impl Book {
             .iter()
             .filter_map(|id| self.castings.get(id))
             .max_by_key(|c| (c.date, c.updated_at))
-    }
-
-    pub fn contacts(&self) -> &BTreeMap<ContactId, Contact> {
-        &self.contacts
-    }
-
-    pub fn planned(&self) -> &BTreeMap<PlannedId, Planned> {
-        &self.planned
-    }
-
-    pub fn parties(&self) -> &BTreeMap<PartyId, Party> {
-        &self.parties
     }
 
     /// Contacts with a group, newest first.

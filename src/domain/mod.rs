@@ -14,6 +14,7 @@ pub mod monitoring;
 pub mod party;
 pub mod planning;
 pub mod portfolio;
+pub mod records;
 pub mod reminder;
 pub mod safety;
 pub mod sample;

@@ -4,25 +4,13 @@
 
 use super::file::{self, DecodeError, FORMAT};
 use super::kv::entry_chars;
-use super::layout::{self, Chunks, LayoutError, Records, COLLECTIONS, SETTINGS};
+use super::layout::{self, Chunks, LayoutError, Records, SETTINGS};
 use super::migrate::CURRENT_SCHEMA;
 use super::store::{Meta, RawDump, META_KEY, PREFIX};
-use crate::domain::book::{Book, BookData};
+use crate::domain::book::{Book, BookData, RecordKind};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
-
-/// The export document's field for each collection of [`COLLECTIONS`].
-const FIELDS: [&str; 8] = [
-    "colleagues",
-    "groups",
-    "customers",
-    "persons",
-    "castings",
-    "contacts",
-    "planned",
-    "parties",
-];
 
 /// The storage key of a chunk ("customer.07" → "kontaktnetz.customer.07").
 pub fn storage_key(chunk: &str) -> String {
@@ -32,11 +20,7 @@ pub fn storage_key(chunk: &str) -> String {
 /// Is this stored key a data chunk (or the settings), as opposed to meta, backups, quarantine?
 pub fn data_chunk(key: &str) -> Option<&str> {
     let chunk = key.strip_prefix(PREFIX)?;
-    let is_data = chunk == SETTINGS
-        || COLLECTIONS
-            .iter()
-            .any(|c| chunk.starts_with(&format!("{c}.")));
-    is_data.then_some(chunk)
+    (chunk == SETTINGS || layout::is_collection_chunk(chunk)).then_some(chunk)
 }
 
 /// Record changes: the new text of a record, or `None` for a deleted one.
@@ -104,15 +88,12 @@ pub fn diff_books(before: &Book, after: &Book) -> Delta {
     if before.settings() != after.settings() {
         out.push((SETTINGS.to_owned(), Some(json(after.settings()))));
     }
-    let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
-    diff_map(&mut out, colleague, before.colleagues(), after.colleagues());
-    diff_map(&mut out, group, before.groups(), after.groups());
-    diff_map(&mut out, customer, before.customers(), after.customers());
-    diff_map(&mut out, person, before.persons(), after.persons());
-    diff_map(&mut out, casting, before.castings(), after.castings());
-    diff_map(&mut out, contact, before.contacts(), after.contacts());
-    diff_map(&mut out, planned, before.planned(), after.planned());
-    diff_map(&mut out, party, before.parties(), after.parties());
+    macro_rules! each_kind {
+        ($($kind:ident, $field:ident, $stored:literal, $ty:ty, $id:ty;)*) => {
+            $(diff_map(&mut out, $stored, before.$field(), after.$field());)*
+        };
+    }
+    crate::with_record_kinds!(each_kind);
     out
 }
 
@@ -152,18 +133,15 @@ pub fn decode_chunks(schema: u64, chunks: &Chunks) -> Result<Book, DecodeError> 
         })?,
         None => Default::default(),
     };
-    let [colleague, group, customer, person, casting, contact, planned, party] = COLLECTIONS;
-    let data = BookData {
-        settings,
-        colleagues: typed(chunks, colleague)?,
-        groups: typed(chunks, group)?,
-        customers: typed(chunks, customer)?,
-        persons: typed(chunks, person)?,
-        castings: typed(chunks, casting)?,
-        contacts: typed(chunks, contact)?,
-        planned: typed(chunks, planned)?,
-        parties: typed(chunks, party)?,
-    };
+    macro_rules! each_kind {
+        ($($kind:ident, $field:ident, $stored:literal, $ty:ty, $id:ty;)*) => {
+            BookData {
+                settings,
+                $($field: typed(chunks, $stored)?,)*
+            }
+        };
+    }
+    let data = crate::with_record_kinds!(each_kind);
     Book::from_data(data).map_err(DecodeError::Problems)
 }
 
@@ -180,14 +158,14 @@ pub fn assemble(schema: u64, chunks: &Chunks) -> Result<Value, DecodeError> {
     if let Some(text) = records.get(SETTINGS) {
         book.insert("settings".into(), parse(SETTINGS, text)?);
     }
-    for (collection, field) in COLLECTIONS.iter().zip(FIELDS) {
-        let prefix = format!("{collection}.");
+    for kind in RecordKind::ALL {
+        let prefix = format!("{}.", kind.collection());
         let list = records
             .range(prefix.clone()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
             .map(|(k, text)| parse(k, text))
             .collect::<Result<Vec<_>, _>>()?;
-        book.insert(field.into(), Value::Array(list));
+        book.insert(kind.field().into(), Value::Array(list));
     }
     Ok(json!({ "format": FORMAT, "schema": schema, "book": book }))
 }

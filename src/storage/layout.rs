@@ -4,6 +4,7 @@
 //! 10,000-customer team book fit the browsers' quota; chunks keep one edit's write small;
 //! base64 keeps every stored character ASCII, which Safari counts as one byte instead of two.
 
+use crate::domain::book::RecordKind;
 use std::collections::BTreeMap;
 
 /// Logical records: "settings" and "<collection>.<id>" → JSON text.
@@ -23,17 +24,14 @@ const TAG: &str = "z1:";
 /// Text stored as it is, by a browser without a compressor.
 const PLAIN_TAG: &str = "p1:";
 
-/// The collections, parents first.
-pub const COLLECTIONS: [&str; 8] = [
-    "colleague",
-    "group",
-    "customer",
-    "person",
-    "casting",
-    "contact",
-    "planned",
-    "party",
-];
+/// Is `chunk` a chunk of one of the record kinds' collections ("customer.07")?
+pub fn is_collection_chunk(chunk: &str) -> bool {
+    RecordKind::ALL.iter().any(|k| {
+        chunk
+            .strip_prefix(k.collection())
+            .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LayoutError(pub String);

@@ -15,6 +15,7 @@ mod import;
 mod layers;
 mod merge;
 mod monitoring;
+mod records;
 mod reminder;
 mod search;
 mod shape;

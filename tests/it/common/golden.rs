@@ -52,10 +52,7 @@ pub fn logical_records(stored: &BTreeMap<String, String>) -> BTreeMap<String, St
             records.insert(chunk.to_owned(), layout::unpack_settings(value).unwrap());
             continue;
         }
-        if !layout::COLLECTIONS
-            .iter()
-            .any(|c| chunk.starts_with(&format!("{c}.")))
-        {
+        if !layout::is_collection_chunk(chunk) {
             continue;
         }
         for (logical, json) in unpack(chunk, value).unwrap() {

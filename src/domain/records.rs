@@ -1,0 +1,38 @@
+//! The record kinds, one row each. Every list that names the kinds is generated from this
+//! table: `with_record_kinds!(then)` calls the macro `then!` with all rows, so each layer
+//! writes its per-kind code once (the book and its flat form in `book`, preview and merge in
+//! `merge`, stored collections and record diffs in `storage::codec`). A new kind is one row
+//! here plus its module; its German labels are a `match` in `texts`, which the compiler keeps
+//! complete.
+//!
+//! Columns: the kind, its field in the book and in export files, its collection in storage
+//! (part of the stored key, never renamed), its type, its id type. Parents come first: a
+//! record only refers to kinds above it.
+
+/// Calls `$then!` with the table of record kinds (see the module comment).
+#[macro_export]
+macro_rules! with_record_kinds {
+    ($then:ident) => {
+        $then! {
+            Colleague, colleagues, "colleague", $crate::domain::model::Colleague, $crate::domain::ids::ColleagueId;
+            Group, groups, "group", $crate::domain::model::Group, $crate::domain::ids::GroupId;
+            Customer, customers, "customer", $crate::domain::model::Customer, $crate::domain::ids::CustomerId;
+            Person, persons, "person", $crate::domain::model::ContactPerson, $crate::domain::ids::PersonId;
+            Casting, castings, "casting", $crate::domain::casting::Casting, $crate::domain::ids::CastingId;
+            Contact, contacts, "contact", $crate::domain::contact::Contact, $crate::domain::ids::ContactId;
+            Planned, planned, "planned", $crate::domain::contact::Planned, $crate::domain::ids::PlannedId;
+            Party, parties, "party", $crate::domain::party::Party, $crate::domain::ids::PartyId;
+        }
+    };
+}
+
+use super::model::Timestamp;
+
+/// What every record has: a stable id (records match by it across devices) and the time of
+/// its last change (the newer one wins a merge).
+pub trait Record: Clone + PartialEq {
+    type Id: Ord + Clone + std::fmt::Display;
+    const KIND: super::book::RecordKind;
+    fn id(&self) -> &Self::Id;
+    fn updated_at(&self) -> Timestamp;
+}
