@@ -1,16 +1,16 @@
 //! The customer book: all records plus the derived membership indexes, kept consistent by the
 //! only functions that change it.
 
+use super::casting::scheme::{check_settings, CastingSettings, SchemeProblem};
 use super::casting::Casting;
+use super::contact::party::Party;
 use super::contact::{Contact, ContactProblem, ContactSettings, Planned};
 use super::ids::{
     CastingId, ColleagueId, ContactId, CustomerId, GroupId, PartyId, PersonId, PlannedId,
 };
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Settings, Timestamp};
-use super::monitoring::{MonitoringProblem, MonitoringSettings};
-use super::party::Party;
 use super::records::Record;
-use super::scheme::{check_settings, CastingSettings, SchemeProblem};
+use super::reports::monitoring::{MonitoringProblem, MonitoringSettings};
 use super::vocab::{ConsentState, ContactOutcome};
 use crate::domain::shared::Shared;
 use crate::domain::sort;

@@ -1,10 +1,10 @@
 //! The records of a customer book. Membership is stored once (customer -> group, person ->
 //! customer); everything else is derived.
 
+use super::casting::scheme::CastingSettings;
 use super::contact::ContactSettings;
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
-use super::monitoring::MonitoringSettings;
-use super::scheme::CastingSettings;
+use super::reports::monitoring::MonitoringSettings;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
     BuyingMotive, BuyingRole, ConsentState, CustomerKind, Department, OccasionKind, Segment,

@@ -21,7 +21,7 @@ macro_rules! with_record_kinds {
             Casting, castings, "casting", $crate::domain::casting::Casting, $crate::domain::ids::CastingId;
             Contact, contacts, "contact", $crate::domain::contact::Contact, $crate::domain::ids::ContactId;
             Planned, planned, "planned", $crate::domain::contact::Planned, $crate::domain::ids::PlannedId;
-            Party, parties, "party", $crate::domain::party::Party, $crate::domain::ids::PartyId;
+            Party, parties, "party", $crate::domain::contact::party::Party, $crate::domain::ids::PartyId;
         }
     };
 }

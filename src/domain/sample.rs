@@ -2,11 +2,11 @@
 //! Same size and seed, same book, byte for byte.
 
 use super::book::Book;
+use super::casting::scheme::Scheme;
 use super::casting::{evaluate, Casting, Override};
 use super::contact::{Contact, Planned};
 use super::ids::{CastingId, ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Occasion, Timestamp};
-use super::scheme::Scheme;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
     BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
@@ -1048,7 +1048,7 @@ mod tests {
     #[test]
     fn every_class_occurs_with_a_realistic_spread() {
         let book = generate(SampleSize::ADVISOR, 7, now());
-        let o = crate::domain::portfolio::overview(&book, now().date_naive());
+        let o = crate::domain::casting::portfolio::overview(&book, now().date_naive());
         let share = |n: usize| n * 100 / o.groups;
         let [a, b, c, d, none] = o.classes.map(share);
         assert!((5..=25).contains(&a), "A {a} %");

@@ -2,8 +2,8 @@
 //! positions. Built once per book change, queried on every keystroke.
 
 use super::book::Book;
+use super::casting::portfolio::{status, CastingFilter, CastingStatus, Schemes};
 use super::ids::{ColleagueId, GroupId};
-use super::portfolio::{status, CastingFilter, CastingStatus, Schemes};
 use super::text::fold;
 use super::vocab::Segment;
 use crate::domain::sort;

@@ -1,7 +1,7 @@
 //! The line that tells a group apart from others of the same name.
 
 use super::dates::date;
-use crate::domain::identity::GroupMarks;
+use crate::domain::safety::identity::GroupMarks;
 
 /// "Hans Walter, Anna Walter und 2 weitere · Kd.-Nr. 1000012345 · letzter Kontakt 12.03.2026 ·
 /// geplant 02.12.2026"

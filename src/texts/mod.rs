@@ -2,10 +2,10 @@
 //! import previews. Static labels of the views stay in the views (`ui::pages`).
 
 use crate::domain::book::{Problem, RecordKind};
+use crate::domain::casting::portfolio::{CastingFilter, RoundOf};
+use crate::domain::casting::scheme::SchemeProblem;
 use crate::domain::contact::{ContactProblem, ContactSettings};
-use crate::domain::monitoring::{MonitoringProblem, MonitoringSettings};
-use crate::domain::portfolio::{CastingFilter, RoundOf};
-use crate::domain::scheme::SchemeProblem;
+use crate::domain::reports::monitoring::{MonitoringProblem, MonitoringSettings};
 use crate::domain::text::TextError;
 use crate::domain::vocab::{
     BuyingMotive, BuyingRole, CallOutcome, Channel, Class, ConsentState, ContactOutcome,
@@ -233,7 +233,7 @@ pub fn bad_number(label: &str, min: i64, max: i64) -> String {
     )
 }
 
-pub fn plan_summary(rule: &crate::domain::scheme::ClassRule) -> String {
+pub fn plan_summary(rule: &crate::domain::casting::scheme::ClassRule) -> String {
     match rule.contacts() {
         0 => "Nur reaktiv: keine geplanten Kontakte.".into(),
         n => format!(
@@ -1018,10 +1018,10 @@ pub const NO_ONE_SERVES: &str = "Niemand unter den Kolleg:innen betreut diesen B
 
 /// A group's status line: overdue since, due today, or the next due day, with the reason.
 pub fn group_status(
-    entry: Option<&crate::domain::reminder::Entry>,
+    entry: Option<&crate::domain::contact::reminder::Entry>,
     reason: Option<String>,
 ) -> String {
-    use crate::domain::reminder::Urgency;
+    use crate::domain::contact::reminder::Urgency;
     let (Some(e), Some(reason)) = (entry, reason) else {
         return "Im kommenden Jahr ist nichts fällig.".into();
     };
@@ -1051,10 +1051,10 @@ pub const DELETE_CONTACT_CONFIRM: &str =
 pub const DELETE_PLANNED_CONFIRM: &str = "Diesen geplanten Kontakt löschen?";
 
 pub fn reason(
-    r: &crate::domain::reminder::Reason,
+    r: &crate::domain::contact::reminder::Reason,
     colleague: &dyn Fn(&crate::domain::ids::ColleagueId) -> String,
 ) -> String {
-    use crate::domain::reminder::Reason;
+    use crate::domain::contact::reminder::Reason;
     let on = |d: chrono::NaiveDate| dates::date(d);
     match r {
         Reason::FollowUp {
@@ -1115,7 +1115,10 @@ pub fn reason(
 }
 
 /// [`reason`] with colleagues named as the book knows them (their id, if deleted since).
-pub fn reason_in(b: &crate::domain::book::Book, r: &crate::domain::reminder::Reason) -> String {
+pub fn reason_in(
+    b: &crate::domain::book::Book,
+    r: &crate::domain::contact::reminder::Reason,
+) -> String {
     reason(r, &|k| {
         b.colleagues()
             .get(k)
@@ -1127,7 +1130,7 @@ fn per_year_text(n: u32) -> String {
     format!("{n}× im Jahr")
 }
 
-pub fn reminder_counts(c: &crate::domain::reminder::Counts) -> String {
+pub fn reminder_counts(c: &crate::domain::contact::reminder::Counts) -> String {
     format!(
         "{} überfällig, {} heute, {} demnächst{}",
         number(c.overdue as i64),
@@ -1159,8 +1162,8 @@ pub fn overdue_by(days: i64) -> String {
 }
 
 /// The words of the calendar export.
-pub fn calendar_labels() -> crate::domain::ics::Labels {
-    crate::domain::ics::Labels {
+pub fn calendar_labels() -> crate::domain::contact::ics::Labels {
+    crate::domain::contact::ics::Labels {
         format,
         who: who_takes_on,
         persons: kind_plural(RecordKind::Person),
@@ -1173,7 +1176,7 @@ pub fn who_takes_on(name: &str) -> String {
 
 pub const NO_PHONE_CONSENT: &str = "Keine Telefon-Einwilligung: nicht anrufen";
 
-pub fn call_tally(t: &crate::domain::party::Tally) -> String {
+pub fn call_tally(t: &crate::domain::contact::party::Tally) -> String {
     let calls = match t.calls {
         1 => "1 Anruf".to_owned(),
         n => format!("{} Anrufe", number(i64::from(n))),

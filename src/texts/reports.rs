@@ -3,8 +3,8 @@
 use super::dates::date;
 use super::{class_name, department, number, percent};
 use crate::domain::book::Book;
-use crate::domain::monitoring::{Period, PeriodProblem, RowFilter, Status};
-use crate::domain::planning::{Input, ScenarioProblem, CONVERSION_AGES};
+use crate::domain::reports::monitoring::{Period, PeriodProblem, RowFilter, Status};
+use crate::domain::reports::planning::{Input, ScenarioProblem, CONVERSION_AGES};
 use crate::domain::vocab::Class;
 
 /// One decimal at most, German style: 0.6 → "0,6", 84.0 → "84", 1890.04 → "1.890".
@@ -73,7 +73,7 @@ pub const EXPLAIN_TIME_CD: &str =
     "Anteil der Kontaktzeit, der auf Verbünde der Klassen C und D entfällt.";
 
 /// What counts, said at the top of the target-vs-actual page.
-pub fn counting_summary(m: &crate::domain::monitoring::MonitoringSettings) -> String {
+pub fn counting_summary(m: &crate::domain::reports::monitoring::MonitoringSettings) -> String {
     let formats: Vec<&str> = m.formats.iter().map(|f| super::format(*f)).collect();
     let channels: Vec<&str> = m.channels.iter().map(|c| super::channel(*c)).collect();
     format!(
@@ -174,7 +174,7 @@ pub fn share_of(part: u32, whole: u32) -> String {
     if whole == 0 {
         "–".into()
     } else {
-        percent(crate::domain::capacity::percent(part, whole))
+        percent(crate::domain::casting::capacity::percent(part, whole))
     }
 }
 

@@ -278,7 +278,7 @@ pub fn group_marks(
     book: &crate::domain::book::Book,
     group: &crate::domain::model::Group,
 ) -> impl IntoView {
-    let marks = crate::domain::identity::group_marks(book, group);
+    let marks = crate::domain::safety::identity::group_marks(book, group);
     view! { <span class="marks" data-testid="group-marks">{texts::identity::group_marks(&marks)}</span> }
 }
 

@@ -3,7 +3,7 @@
 
 use super::route::{param, with_query, Route};
 use crate::domain::ids::ColleagueId;
-use crate::domain::monitoring::{PeriodChoice, RowFilter, Status};
+use crate::domain::reports::monitoring::{PeriodChoice, RowFilter, Status};
 use crate::domain::time_format::{format_date, parse_date};
 use crate::domain::vocab::{Class, Department};
 

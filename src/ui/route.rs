@@ -1,8 +1,8 @@
 //! Hash routes: the page lives after `#`, so any static host under any sub-path serves every
 //! page from the one index.html, and a reload lands where it was.
 
+use crate::domain::casting::portfolio::{CastingFilter, RoundOf};
 use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
-use crate::domain::portfolio::{CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

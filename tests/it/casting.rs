@@ -4,15 +4,15 @@
 use crate::common::*;
 use chrono::NaiveDate;
 use kontaktnetz::domain::book::{Book, Problem};
-use kontaktnetz::domain::capacity::{
+use kontaktnetz::domain::casting::capacity::{
     by_advisor, by_department, capacity, department_minutes, percent, serving,
 };
-use kontaktnetz::domain::ids::CastingId;
-use kontaktnetz::domain::portfolio::{
+use kontaktnetz::domain::casting::portfolio::{
     next_in_round, overview, splits, status, CastingFilter, RoundOf, Schemes,
 };
+use kontaktnetz::domain::casting::scheme::{CastingSettings, Scheme};
+use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::sample::{generate, SampleSize};
-use kontaktnetz::domain::scheme::{CastingSettings, Scheme};
 use kontaktnetz::domain::search::{Filter, SearchIndex};
 use kontaktnetz::domain::vocab::{Class, Department, Format, Segment};
 use proptest::prelude::*;

@@ -6,11 +6,11 @@
 use crate::common::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use kontaktnetz::domain::book::{Book, Problem, RecordKind, Removed};
+use kontaktnetz::domain::contact::party::{Call, Party};
 use kontaktnetz::domain::contact::{
     draft, Contact, ContactProblem, ContactSettings, Draft, Planned,
 };
 use kontaktnetz::domain::ids::{ContactId, PartyId, PlannedId};
-use kontaktnetz::domain::party::{Call, Party};
 use kontaktnetz::domain::time_format::{parse_date, parse_minute};
 use kontaktnetz::domain::vocab::{CallOutcome, Channel, ContactOutcome, Direction, Format};
 use kontaktnetz::texts;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::ContactId;
 use kontaktnetz::domain::model::Timestamp;
-use kontaktnetz::domain::monitoring::MonitoringSettings;
+use kontaktnetz::domain::reports::monitoring::MonitoringSettings;
 use kontaktnetz::domain::vocab::{Channel, Format};
 use kontaktnetz::storage::codec::encode;
 use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};

@@ -5,12 +5,12 @@ use crate::common::*;
 use chrono::{NaiveDate, TimeZone, Utc};
 use kontaktnetz::domain::book::{Book, Problem};
 use kontaktnetz::domain::contact::Contact;
-use kontaktnetz::domain::dashboard::{
+use kontaktnetz::domain::model::Group;
+use kontaktnetz::domain::reports::dashboard::{
     activity, cast_within_a_year, deciles, most_over, most_under, time_on_c_and_d, trend_owner,
     weekly,
 };
-use kontaktnetz::domain::model::Group;
-use kontaktnetz::domain::monitoring::{
+use kontaktnetz::domain::reports::monitoring::{
     by_advisor, by_class, by_department, class_lines, class_tallies, report, total,
     MonitoringProblem, MonitoringSettings, Period, PeriodChoice, PeriodProblem, Row, RowFilter,
     Status,
@@ -465,7 +465,7 @@ fn departments_have_their_own_target_and_contacts() {
     let per_department = by_department(&rows);
     assert!(per_department.contains(&(
         Department::PrivateBanking,
-        kontaktnetz::domain::monitoring::Tally {
+        kontaktnetz::domain::reports::monitoring::Tally {
             groups: 1,
             target: 1.0,
             actual: 1,

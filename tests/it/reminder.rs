@@ -4,16 +4,16 @@
 use crate::common::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use kontaktnetz::domain::book::{Book, Problem};
-use kontaktnetz::domain::contact::{next_due, Contact, ContactProblem};
-use kontaktnetz::domain::ids::{CastingId, ColleagueId, ContactId, PartyId, PlannedId};
-use kontaktnetz::domain::model::{Consent, Occasion};
-use kontaktnetz::domain::party::{
+use kontaktnetz::domain::contact::party::{
     call_list, last_ended, phoneable, record_call, running, summary, CallIds, CallResult, Entry,
     Party, Tally,
 };
-use kontaktnetz::domain::reminder::{
+use kontaktnetz::domain::contact::reminder::{
     counts, due_now, occurrence, reminders, status, GroupFacts, Reason, Urgency,
 };
+use kontaktnetz::domain::contact::{next_due, Contact, ContactProblem};
+use kontaktnetz::domain::ids::{CastingId, ColleagueId, ContactId, PartyId, PlannedId};
+use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::text::Phone;
 use kontaktnetz::domain::vocab::{
     CallOutcome, Channel, Class, ConsentState, ContactOutcome, Department, Format, OccasionKind,
@@ -67,9 +67,9 @@ fn cast_book() -> Book {
 }
 
 fn entry_of<'a>(
-    list: &'a [kontaktnetz::domain::reminder::Entry],
+    list: &'a [kontaktnetz::domain::contact::reminder::Entry],
     group: &str,
-) -> Option<&'a kontaktnetz::domain::reminder::Entry> {
+) -> Option<&'a kontaktnetz::domain::contact::reminder::Entry> {
     list.iter().find(|e| e.group == gid(group))
 }
 
@@ -713,7 +713,7 @@ fn the_running_party_is_the_newest_not_ended() {
 
 #[test]
 fn which_groups_are_overdue_does_not_depend_on_the_look_ahead() {
-    use kontaktnetz::domain::reminder::agenda;
+    use kontaktnetz::domain::contact::reminder::agenda;
     use kontaktnetz::domain::sample::{generate, SampleSize};
     let book = generate(SampleSize::ADVISOR, 2026, at(0));
     let today = at(0).date_naive();

@@ -2,11 +2,11 @@
 //! may be phoned), phone through it with one-tap outcomes, and read the summary.
 
 use crate::domain::book::Book;
-use crate::domain::contact::{add_days, ContactSettings};
-use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
-use crate::domain::party::{
+use crate::domain::contact::party::{
     call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Entry, Party,
 };
+use crate::domain::contact::{add_days, ContactSettings};
+use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::group_marks;

@@ -4,11 +4,11 @@
 
 use super::group_form::segment_options;
 use super::schemes::{plan_grid, Draft};
-use crate::domain::capacity::{
+use crate::domain::casting::capacity::{
     by_advisor, by_department, capacity, department_minutes, percent, serving, Capacity, Load,
 };
+use crate::domain::casting::scheme::{CastingSettings, MarketTime};
 use crate::domain::ids::ColleagueId;
-use crate::domain::scheme::{CastingSettings, MarketTime};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::components::{table_view, SelectField};

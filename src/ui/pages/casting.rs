@@ -2,9 +2,9 @@
 //! reasons updating with each tap; in a casting round, "save and next" walks the due groups.
 
 use super::Missing;
+use crate::domain::casting::portfolio::next_in_round;
 use crate::domain::casting::{evaluate, picks_of, Override};
 use crate::domain::ids::{CastingId, GroupId};
-use crate::domain::portfolio::next_in_round;
 use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Format};
 use crate::texts;

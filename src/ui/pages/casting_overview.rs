@@ -2,8 +2,8 @@
 //! criterion how the groups split. Every number links to the groups behind it.
 
 use super::group_form::segment_options;
-use crate::domain::capacity::percent;
-use crate::domain::portfolio::{overview, splits, CastingFilter, RoundOf};
+use crate::domain::casting::capacity::percent;
+use crate::domain::casting::portfolio::{overview, splits, CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;

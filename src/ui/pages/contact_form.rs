@@ -2,10 +2,10 @@
 //! contact agreed on the same screen. Also edits and deletes a recorded contact.
 
 use crate::domain::book::Book;
+use crate::domain::casting::scheme::ClassRule;
+use crate::domain::contact::reminder::{due_now, GroupFacts};
 use crate::domain::contact::{draft, expected_format, Contact, Draft, Pick, Planned};
 use crate::domain::ids::{ContactId, GroupId, PlannedId};
-use crate::domain::reminder::{due_now, GroupFacts};
-use crate::domain::scheme::ClassRule;
 use crate::domain::text::Name;
 use crate::domain::time_format::format_clock;
 use crate::domain::vocab::{

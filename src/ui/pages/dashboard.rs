@@ -6,13 +6,13 @@ use super::report_controls::{
     advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
 };
 use crate::domain::book::Book;
-use crate::domain::capacity::percent;
-use crate::domain::dashboard::{
+use crate::domain::casting::capacity::percent;
+use crate::domain::ids::ColleagueId;
+use crate::domain::reports::dashboard::{
     activity, cast_within_a_year, deciles, most_over, most_under, time_on_c_and_d, trend_owner,
     weekly, Activity,
 };
-use crate::domain::ids::ColleagueId;
-use crate::domain::monitoring::{
+use crate::domain::reports::monitoring::{
     by_class, class_lines, class_tallies, report, total, Period, Row, Status,
 };
 use crate::domain::time_format::format_date;
@@ -83,8 +83,8 @@ fn class_section(q: &ReportQuery, rows: &[Row]) -> impl IntoView {
     head.extend(TALLY_HEAD);
     head.extend(["Anteil", "Zeit (Std.)", "Zeitanteil"]);
     let row = |first: String,
-               t: &crate::domain::monitoring::Tally,
-               narrow: &dyn Fn(&mut crate::domain::monitoring::RowFilter)| {
+               t: &crate::domain::reports::monitoring::Tally,
+               narrow: &dyn Fn(&mut crate::domain::reports::monitoring::RowFilter)| {
         let mut cells = vec![Cell::text(first)];
         cells.extend(tally_cells(q, t, narrow));
         cells.push(Cell::number(texts::share_of(t.groups, all.groups)));

@@ -3,9 +3,9 @@
 use super::Missing;
 use crate::domain::book::Book;
 use crate::domain::casting::standing;
+use crate::domain::contact::reminder;
 use crate::domain::ids::GroupId;
 use crate::domain::model::{ContactPerson, Customer, Group};
-use crate::domain::reminder;
 use crate::domain::time_format::format_clock;
 use crate::domain::vocab::ConsentState;
 use crate::texts;

@@ -1,8 +1,8 @@
 //! The group list: one search over groups, customers and contact persons, filters by segment
 //! and advisor. Renders a page of results at a time so 10,000 customers stay smooth.
 
+use crate::domain::casting::portfolio::CastingFilter;
 use crate::domain::ids::ColleagueId;
-use crate::domain::portfolio::CastingFilter;
 use crate::domain::search::{Filter, HitSource, SearchIndex};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;

@@ -1,7 +1,7 @@
 //! The start page: what is in the book, a quick search, and sample data for a first try.
 
-use crate::domain::portfolio::{overview, CastingFilter};
-use crate::domain::reminder::agenda;
+use crate::domain::casting::portfolio::{overview, CastingFilter};
+use crate::domain::contact::reminder::agenda;
 use crate::domain::sample::{self, SampleSize};
 use crate::domain::time_format::format_clock;
 use crate::texts;

@@ -5,7 +5,7 @@ use super::report_controls::{
     advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
 };
 use crate::domain::book::Book;
-use crate::domain::monitoring::{
+use crate::domain::reports::monitoring::{
     by_advisor, by_department, class_lines, report, total, MonitoringSettings, Period, Row,
 };
 use crate::domain::sort;

@@ -1,7 +1,7 @@
 //! Success planning: the value of active calls, as the reference calculates it. The scenario
 //! lives in the address, so it can be bookmarked or sent to a colleague.
 
-use crate::domain::planning::{plan, team_size, Input, Plan, Scenario};
+use crate::domain::reports::planning::{plan, team_size, Input, Plan, Scenario};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{column_chart, table_view, Column};

@@ -2,10 +2,10 @@
 //! with consent), one tap to record the contact; the window and the calendar export.
 
 use crate::domain::book::Book;
+use crate::domain::contact::party::phoneable;
+use crate::domain::contact::reminder::{counts, reminders, Entry, Urgency};
 use crate::domain::contact::ContactSettings;
 use crate::domain::ids::ColleagueId;
-use crate::domain::party::phoneable;
-use crate::domain::reminder::{counts, reminders, Entry, Urgency};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, colleague_options, group_marks, SelectField};
@@ -140,7 +140,7 @@ pub fn ReminderPage() -> impl IntoView {
     };
     let export = move |_| {
         let text = app.book.with_untracked(|b| {
-            crate::domain::ics::calendar(b, browser::now(), &texts::calendar_labels())
+            crate::domain::contact::ics::calendar(b, browser::now(), &texts::calendar_labels())
         });
         if browser::download("kontaktnetz-termine.ics", "text/calendar", &text).is_err() {
             app.notify(texts::DOWNLOAD_FAILED.into());

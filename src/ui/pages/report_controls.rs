@@ -3,7 +3,9 @@
 
 use crate::domain::book::Book;
 use crate::domain::ids::ColleagueId;
-use crate::domain::monitoring::{achievement, Period, PeriodChoice, Row, RowFilter, Status, Tally};
+use crate::domain::reports::monitoring::{
+    achievement, Period, PeriodChoice, Row, RowFilter, Status, Tally,
+};
 use crate::domain::sort;
 use crate::texts;
 use crate::ui::browser;

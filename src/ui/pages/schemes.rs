@@ -3,9 +3,9 @@
 //! how many groups would now come out differently.
 
 use super::group_form::segment_options;
+use crate::domain::casting::portfolio::{overview, CastingFilter};
+use crate::domain::casting::scheme::{default_scheme, Choice, Criterion, Scheme};
 use crate::domain::ids::Key;
-use crate::domain::portfolio::{overview, CastingFilter};
-use crate::domain::scheme::{default_scheme, Choice, Criterion, Scheme};
 use crate::domain::sort;
 use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Department, Format, Segment};

@@ -5,7 +5,7 @@
 //! after the first call and its appointment in the month after that; an appointment has
 //! converted by the cumulative rate for its age in whole months at the end of a period.
 
-use super::book::Book;
+use crate::domain::book::Book;
 use std::collections::BTreeSet;
 
 /// Months after a first call that its follow-up call comes.

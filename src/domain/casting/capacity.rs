@@ -1,12 +1,12 @@
 //! Capacity: what the target contacts of the cast groups cost in time, per class, per advisor
 //! and per co-serving department, against the net market time.
 
-use super::book::Book;
-use super::ids::ColleagueId;
-use super::model::{Colleague, Group};
-use super::scheme::CastingSettings;
-use super::vocab::{Department, Segment};
+use crate::domain::book::Book;
+use crate::domain::casting::scheme::CastingSettings;
+use crate::domain::ids::ColleagueId;
+use crate::domain::model::{Colleague, Group};
 use crate::domain::sort;
+use crate::domain::vocab::{Department, Segment};
 
 /// Groups, target contacts per year and their minutes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,11 +1,15 @@
 //! Contacts (the Ist), planned contacts (agreed follow-ups, call backs, appointments) and the
 //! settings that steer the reminder and the call party.
 
-use super::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
-use super::model::Timestamp;
-use super::text::Name;
-use super::vocab::{Channel, ContactOutcome, Direction, Format};
+pub mod ics;
+pub mod party;
+pub mod reminder;
+
+use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
+use crate::domain::model::Timestamp;
 use crate::domain::sort;
+use crate::domain::text::Name;
+use crate::domain::vocab::{Channel, ContactOutcome, Direction, Format};
 use chrono::{Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +19,7 @@ pub struct Contact {
     pub id: ContactId,
     pub group: GroupId,
     /// Local wall-clock time, to the minute.
-    #[serde(with = "super::time_format::minute")]
+    #[serde(with = "crate::domain::time_format::minute")]
     pub at: NaiveDateTime,
     pub channel: Channel,
     pub format: Format,
@@ -32,7 +36,7 @@ pub struct Contact {
     pub outcome: Option<ContactOutcome>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
-    #[serde(with = "super::time_format::timestamp")]
+    #[serde(with = "crate::domain::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 
@@ -74,7 +78,10 @@ impl ContactFilter {
 }
 
 /// The contacts of a whole book that pass `filter`, newest first.
-pub fn history<'a>(book: &'a super::book::Book, filter: &ContactFilter) -> Vec<&'a Contact> {
+pub fn history<'a>(
+    book: &'a crate::domain::book::Book,
+    filter: &ContactFilter,
+) -> Vec<&'a Contact> {
     let mut list: Vec<&Contact> = book
         .contacts()
         .values()
@@ -94,12 +101,12 @@ pub fn history<'a>(book: &'a super::book::Book, filter: &ContactFilter) -> Vec<&
 pub struct Planned {
     pub id: PlannedId,
     pub group: GroupId,
-    #[serde(with = "super::time_format::date")]
+    #[serde(with = "crate::domain::time_format::date")]
     pub date: NaiveDate,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "super::time_format::opt_clock"
+        with = "crate::domain::time_format::opt_clock"
     )]
     pub time: Option<NaiveTime>,
     pub format: Format,
@@ -114,7 +121,7 @@ pub struct Planned {
     /// The contact that closed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<ContactId>,
-    #[serde(with = "super::time_format::timestamp")]
+    #[serde(with = "crate::domain::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 
@@ -163,7 +170,7 @@ pub struct Draft {
 /// device's owner takes part, else the group's advisor.
 pub fn draft(
     me: Option<&ColleagueId>,
-    group: &super::model::Group,
+    group: &crate::domain::model::Group,
     closes: Option<&Planned>,
 ) -> Draft {
     let format = closes.map(|p| p.format);
@@ -179,11 +186,11 @@ pub fn draft(
 }
 
 /// The format a group's next contact most likely needs (see
-/// [`super::scheme::ClassRule::next_format`]), counting its reached contacts of the twelve
+/// [`crate::domain::casting::scheme::ClassRule::next_format`]), counting its reached contacts of the twelve
 /// months up to `today` and `also` (the contact being recorded). A group without a planned
 /// class gets an advisory talk.
 pub fn expected_format(
-    book: &super::book::Book,
+    book: &crate::domain::book::Book,
     group: &GroupId,
     today: NaiveDate,
     also: Option<Format>,

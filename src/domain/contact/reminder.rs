@@ -1,12 +1,12 @@
 //! The contact reminder: which groups need a contact now or soon, and why. One entry per
 //! group, carrying every reason that applies; the entry is due on its earliest reason.
 
-use super::book::Book;
-use super::contact::{add_days, next_due, Contact, Planned};
-use super::ids::{ColleagueId, CustomerId, GroupId, PlannedId};
-use super::model::{Customer, Group, Occasion};
-use super::vocab::{Class, Department, Format, OccasionKind};
+use crate::domain::book::Book;
+use crate::domain::contact::{add_days, next_due, Contact, Planned};
+use crate::domain::ids::{ColleagueId, CustomerId, GroupId, PlannedId};
+use crate::domain::model::{Customer, Group, Occasion};
 use crate::domain::sort;
+use crate::domain::vocab::{Class, Department, Format, OccasionKind};
 use chrono::{Datelike, NaiveDate};
 
 /// How long a passed occasion stays on the reminder when nobody got in touch.

@@ -1,12 +1,17 @@
 //! Casting a group: score the chosen answers with the segment's scheme, classify, and keep
 //! the whole result, so later scheme edits never change a past casting.
 
-use super::ids::{CastingId, GroupId, Key};
-use super::model::{Group, Timestamp};
-use super::scheme::{ClassRule, Scheme};
-use super::text::Name;
-use super::vocab::{Class, Department, Segment};
+pub mod capacity;
+pub mod portfolio;
+pub mod scheme;
+mod scheme_defaults;
+
+use crate::domain::casting::scheme::{ClassRule, Scheme};
+use crate::domain::ids::{CastingId, GroupId, Key};
+use crate::domain::model::{Group, Timestamp};
 use crate::domain::sort;
+use crate::domain::text::Name;
+use crate::domain::vocab::{Class, Department, Segment};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +42,7 @@ pub struct Casting {
     pub id: CastingId,
     pub group: GroupId,
     pub segment: Segment,
-    #[serde(with = "super::time_format::date")]
+    #[serde(with = "crate::domain::time_format::date")]
     pub date: NaiveDate,
     /// Who cast, by name as it was then.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -53,7 +58,7 @@ pub struct Casting {
     /// Departments to involve: the class's plus those the answers called in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub departments: Vec<Department>,
-    #[serde(with = "super::time_format::timestamp")]
+    #[serde(with = "crate::domain::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 
@@ -242,7 +247,7 @@ pub fn differences(scheme: &Scheme, segment: Segment, casting: &Casting) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::scheme::CastingSettings;
+    use crate::domain::casting::scheme::CastingSettings;
     use proptest::prelude::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -1,12 +1,12 @@
 //! A call party: a list of groups phoned in one session, with what each call brought.
 
-use super::book::{Book, Problem, RecordKind};
-use super::contact::{add_months, check_follow_up, Contact, ContactProblem, Planned};
-use super::ids::{ColleagueId, ContactId, GroupId, PartyId, PersonId, PlannedId};
-use super::model::{ContactPerson, Customer, Group, Timestamp};
-use super::reminder::{GroupFacts, Reason};
-use super::vocab::{CallOutcome, Channel, ConsentState, ContactOutcome, Direction, Format};
+use crate::domain::book::{Book, Problem, RecordKind};
+use crate::domain::contact::reminder::{GroupFacts, Reason};
+use crate::domain::contact::{add_months, check_follow_up, Contact, ContactProblem, Planned};
+use crate::domain::ids::{ColleagueId, ContactId, GroupId, PartyId, PersonId, PlannedId};
+use crate::domain::model::{ContactPerson, Customer, Group, Timestamp};
 use crate::domain::sort;
+use crate::domain::vocab::{CallOutcome, Channel, ConsentState, ContactOutcome, Direction, Format};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -57,13 +57,13 @@ impl Call {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
     pub id: PartyId,
-    #[serde(with = "super::time_format::date")]
+    #[serde(with = "crate::domain::time_format::date")]
     pub date: NaiveDate,
     pub calls: Vec<Call>,
     /// Ended by the user; the summary stays.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ended: bool,
-    #[serde(with = "super::time_format::timestamp")]
+    #[serde(with = "crate::domain::time_format::timestamp")]
     pub updated_at: Timestamp,
 }
 

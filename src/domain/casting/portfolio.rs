@@ -2,13 +2,13 @@
 //! the current schemes, how the groups split across each criterion's answers. Every count has
 //! a filter that lists exactly the groups behind it.
 
-use super::book::Book;
-use super::casting::{differences, is_due, Casting};
-use super::ids::{GroupId, Key};
-use super::model::Group;
-use super::scheme::Scheme;
-use super::vocab::{Class, Segment};
+use crate::domain::book::Book;
+use crate::domain::casting::scheme::Scheme;
+use crate::domain::casting::{differences, is_due, Casting};
+use crate::domain::ids::{GroupId, Key};
+use crate::domain::model::Group;
 use crate::domain::sort;
+use crate::domain::vocab::{Class, Segment};
 use chrono::NaiveDate;
 
 /// Which groups a casting number stands for.

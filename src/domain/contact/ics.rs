@@ -2,11 +2,11 @@
 //! Each plan keeps its UID across exports, and SEQUENCE grows with every edit, so importing
 //! again updates the events instead of duplicating them.
 
-use super::book::Book;
-use super::contact::{add_days, Planned};
-use super::model::Timestamp;
-use super::vocab::Format;
+use crate::domain::book::Book;
+use crate::domain::contact::{add_days, Planned};
+use crate::domain::model::Timestamp;
 use crate::domain::sort;
+use crate::domain::vocab::Format;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// The words of a calendar export; the domain has none, the caller gives them.
@@ -165,11 +165,11 @@ fn line(out: &mut String, name: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::casting::scheme::{self, ClassRule};
     use crate::domain::casting::Casting;
     use crate::domain::contact::Contact;
     use crate::domain::ids::PlannedId;
     use crate::domain::model::{Colleague, ContactPerson, Customer, Group};
-    use crate::domain::scheme::{self, ClassRule};
     use crate::domain::text::{Name, Phone};
     use crate::domain::vocab::{Channel, Class, CustomerKind, Direction, Segment};
     use chrono::{NaiveTime, TimeZone, Utc};

@@ -2,7 +2,9 @@
 //! page should remind them to download a backup. This is device state, not part of the book: it
 //! is neither exported nor merged.
 
-use super::model::Timestamp;
+pub mod identity;
+
+use crate::domain::model::Timestamp;
 use chrono::NaiveDate;
 
 /// Days after an export before a changed book asks for a new one, unless the advisor chose.

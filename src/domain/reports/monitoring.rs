@@ -2,13 +2,13 @@
 //! plan, pro rata for the part of the period it was cast, against the contacts that count;
 //! the same per co-serving department; roll-ups per class, advisor and department.
 
-use super::book::Book;
-use super::contact::Contact;
-use super::ids::ColleagueId;
-use super::model::Group;
-use super::portfolio::Schemes;
-use super::vocab::{Channel, Class, Department, Format};
+use crate::domain::book::Book;
+use crate::domain::casting::portfolio::Schemes;
+use crate::domain::contact::Contact;
+use crate::domain::ids::ColleagueId;
+use crate::domain::model::Group;
 use crate::domain::sort;
+use crate::domain::vocab::{Channel, Class, Department, Format};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -2,13 +2,13 @@
 //! documented in the README. The Firmenkunden scheme follows the columns of the reference
 //! example (potential, commission income, succession, liquid assets, income and cash assets).
 
-use super::ids::Key;
-use super::scheme::{
+use crate::domain::casting::scheme::{
     CastingSettings, Choice, ClassRule, Criterion, DepartmentRule, MarketTime, Planned, Scheme,
     Thresholds,
 };
-use super::text::Name;
-use super::vocab::{Department, Format, Segment};
+use crate::domain::ids::Key;
+use crate::domain::text::Name;
+use crate::domain::vocab::{Department, Format, Segment};
 use Department::*;
 
 type ChoiceSpec<'a> = (&'a str, &'a str, i32, &'a [Department]);

@@ -1,8 +1,8 @@
 //! What tells a group apart from others of the same name in a list ("Familie Becker" seven
 //! times): its members, the lead's customer number, the last contact and the next planned one.
 
-use super::book::Book;
-use super::model::Group;
+use crate::domain::book::Book;
+use crate::domain::model::Group;
 use chrono::NaiveDate;
 
 /// How many member names a row shows.

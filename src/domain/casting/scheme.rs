@@ -1,10 +1,10 @@
 //! Casting schemes: per segment, the criteria a group is scored on, the thresholds that turn
 //! the score into a class, and per class the contact plan and the departments involved.
 
-use super::ids::Key;
-use super::text::Name;
-use super::vocab::{Class, Department, Format, Segment};
+use crate::domain::ids::Key;
 use crate::domain::sort;
+use crate::domain::text::Name;
+use crate::domain::vocab::{Class, Department, Format, Segment};
 use serde::{Deserialize, Serialize};
 
 /// One answer to a criterion, worth some points; it may call in departments.
@@ -196,7 +196,7 @@ pub struct CastingSettings {
 
 impl Default for CastingSettings {
     fn default() -> Self {
-        super::scheme_defaults::settings()
+        crate::domain::casting::scheme_defaults::settings()
     }
 }
 
@@ -208,7 +208,7 @@ impl CastingSettings {
             .iter()
             .find(|s| s.segment == segment)
             .cloned()
-            .unwrap_or_else(|| super::scheme_defaults::scheme(segment))
+            .unwrap_or_else(|| crate::domain::casting::scheme_defaults::scheme(segment))
     }
 
     pub fn department(&self, department: Department) -> DepartmentRule {
@@ -240,7 +240,7 @@ impl CastingSettings {
 
 /// The built-in scheme of a segment (what "Standard laden" restores).
 pub fn default_scheme(segment: Segment) -> Scheme {
-    super::scheme_defaults::scheme(segment)
+    crate::domain::casting::scheme_defaults::scheme(segment)
 }
 
 /// A scheme that cannot be used.

@@ -2,14 +2,14 @@
 //! (deciles), where the time goes, who is most under- or over-served, the contact mix, the
 //! casting coverage and an advisor's weekly trend.
 
-use super::book::Book;
-use super::capacity::percent;
-use super::casting::is_due;
-use super::contact::{add_days, Contact};
-use super::ids::ColleagueId;
-use super::monitoring::{Period, Row, Status, Tally};
-use super::vocab::{Channel, Class, ContactOutcome, Direction};
+use crate::domain::book::Book;
+use crate::domain::casting::capacity::percent;
+use crate::domain::casting::is_due;
+use crate::domain::contact::{add_days, Contact};
+use crate::domain::ids::ColleagueId;
+use crate::domain::reports::monitoring::{Period, Row, Status, Tally};
 use crate::domain::sort;
+use crate::domain::vocab::{Channel, Class, ContactOutcome, Direction};
 use chrono::{Datelike, NaiveDate};
 
 /// Contacts per year, averaged per decile of groups (1 = the tenth with the most).

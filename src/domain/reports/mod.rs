@@ -1,0 +1,5 @@
+//! What the advisor reads off the book: the dashboard, target against actual, success planning.
+
+pub mod dashboard;
+pub mod monitoring;
+pub mod planning;
