@@ -105,7 +105,7 @@ pub fn UsageMeter() -> impl IntoView {
     }
 }
 
-use crate::ui::forms::reach;
+use crate::ui::forms::book::reach;
 pub use crate::ui::forms::{form_message, FieldError};
 
 /// The message for one field, while the form's problem is about it.

@@ -1,14 +1,8 @@
 //! Each form's fields as its page binds them, parsed into domain values by a pure function:
 //! compiled and tested natively, so every rule and message is checked without a browser.
 
-pub mod colleague;
-pub mod consent;
+pub mod book;
 pub mod contact;
-pub mod customer;
-pub mod group;
-pub mod person;
-pub mod planned;
-pub mod reach;
 
 /// The first key picked among a group of tiles, as the value it names.
 pub fn first_pick<T>(picked: &[String], parse: fn(&str) -> Option<T>) -> Option<T> {

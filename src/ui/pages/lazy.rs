@@ -2,11 +2,7 @@
 //! (`scripts/split.mjs`) moves it, and the code only it reaches, into a wasm chunk of its own
 //! that is fetched the first time the page opens. Functions naming the same chunk share it.
 
-use super::{
-    call_party, capacity, casting, casting_overview, colleagues, contact_form, contacts,
-    customer_form, dashboard, data, group, group_form, groups, monitoring, person_form,
-    planned_form, planning, reminder, schemes,
-};
+use super::{book, casting, contact, data, reports};
 use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -50,24 +46,24 @@ macro_rules! page {
     };
 }
 
-page!(reports, dashboard() => view! { <dashboard::Dashboard /> });
-page!(reports, monitoring() => view! { <monitoring::MonitoringPage /> });
-page!(reports, planning() => view! { <planning::Planning /> });
-page!(casting, schemes() => view! { <schemes::Schemes /> });
-page!(casting, capacity() => view! { <capacity::CapacityPage /> });
-page!(casting, casting_overview() => view! { <casting_overview::CastingOverview /> });
+page!(reports, dashboard() => view! { <reports::dashboard::Dashboard /> });
+page!(reports, monitoring() => view! { <reports::monitoring::MonitoringPage /> });
+page!(reports, planning() => view! { <reports::planning::Planning /> });
+page!(casting, schemes() => view! { <casting::schemes::Schemes /> });
+page!(casting, capacity() => view! { <casting::capacity::CapacityPage /> });
+page!(casting, casting_overview() => view! { <casting::overview::CastingOverview /> });
 page!(data, data() => view! { <data::Data /> });
-page!(work, groups() => view! { <groups::Groups /> });
-page!(work, group(id: GroupId) => view! { <group::GroupPage id=id /> });
-page!(work, group_form(id: Option<GroupId>) => view! { <group_form::GroupForm id=id /> });
-page!(work, customer_form(id: Option<CustomerId>, group: Option<GroupId>) => view! { <customer_form::CustomerForm id=id group=group /> });
-page!(work, person_form(id: Option<PersonId>, customer: Option<CustomerId>) => view! { <person_form::PersonForm id=id customer=customer /> });
-page!(work, colleagues() => view! { <colleagues::Colleagues /> });
-page!(work, colleague_form(id: Option<ColleagueId>) => view! { <colleagues::ColleagueForm id=id /> });
-page!(casting, casting(group: GroupId) => view! { <casting::CastingForm group=group round=None /> });
-page!(casting, casting_round() => view! { <casting::CastingRound /> });
-page!(work, contact_form(group: GroupId, id: Option<ContactId>) => view! { <contact_form::ContactForm group=group id=id /> });
-page!(work, planned_form(group: GroupId, id: Option<PlannedId>) => view! { <planned_form::PlannedForm group=group id=id /> });
-page!(work, contacts() => view! { <contacts::Contacts /> });
-page!(work, reminder() => view! { <reminder::ReminderPage /> });
-page!(work, call_party() => view! { <call_party::CallPartyPage /> });
+page!(work, groups() => view! { <book::groups::Groups /> });
+page!(work, group(id: GroupId) => view! { <book::group::GroupPage id=id /> });
+page!(work, group_form(id: Option<GroupId>) => view! { <book::group_form::GroupForm id=id /> });
+page!(work, customer_form(id: Option<CustomerId>, group: Option<GroupId>) => view! { <book::customer_form::CustomerForm id=id group=group /> });
+page!(work, person_form(id: Option<PersonId>, customer: Option<CustomerId>) => view! { <book::person_form::PersonForm id=id customer=customer /> });
+page!(work, colleagues() => view! { <book::colleagues::Colleagues /> });
+page!(work, colleague_form(id: Option<ColleagueId>) => view! { <book::colleagues::ColleagueForm id=id /> });
+page!(casting, casting(group: GroupId) => view! { <casting::form::CastingForm group=group round=None /> });
+page!(casting, casting_round() => view! { <casting::form::CastingRound /> });
+page!(work, contact_form(group: GroupId, id: Option<ContactId>) => view! { <contact::form::ContactForm group=group id=id /> });
+page!(work, planned_form(group: GroupId, id: Option<PlannedId>) => view! { <contact::planned_form::PlannedForm group=group id=id /> });
+page!(work, contacts() => view! { <contact::history::Contacts /> });
+page!(work, reminder() => view! { <contact::reminder::ReminderPage /> });
+page!(work, call_party() => view! { <contact::call_party::CallPartyPage /> });

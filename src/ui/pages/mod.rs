@@ -1,29 +1,15 @@
-//! One module per page; `page` picks the view for a route.
+//! The pages, in the features' folders (`book`, `casting`, `contact`, `reports`) beside the
+//! start, data and safety pages; `page` picks the view for a route.
 
-pub mod call_party;
-pub mod capacity;
+pub mod book;
 pub mod casting;
-pub mod casting_overview;
-pub mod colleagues;
-pub mod contact_form;
-pub mod contacts;
-pub mod customer_form;
-pub mod dashboard;
+pub mod contact;
 pub mod data;
-pub mod group;
-pub mod group_form;
-pub mod groups;
 pub mod home;
 mod lazy;
-pub mod monitoring;
-pub mod person_form;
-pub mod planned_form;
-pub mod planning;
 pub mod quarantine;
-pub mod reminder;
-pub mod report_controls;
+pub mod reports;
 pub mod safety;
-pub mod schemes;
 
 use super::route::Route;
 use leptos::prelude::*;

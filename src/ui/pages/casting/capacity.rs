@@ -2,8 +2,6 @@
 //! advisor and per co-serving department, with a what-if on the contact plans before they
 //! are saved to the scheme.
 
-use super::group_form::segment_options;
-use super::schemes::{plan_grid, Draft};
 use crate::domain::casting::capacity::{
     by_advisor, by_department, capacity, department_minutes, percent, serving, Capacity, Load,
 };
@@ -13,6 +11,8 @@ use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::components::{table_view, SelectField};
 use crate::ui::format::{decimal, parse_decimal};
+use crate::ui::pages::book::group_form::segment_options;
+use crate::ui::pages::casting::schemes::{plan_grid, Draft};
 use crate::ui::route::DEFAULT_SEGMENT;
 use crate::ui::state::use_app;
 use crate::ui::table::{Cell, Table};

@@ -2,7 +2,6 @@
 //! departments, and per class the contact plan. Saving never touches past castings; it says
 //! how many groups would now come out differently.
 
-use super::group_form::segment_options;
 use crate::domain::casting::portfolio::{overview, CastingFilter};
 use crate::domain::casting::scheme::{default_scheme, Choice, Criterion, Scheme};
 use crate::domain::ids::Key;
@@ -12,6 +11,7 @@ use crate::domain::vocab::{Class, Department, Format, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{ScrollBox, SelectField};
+use crate::ui::pages::book::group_form::segment_options;
 use crate::ui::route::{groups_with, segment_of, with_segment, Route, DEFAULT_SEGMENT};
 use crate::ui::state::use_app;
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
 //! Name, phone and e-mail: the part the contact-person and the colleague form share. Each of
 //! the three fields shows its own problem, so all of them are reported at once.
 
-use super::FieldError;
 use crate::domain::text::{Email, Name, Phone};
 use crate::texts;
+use crate::ui::forms::FieldError;
 
 pub const NAME: &str = "f-name";
 pub const PHONE: &str = "f-telefon";

@@ -1,8 +1,7 @@
 //! The planned-contact form: date (shared with the contact form's follow-up), optional time,
 //! format, who takes it, a note.
 
-use super::contact::FOLLOW_UP_DATE;
-use super::{first_pick, FieldError};
+use super::FOLLOW_UP_DATE;
 use crate::domain::contact::Planned;
 use crate::domain::ids::{GroupId, PlannedId};
 use crate::domain::model::Timestamp;
@@ -11,6 +10,7 @@ use crate::domain::time_format::parse_clock;
 use crate::domain::vocab::Format;
 use crate::texts;
 use crate::ui::format::parse_input_date;
+use crate::ui::forms::{first_pick, FieldError};
 
 /// The date field: the one the contact form's follow-up uses, shown by the same component.
 pub const DATE: &str = FOLLOW_UP_DATE;

@@ -2,13 +2,13 @@
 //! occasions, notes.
 
 use super::consent::ConsentFields;
-use super::FieldError;
 use crate::domain::ids::{CustomerId, GroupId};
 use crate::domain::model::{Customer, Occasion, Timestamp};
 use crate::domain::text::{parse_notes, parse_optional, Name};
 use crate::domain::vocab::{CustomerKind, OccasionKind, Segment};
 use crate::texts;
 use crate::ui::format;
+use crate::ui::forms::FieldError;
 
 pub const NAME: &str = "f-name";
 pub const NUMBER: &str = "f-kundennummer";

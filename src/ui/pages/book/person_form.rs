@@ -1,6 +1,5 @@
 //! Create, edit or delete a contact person.
 
-use super::Missing;
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
@@ -9,8 +8,9 @@ use crate::ui::components::{
     focus_first_invalid, vocab_options, ConsentFields, ContactInputs, NameField, ReachFields,
     SelectField, TextArea, TextField,
 };
-use crate::ui::forms::person::PersonFields;
-use crate::ui::forms::{consent, reach};
+use crate::ui::forms::book::person::PersonFields;
+use crate::ui::forms::book::{consent, reach};
+use crate::ui::pages::Missing;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

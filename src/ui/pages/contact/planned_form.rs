@@ -1,6 +1,5 @@
 //! Plan a contact, or move or delete a planned one.
 
-use super::contact_form::{format_tiles, FollowUpFields};
 use crate::domain::contact::{draft, expected_format};
 use crate::domain::ids::{GroupId, PlannedId};
 use crate::domain::time_format::format_clock;
@@ -10,7 +9,8 @@ use crate::ui::components::{
     error_at, form_message, show_problem, FieldError, TextArea, TextField,
 };
 use crate::ui::format;
-use crate::ui::forms::planned::{PlannedFields, Stamp, DATE, NOTE, TIME};
+use crate::ui::forms::contact::planned::{PlannedFields, Stamp, DATE, NOTE, TIME};
+use crate::ui::pages::contact::form::{format_tiles, FollowUpFields};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -45,7 +45,7 @@ pub fn PlannedForm(group: GroupId, id: Option<PlannedId>) -> impl IntoView {
         ))
     });
     let Some((group_name, existing, colleagues, per_year, formats, expected, me)) = found else {
-        return view! { <super::Missing /> }.into_any();
+        return view! { <crate::ui::pages::Missing /> }.into_any();
     };
     let e = existing.as_ref();
     let date = RwSignal::new(format::input_date(e.map(|p| p.date)));

@@ -1,11 +1,11 @@
 //! The group form: name, segment, advisor, lead customer, notes.
 
-use super::FieldError;
 use crate::domain::ids::{ColleagueId, CustomerId, GroupId};
 use crate::domain::model::{Group, Timestamp};
 use crate::domain::text::{parse_notes, Name};
 use crate::domain::vocab::Segment;
 use crate::texts;
+use crate::ui::forms::FieldError;
 
 pub const NAME: &str = "f-name-des-verbunds";
 pub const NOTES: &str = "f-notizen";

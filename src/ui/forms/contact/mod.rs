@@ -1,7 +1,9 @@
 //! The contact form's fields as the page binds them, and their parsing into a contact and its
-//! follow-up: pure, so every rule and message is tested natively.
+//! follow-up: pure, so every rule and message is tested natively. The planned-contact form
+//! beside it.
 
-use super::{first_pick, FieldError};
+pub mod planned;
+
 use crate::domain::contact::{check_contact_time, check_follow_up, Contact, Planned};
 use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};
 use crate::domain::model::Timestamp;
@@ -10,6 +12,7 @@ use crate::domain::time_format::parse_clock;
 use crate::domain::vocab::{as_offered, typed_topics, Channel, ContactOutcome, Direction, Format};
 use crate::texts;
 use crate::ui::format::parse_input_date;
+use crate::ui::forms::{first_pick, FieldError};
 use chrono::NaiveDateTime;
 
 // The form's fields that a problem can be about (their element ids).

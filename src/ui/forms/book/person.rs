@@ -2,11 +2,11 @@
 
 use super::consent::ConsentFields;
 use super::reach::ReachFields;
-use super::FieldError;
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::model::{ContactPerson, Timestamp};
 use crate::domain::text::{parse_notes, parse_optional, Influence};
 use crate::domain::vocab::{BuyingMotive, BuyingRole};
+use crate::ui::forms::FieldError;
 
 pub const POSITION: &str = "f-position";
 pub const NOTES: &str = "f-notizen";
@@ -78,8 +78,8 @@ impl PersonFields {
 mod tests {
     use super::*;
     use crate::domain::vocab::ConsentState;
-    use crate::ui::forms::consent;
-    use crate::ui::forms::reach;
+    use crate::ui::forms::book::consent;
+    use crate::ui::forms::book::reach;
 
     fn fields() -> PersonFields {
         PersonFields {

@@ -1,10 +1,10 @@
 //! The consent to advertising: its state and since when (customer and contact-person form).
 
-use super::FieldError;
 use crate::domain::model::Consent;
 use crate::domain::vocab::ConsentState;
 use crate::texts;
 use crate::ui::format;
+use crate::ui::forms::FieldError;
 
 pub const SINCE: &str = "f-einwilligung-seit";
 

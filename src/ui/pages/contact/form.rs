@@ -188,7 +188,7 @@ pub fn ContactForm(group: GroupId, id: Option<ContactId>) -> impl IntoView {
         .book
         .with_untracked(|b| setup(b, &group, id.as_ref(), closes_id.as_ref(), browser::today()))
     else {
-        return view! { <super::Missing /> }.into_any();
+        return view! { <crate::ui::pages::Missing /> }.into_any();
     };
     let now = browser::local_now();
     let e = s.existing.as_ref();

@@ -2,9 +2,6 @@
 //! is most under- or over-served, contact intensity by decile, the contact mix and the weekly
 //! trend. Every number links to the groups (or contacts) behind it.
 
-use super::report_controls::{
-    advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
-};
 use crate::domain::book::Book;
 use crate::domain::casting::capacity::percent;
 use crate::domain::ids::ColleagueId;
@@ -20,6 +17,9 @@ use crate::domain::vocab::{Channel, Class, ContactOutcome, Direction};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{bar_chart, column_chart, table_view, Bar, Column};
+use crate::ui::pages::reports::controls::{
+    advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
+};
 use crate::ui::report_query::ReportQuery;
 use crate::ui::route::{with_query, Route};
 use crate::ui::state::use_app;

@@ -1,7 +1,6 @@
 //! Casting one group on a tablet: every criterion as large choices, the result and its
 //! reasons updating with each tap; in a casting round, "save and next" walks the due groups.
 
-use super::Missing;
 use crate::domain::casting::portfolio::next_in_round;
 use crate::domain::casting::{evaluate, picks_of, Override};
 use crate::domain::ids::{CastingId, GroupId};
@@ -14,6 +13,7 @@ use crate::ui::components::{
     SegmentBadge,
 };
 use crate::ui::format;
+use crate::ui::pages::Missing;
 use crate::ui::route::{RoundAt, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;

@@ -1,11 +1,11 @@
 //! The colleague form: name, phone, e-mail, department, the co-serving department they stand for.
 
 use super::reach::ReachFields;
-use super::FieldError;
 use crate::domain::ids::ColleagueId;
 use crate::domain::model::{Colleague, Timestamp};
 use crate::domain::text::parse_optional;
 use crate::domain::vocab::Department;
+use crate::ui::forms::FieldError;
 
 pub const DEPARTMENT: &str = "f-fachbereich";
 
@@ -53,7 +53,7 @@ impl ColleagueFields {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::forms::reach;
+    use crate::ui::forms::book::reach;
 
     fn fields() -> ColleagueFields {
         ColleagueFields {

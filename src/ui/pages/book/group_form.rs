@@ -1,6 +1,5 @@
 //! Create or edit a group.
 
-use super::Missing;
 use crate::domain::ids::GroupId;
 use crate::domain::vocab::Segment;
 use crate::texts;
@@ -8,7 +7,8 @@ use crate::ui::browser;
 use crate::ui::components::{
     error_at, form_message, show_problem, FieldError, SelectField, TextArea, TextField,
 };
-use crate::ui::forms::group::{GroupFields, NAME, NOTES};
+use crate::ui::forms::book::group::{GroupFields, NAME, NOTES};
+use crate::ui::pages::Missing;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

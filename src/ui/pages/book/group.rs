@@ -1,6 +1,5 @@
 //! A group's page: its customers and their contact persons, ready for a meeting.
 
-use super::Missing;
 use crate::domain::book::Book;
 use crate::domain::casting::standing;
 use crate::domain::contact::reminder;
@@ -12,6 +11,7 @@ use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, SegmentBadge};
 use crate::ui::format;
+use crate::ui::pages::Missing;
 use crate::ui::route::{with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;

@@ -1,13 +1,13 @@
 //! The casting across the portfolio: ABCD distribution, what is due or would differ, and per
 //! criterion how the groups split. Every number links to the groups behind it.
 
-use super::group_form::segment_options;
 use crate::domain::casting::capacity::percent;
 use crate::domain::casting::portfolio::{overview, splits, CastingFilter, RoundOf};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{bar_chart, table_view, Bar, SelectField};
+use crate::ui::pages::book::group_form::segment_options;
 use crate::ui::route::{groups_with, segment_of, with_segment, RoundAt, Route};
 use crate::ui::state::use_app;
 use crate::ui::table::{Cell, Table};

@@ -1,14 +1,14 @@
 //! Create, edit, move or delete a customer, with consent, do-not-contact date and occasions.
 
-use super::group_form::segment_options;
-use super::Missing;
 use crate::domain::ids::{CustomerId, GroupId};
 use crate::domain::vocab::{CustomerKind, OccasionKind};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{focus_first_invalid, ConsentFields, SelectField, TextArea, TextField};
-use crate::ui::forms::consent;
-use crate::ui::forms::customer::{self, CustomerFields, OccasionFields};
+use crate::ui::forms::book::consent;
+use crate::ui::forms::book::customer::{self, CustomerFields, OccasionFields};
+use crate::ui::pages::book::group_form::segment_options;
+use crate::ui::pages::Missing;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

@@ -1,6 +1,5 @@
 //! The bank's colleagues and departments; one of them is the advisor using this device.
 
-use super::Missing;
 use crate::domain::ids::ColleagueId;
 use crate::domain::vocab::Department;
 use crate::texts;
@@ -8,7 +7,8 @@ use crate::ui::browser;
 use crate::ui::components::{
     focus_first_invalid, ContactInputs, NameField, ReachFields, SelectField, TextField,
 };
-use crate::ui::forms::colleague::ColleagueFields;
+use crate::ui::forms::book::colleague::ColleagueFields;
+use crate::ui::pages::Missing;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

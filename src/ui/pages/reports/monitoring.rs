@@ -1,9 +1,6 @@
 //! Target vs. actual (Soll/Ist) for a period: roll-ups per class, advisor and department,
 //! the groups behind any number, and what counts as a contact.
 
-use super::report_controls::{
-    advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
-};
 use crate::domain::book::Book;
 use crate::domain::reports::monitoring::{
     by_advisor, by_department, class_lines, report, total, MonitoringSettings, Period, Row,
@@ -13,6 +10,9 @@ use crate::domain::vocab::{Channel, Format};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{long_table_view, table_view, vocab_tiles, Tiles};
+use crate::ui::pages::reports::controls::{
+    advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
+};
 use crate::ui::report_query::ReportQuery;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
