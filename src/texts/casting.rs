@@ -6,7 +6,7 @@ use super::{class_name, department, format, number, percent, segment};
 use crate::domain::casting::portfolio::{CastingFilter, RoundOf};
 use crate::domain::casting::scheme::SchemeProblem;
 use crate::domain::casting::{Answer, Standing};
-use crate::domain::vocab::{Class, Department};
+use crate::domain::vocab::{Class, Department, Format};
 use chrono::NaiveDate;
 
 pub fn casting_standing(s: Standing) -> String {
@@ -297,6 +297,42 @@ pub fn per_year(contacts: u32) -> String {
     } else {
         format!("{contacts}×/Jahr")
     }
+}
+
+pub fn casting_of(group: &str) -> String {
+    format!("Casting: {group}")
+}
+
+/// "Klasse A".
+pub fn class_title(c: Class) -> String {
+    format!("Klasse {}", class_name(c))
+}
+
+/// A contact plan's cell in the scheme editor: "Beratungsgespräch Klasse A".
+pub fn plan_cell(f: Format, c: Class) -> String {
+    format!("{} {}", format(f), class_title(c))
+}
+
+/// The label of one number of an editor row: "Beratungsgespräch Klasse A: pro Jahr".
+pub fn of_row(row: &str, what: &str) -> String {
+    format!("{row}: {what}")
+}
+
+pub fn class_always_with(c: Class) -> String {
+    format!("{} immer mit", class_title(c))
+}
+
+/// "Antwort 2 von „Potenzial“".
+pub fn answer_of(n: usize, criterion: &str) -> String {
+    format!("Antwort {n} von „{criterion}“")
+}
+
+pub fn criterion_number(n: usize) -> String {
+    format!("Kriterium {n}")
+}
+
+pub fn threshold_label(class: &str) -> String {
+    format!("{class} ab Punkten")
 }
 
 #[cfg(test)]

@@ -364,3 +364,40 @@ pub fn contact_count(n: usize) -> String {
         n => format!("{} Kontakte", number(n as i64)),
     }
 }
+
+pub fn follow_up_agreed(day: chrono::NaiveDate, f: Format) -> String {
+    format!(
+        "Nächster Kontakt vereinbart: {} ({})",
+        dates::date(day),
+        format(f)
+    )
+}
+
+pub fn delete_contact_label(day: chrono::NaiveDate) -> String {
+    format!("Kontakt vom {} löschen", dates::date(day))
+}
+
+/// The heading of a group's contact history: "Verlauf (3 Kontakte)".
+pub fn contact_history(total: usize) -> String {
+    format!("Verlauf ({})", contact_count(total))
+}
+
+pub fn party_summary(day: chrono::NaiveDate) -> String {
+    format!("Zusammenfassung vom {}", dates::date(day))
+}
+
+pub fn calls_on_list(n: usize) -> String {
+    format!("{} Anrufe auf der Liste", number(n as i64))
+}
+
+pub fn call_note(note: &str) -> String {
+    format!("Notiz: {note}")
+}
+
+pub fn party_open(day: chrono::NaiveDate, open: usize, total: usize) -> String {
+    format!("Liste vom {}: {open} von {total} offen", dates::date(day))
+}
+
+pub fn as_of(day: chrono::NaiveDate) -> String {
+    format!("Stand {}", dates::date(day))
+}

@@ -622,6 +622,28 @@ pub const PAGE_LOADING: &str = "Seite wird geladen …";
 pub const PAGE_MISSING_TITLE: &str = "Seite nicht verfügbar";
 pub const PAGE_MISSING: &str = "Diese Seite konnte nicht geladen werden. Ohne Netz fehlt sie, wenn die App seit dem letzten Update noch nicht vollständig online geöffnet war. Bitte mit Netz neu laden; Ihre Daten sind davon nicht betroffen.";
 
+/// A field's problem with its text: "Name darf nicht leer sein".
+pub fn field_problem(label: &str, e: &TextError) -> String {
+    format!("{label} {}", text_error(e))
+}
+
+pub fn influence(i: u8) -> String {
+    format!("Einfluss {i}")
+}
+
+pub fn motive_line(m: BuyingMotive) -> String {
+    format!("Motiv: {}", motive(m))
+}
+
+/// The heading of a history of `n` entries: "Verlauf (3)".
+pub fn history(n: usize) -> String {
+    format!("Verlauf ({n})")
+}
+
+pub fn sample_loaded(summary: &str) -> String {
+    format!("Beispieldaten geladen: {summary}.")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,7 +1,7 @@
 //! German texts of the reports: target vs. actual, the dashboard and the success planning.
 
 use super::dates::date;
-use super::{class_name, department, number, percent};
+use super::{department, number, percent};
 use crate::domain::book::Book;
 use crate::domain::reports::monitoring::{Period, PeriodProblem, RowFilter, Status};
 use crate::domain::reports::planning::{Input, ScenarioProblem, CONVERSION_AGES};
@@ -110,7 +110,7 @@ pub const DEPARTMENT_ACTUALS: &str = "Soll aus den Fachbereichsregeln der Castin
 
 /// "Klasse A", or that the group was not cast.
 pub fn class_label(c: Option<Class>) -> String {
-    c.map_or(NOT_CAST.into(), |c| format!("Klasse {}", class_name(c)))
+    c.map_or(NOT_CAST.into(), super::class_title)
 }
 
 /// "01.01.2026 bis 23.11.2026".
@@ -280,6 +280,10 @@ pub const PLANNING_MODEL: &str = "Anrufe gleichmäßig über die Monate; ein Sof
 /// "3 (Jahr 1)": a month of the success plan.
 pub fn month_of_plan(n: usize) -> String {
     format!("{n} (Jahr {})", (n - 1) / 12 + 1)
+}
+
+pub fn weekly_trend(name: &str) -> String {
+    format!("Wochentrend: {name}")
 }
 
 #[cfg(test)]

@@ -23,6 +23,11 @@ impl FieldError {
             message: message.into(),
         }
     }
+
+    /// A text field's problem, said with its label: "Name darf nicht leer sein".
+    pub fn text(field: &str, label: &str, e: &crate::domain::text::TextError) -> Self {
+        FieldError::new(field, crate::texts::field_problem(label, e))
+    }
 }
 
 /// The line under a short form after a failed save: a problem marked at its field is only

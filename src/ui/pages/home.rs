@@ -23,7 +23,7 @@ pub fn load_sample(size: SampleSize) {
     let summary = texts::book_summary(&book);
     leptos::task::spawn_local(async move {
         match app.replace_book(book, texts::BACKUP_BEFORE_SAMPLE).await {
-            Ok(()) => app.notify(format!("Beispieldaten geladen: {summary}.")),
+            Ok(()) => app.notify(texts::sample_loaded(&summary)),
             Err(e) => app.notify(e),
         }
     });

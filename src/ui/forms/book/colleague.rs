@@ -30,7 +30,7 @@ impl ColleagueFields {
     pub fn parse(&self, id: ColleagueId, now: Timestamp) -> Result<Colleague, Vec<FieldError>> {
         let reach = self.reach.parse();
         let department = parse_optional(&self.department)
-            .map_err(|e| FieldError::new(DEPARTMENT, format!("Fachbereich {e}")));
+            .map_err(|e| FieldError::text(DEPARTMENT, "Fachbereich", &e));
         match (reach, department) {
             (Ok(reach), Ok(department)) => Ok(Colleague {
                 id,

@@ -99,8 +99,7 @@ impl CustomerFields {
         segment: Segment,
         now: Timestamp,
     ) -> Result<Customer, FieldError> {
-        let name = Name::parse(&self.name)
-            .map_err(|e| FieldError::new(NAME, format!("Name {}", texts::text_error(&e))))?;
+        let name = Name::parse(&self.name).map_err(|e| FieldError::text(NAME, "Name", &e))?;
         let mut occasions = Vec::new();
         for (field, row) in &self.occasions {
             occasions.extend(row.parse(field)?);
@@ -114,14 +113,13 @@ impl CustomerFields {
             kind: CustomerKind::from_key(&self.kind).unwrap_or(CustomerKind::Person),
             name,
             number: parse_optional(&self.number)
-                .map_err(|e| FieldError::new(NUMBER, format!("Kundennummer {e}")))?,
+                .map_err(|e| FieldError::text(NUMBER, "Kundennummer", &e))?,
             segment: Segment::from_key(&self.segment).unwrap_or(segment),
             consent: self.consent.parse()?,
             no_contact_until: format::parse_input_date(&self.no_contact)
                 .map_err(|_| FieldError::new(NO_CONTACT, texts::BAD_DATE))?,
             occasions,
-            notes: parse_notes(&self.notes)
-                .map_err(|e| FieldError::new(NOTES, format!("Notizen {e}")))?,
+            notes: parse_notes(&self.notes).map_err(|e| FieldError::text(NOTES, "Notizen", &e))?,
             updated_at: now,
         })
     }

@@ -4,7 +4,6 @@ use crate::domain::ids::{ColleagueId, CustomerId, GroupId};
 use crate::domain::model::{Group, Timestamp};
 use crate::domain::text::{parse_notes, Name};
 use crate::domain::vocab::Segment;
-use crate::texts;
 use crate::ui::forms::FieldError;
 
 pub const NAME: &str = "f-name-des-verbunds";
@@ -31,10 +30,8 @@ impl GroupFields {
         new_id: GroupId,
         now: Timestamp,
     ) -> Result<Group, FieldError> {
-        let name = Name::parse(&self.name)
-            .map_err(|e| FieldError::new(NAME, format!("Name {}", texts::text_error(&e))))?;
-        let notes = parse_notes(&self.notes)
-            .map_err(|e| FieldError::new(NOTES, format!("Notizen {}", texts::text_error(&e))))?;
+        let name = Name::parse(&self.name).map_err(|e| FieldError::text(NAME, "Name", &e))?;
+        let notes = parse_notes(&self.notes).map_err(|e| FieldError::text(NOTES, "Notizen", &e))?;
         Ok(Group {
             id: existing.map_or(new_id, |g| g.id.clone()),
             name,

@@ -54,7 +54,7 @@ impl PersonFields {
                 customer,
                 name: reach.name,
                 position: parse_optional(&self.position)
-                    .map_err(|e| FieldError::new(POSITION, format!("Position {e}")))?,
+                    .map_err(|e| FieldError::text(POSITION, "Position", &e))?,
                 influence: self
                     .influence
                     .parse::<u8>()
@@ -66,7 +66,7 @@ impl PersonFields {
                 email: reach.email,
                 consent: self.consent.parse()?,
                 notes: parse_notes(&self.notes)
-                    .map_err(|e| FieldError::new(NOTES, format!("Notizen {e}")))?,
+                    .map_err(|e| FieldError::text(NOTES, "Notizen", &e))?,
                 updated_at: now,
             })
         };

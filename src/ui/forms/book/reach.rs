@@ -1,7 +1,7 @@
 //! Name, phone and e-mail: the part the contact-person and the colleague form share. Each of
 //! the three fields shows its own problem, so all of them are reported at once.
 
-use crate::domain::text::{Email, Name, Phone};
+use crate::domain::text::{Email, Name, Phone, TextError};
 use crate::texts;
 use crate::ui::forms::FieldError;
 
@@ -25,18 +25,18 @@ pub struct Reach {
 }
 
 /// An optional validated text: empty is none, anything else must parse.
-fn optional<T, E: std::fmt::Display>(
+fn optional<T>(
     field: &str,
     label: &str,
     raw: &str,
-    parse: fn(&str) -> Result<T, E>,
+    parse: fn(&str) -> Result<T, TextError>,
 ) -> Result<Option<T>, FieldError> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
     parse(raw)
         .map(Some)
-        .map_err(|e| FieldError::new(field, format!("{label} {e}")))
+        .map_err(|e| FieldError::text(field, label, &e))
 }
 
 impl ReachFields {
@@ -50,7 +50,7 @@ impl ReachFields {
 
     /// All three fields; every problem among them, in the order of the form.
     pub fn parse(&self) -> Result<Reach, Vec<FieldError>> {
-        let name = Name::parse(&self.name).map_err(|e| FieldError::new(NAME, format!("Name {e}")));
+        let name = Name::parse(&self.name).map_err(|e| FieldError::text(NAME, "Name", &e));
         let phone = optional(PHONE, "Telefon", &self.phone, Phone::parse);
         let email = optional(EMAIL, "E-Mail", &self.email, Email::parse);
         match (name, phone, email) {

@@ -79,7 +79,7 @@ impl ContactFields {
             .chain(typed_topics(&self.more_topics).map(as_offered))
         {
             let name = Name::parse(t)
-                .map_err(|e| format!("Thema {}", texts::text_error(&e)))
+                .map_err(|e| texts::field_problem("Thema", &e))
                 .map_err(at_field(MORE_TOPICS))?;
             if !topics.contains(&name) {
                 topics.push(name);
@@ -98,7 +98,7 @@ impl ContactFields {
             topics,
             outcome: first_pick(&self.outcome, ContactOutcome::from_key),
             notes: parse_notes(&self.notes)
-                .map_err(|e| format!("Notizen {}", texts::text_error(&e)))
+                .map_err(|e| texts::field_problem("Notizen", &e))
                 .map_err(at_field(NOTES))?,
             updated_at: stamp.updated_at,
         };

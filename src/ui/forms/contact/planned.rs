@@ -48,8 +48,7 @@ impl PlannedFields {
             "" => None,
             raw => Some(parse_clock(raw).ok_or(FieldError::new(TIME, texts::BAD_TIME))?),
         };
-        let note = parse_notes(&self.note)
-            .map_err(|e| FieldError::new(NOTE, format!("Notiz {}", texts::text_error(&e))))?;
+        let note = parse_notes(&self.note).map_err(|e| FieldError::text(NOTE, "Notiz", &e))?;
         let existing = stamp.existing;
         Ok(Planned {
             id: existing.map_or_else(|| stamp.new_id.clone(), |p| p.id.clone()),

@@ -166,7 +166,7 @@ fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
             };
             let people: Vec<String> = c.bank.iter().map(name).chain(c.people.iter().map(person)).collect();
             let topics: Vec<String> = c.topics.iter().map(ToString::to_string).collect();
-            let follow_up = b.follow_up_of(c).map(|p| format!("Nächster Kontakt vereinbart: {} ({})", format::date(p.date), texts::format(p.format)));
+            let follow_up = b.follow_up_of(c).map(|p| texts::follow_up_agreed(p.date, p.format));
             view! {
                 <li data-testid="contact">
                     <b>{format!("{}, {}", format::date(c.date()), format_clock(c.at.time()))}</b>
@@ -178,7 +178,7 @@ fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
                     <span class="links">
                         <a class="button" href=Route::ContactEdit(c.group.clone(), c.id.clone()).href()>"Bearbeiten"</a>
                         <button type="button" class="quiet" on:click=delete
-                            aria-label=format!("Kontakt vom {} löschen", format::date(c.date()))>"Löschen"</button>
+                            aria-label=texts::delete_contact_label(c.date())>"Löschen"</button>
                     </span>
                 </li>
             }
@@ -197,7 +197,7 @@ fn contacts_box(b: &Book, g: &Group) -> impl IntoView {
                 <h3>"Geplant"</h3>
                 <ul class="list">{planned}</ul>
             })}
-            <h3>{format!("Verlauf ({})", texts::contact_count(total))}</h3>
+            <h3>{texts::contact_history(total)}</h3>
             <ol class="history">{items}</ol>
             {(total > 20).then(|| view! {
                 <a class="button" href=Route::Contacts.href()>"Alle Kontakte in der Kontakthistorie"</a>
@@ -254,7 +254,7 @@ fn casting_box(b: &Book, g: &Group) -> impl IntoView {
             })}
             {(!history.is_empty()).then(|| view! {
                 <details>
-                    <summary>{format!("Verlauf ({})", history.len())}</summary>
+                    <summary>{texts::history(history.len())}</summary>
                     <ol class="history">{items}</ol>
                 </details>
             })}
@@ -306,11 +306,9 @@ fn CustomerCard(customer: Customer, persons: Vec<ContactPerson>) -> impl IntoVie
 fn PersonRow(person: ContactPerson) -> impl IntoView {
     let details: Vec<String> = [
         person.position.clone(),
-        person.influence.map(|i| format!("Einfluss {}", i.get())),
+        person.influence.map(|i| texts::influence(i.get())),
         person.buying_role.map(|r| texts::buying_role(r).to_owned()),
-        person
-            .motive
-            .map(|m| format!("Motiv: {}", texts::motive(m))),
+        person.motive.map(texts::motive_line),
     ]
     .into_iter()
     .flatten()

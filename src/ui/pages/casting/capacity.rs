@@ -58,7 +58,7 @@ fn class_table(cap: &Capacity, available: u32) -> Table {
         rows: Class::ALL
             .iter()
             .map(|c| {
-                let name = Cell::text(format!("Klasse {}", texts::class_name(*c)));
+                let name = Cell::text(texts::class_title(*c));
                 load_row(vec![name], cap.classes[*c as usize], available)
             })
             .collect(),

@@ -235,7 +235,7 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
     view! {
         <section class="page casting">
             <div class="page-head">
-                <h1 tabindex="-1">{format!("Casting: {}", g.name)}</h1>
+                <h1 tabindex="-1">{texts::casting_of(g.name.as_str())}</h1>
                 {round.as_ref().map(|r| view! {
                     <p class="meta">
                         <b data-testid="round-progress">{texts::round_progress(r.at.step(), r.at.total)}</b>

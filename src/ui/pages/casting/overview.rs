@@ -32,7 +32,7 @@ pub fn CastingOverview() -> impl IntoView {
                 .map(|i| {
                     let (label, class, filter) = match Class::ALL.get(i) {
                         Some(c) => (
-                            format!("Klasse {}", texts::class_name(*c)),
+                            texts::class_title(*c),
                             c.key(),
                             CastingFilter::Class(*c),
                         ),

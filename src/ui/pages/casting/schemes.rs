@@ -177,11 +177,11 @@ pub fn plan_grid(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoView
                             let f = *f;
                             let planned = rule.planned(f);
                             let minutes = scheme.minutes_of(f);
-                            let name = format!("{} Klasse {}", texts::format(f), texts::class_name(class));
+                            let name = texts::plan_cell(f, class);
                             let inputs = planned.map(|p| {
                                 view! {
-                                    <td>{number_input(draft, format!("{name}: pro Jahr"), p.per_year.into(), Place::PerYear(k, f), error)}</td>
-                                    <td>{number_input(draft, format!("{name}: Minuten"), p.minutes.into(), Place::Minutes(k, f), error)}</td>
+                                    <td>{number_input(draft, texts::of_row(&name, "pro Jahr"), p.per_year.into(), Place::PerYear(k, f), error)}</td>
+                                    <td>{number_input(draft, texts::of_row(&name, "Minuten"), p.minutes.into(), Place::Minutes(k, f), error)}</td>
                                 }
                             });
                             view! {
@@ -203,7 +203,7 @@ pub fn plan_grid(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoView
                         .collect_view();
                     view! {
                         <div class="box" data-testid=format!("plan-{}", class.key())>
-                            <h3>{format!("Klasse {}", texts::class_name(class))}</h3>
+                            <h3>{texts::class_title(class)}</h3>
                             <p>{move || {
                                 draft.edits.track();
                                 draft.scheme.with_value(|s| texts::plan_summary(s.rule(class)))
@@ -232,7 +232,7 @@ fn class_departments(draft: Draft) -> impl IntoView {
                     let k = *class as usize;
                     department_checks(
                         draft,
-                        format!("Klasse {} immer mit", texts::class_name(*class)),
+                        texts::class_always_with(*class),
                         &scheme.classes[k].departments,
                         Departments::Class(k),
                     )
@@ -270,12 +270,12 @@ fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoVi
                         .iter()
                         .enumerate()
                         .map(|(j, o)| {
-                            let name = format!("Antwort {} von „{}“", j + 1, c.label);
+                            let name = texts::answer_of(j + 1, c.label.as_str());
                             view! {
                                 <tr>
                                     <td class="left">{label_input(name.clone(), o.label.to_string(),
                                         Box::new(move |s, n| s.criteria[i].choices[j].label = n))}</td>
-                                    <td>{number_input(draft, format!("{name}: Punkte"), o.points.into(), Place::Points(i, j), error)}</td>
+                                    <td>{number_input(draft, texts::of_row(&name, "Punkte"), o.points.into(), Place::Points(i, j), error)}</td>
                                     <td class="left">{department_checks(draft, "Mitbetreuung".into(), &o.departments, Departments::Choice(i, j))}</td>
                                     <td><button type="button" class="quiet" aria-label=format!("{name} entfernen")
                                         on:click=move |_| draft.reshape(|s| { s.criteria[i].choices.remove(j); })>"Entfernen"</button></td>
@@ -283,12 +283,12 @@ fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoVi
                             }
                         })
                         .collect_view();
-                    let name = format!("Kriterium {}", i + 1);
+                    let name = texts::criterion_number(i + 1);
                     view! {
                         <fieldset class="group" data-testid="criterion">
                             <legend>{name.clone()}</legend>
                             <div class="filters">
-                                <div class="field grow">{label_input(format!("{name}: Bezeichnung"), c.label.to_string(),
+                                <div class="field grow">{label_input(texts::of_row(&name, "Bezeichnung"), c.label.to_string(),
                                     Box::new(move |s, n| s.criteria[i].label = n))}</div>
                                 <button type="button" class="danger" on:click=move |_| draft.reshape(|s| { s.criteria.remove(i); })>
                                     "Kriterium entfernen"
@@ -368,7 +368,7 @@ pub fn Schemes() -> impl IntoView {
         view! {
             <div class="filters">
                 {[(t.a, "A"), (t.b, "B"), (t.c, "C")].into_iter().enumerate().map(|(i, (value, class))| {
-                    let label = format!("{class} ab Punkten");
+                    let label = texts::threshold_label(class);
                     view! { <label class="field">{label.clone()}{number_input(draft, label, value.into(), Place::Threshold(i), error)}</label> }
                 }).collect_view()}
             </div>

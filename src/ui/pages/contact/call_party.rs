@@ -34,7 +34,7 @@ fn summary_view(b: &Book, party: &Party) -> AnyView {
         })
         .collect_view();
     view! {
-        <h2>{format!("Zusammenfassung vom {}", format::date(party.date))}</h2>
+        <h2>{texts::party_summary(party.date)}</h2>
         <p data-testid="party-total">{texts::call_tally(&total)}</p>
         <table class="table" data-testid="party-summary">
             <thead><tr><th scope="col">"Betreuer:in"</th><th scope="col">"Anrufe"</th><th scope="col">"Erreicht"</th><th scope="col">"Termine"</th></tr></thead>
@@ -88,7 +88,7 @@ fn Builder() -> impl IntoView {
                 <label for="f-sperre">"Kontaktsperre nach „Kein Interesse“ (Monate)"</label>
                 <input id="f-sperre" type="number" inputmode="numeric" min="1" max="36" bind:value=block_text />
             </div>
-            <p class="count" data-testid="party-preview">{move || format!("{} Anrufe auf der Liste", texts::number(preview.get() as i64))}</p>
+            <p class="count" data-testid="party-preview">{move || texts::calls_on_list(preview.get())}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">"Telefonaktion starten"</button>
@@ -195,7 +195,7 @@ fn call_row(b: &Book, party: &PartyId, index: usize, call: &Call) -> AnyView {
     let correctable = call.correctable();
     let note_id = format!("f-call-notiz-{index}");
     let recorded_note = (!call.note.is_empty()).then(|| {
-        view! { <p class="meta" data-testid="call-note">{format!("Notiz: {}", call.note)}</p> }
+        view! { <p class="meta" data-testid="call-note">{texts::call_note(&call.note)}</p> }
     });
     // Built once and shown or hidden: cheaper than views rebuilt on every toggle.
     let entry = (open || correctable).then(|| {
@@ -267,7 +267,7 @@ pub fn CallPartyPage() -> impl IntoView {
                         .map(|(i, c)| call_row(b, &party.id, i, c))
                         .collect_view();
                     view! {
-                        <p class="lead">{format!("Liste vom {}: {} von {} offen", format::date(party.date), open, party.calls.len())}</p>
+                        <p class="lead">{texts::party_open(party.date, open, party.calls.len())}</p>
                         {party.calls.is_empty().then(|| view! { <p>{texts::PARTY_EMPTY}</p> })}
                         <ul class="list calls">{rows}</ul>
                         {summary_view(b, &party)}

@@ -9,7 +9,6 @@ use crate::domain::ids::ColleagueId;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, colleague_options, group_marks, SelectField};
-use crate::ui::format;
 use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -194,7 +193,7 @@ pub fn ReminderPage() -> impl IntoView {
                     {move || texts::show_more(PAGE.min(entries.with(Vec::len) - shown.get()))}
                 </button>
             </Show>
-            <p class="meta">{format!("Stand {}", format::date(today))}</p>
+            <p class="meta">{texts::as_of(today)}</p>
         </section>
     }
 }

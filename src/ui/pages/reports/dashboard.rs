@@ -279,7 +279,7 @@ fn trend_section(b: &Book, who: &ColleagueId, today: chrono::NaiveDate) -> impl 
     };
     let name = advisor_name(b, Some(who));
     view! {
-        <h2>{format!("Wochentrend: {name}")}</h2>
+        <h2>{texts::weekly_trend(&name)}</h2>
         {column_chart("Kontakte je Woche", &columns, "dash-trend-chart")}
         {table_view(table, "dash-trend")}
     }
