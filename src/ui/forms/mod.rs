@@ -2,6 +2,7 @@
 //! compiled and tested natively, so every rule and message is checked without a browser.
 
 pub mod book;
+pub mod casting;
 pub mod contact;
 
 /// The first key picked among a group of tiles, as the value it names.

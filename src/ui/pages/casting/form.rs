@@ -1,10 +1,9 @@
 //! Casting one group on a tablet: every criterion as large choices, the result and its
 //! reasons updating with each tap; in a casting round, "save and next" walks the due groups.
 
+use crate::domain::casting::evaluate;
 use crate::domain::casting::portfolio::next_in_round;
-use crate::domain::casting::{evaluate, picks_of, Override};
 use crate::domain::ids::{CastingId, GroupId};
-use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Format};
 use crate::texts;
 use crate::ui::browser;
@@ -13,6 +12,7 @@ use crate::ui::components::{
     SegmentBadge,
 };
 use crate::ui::format;
+use crate::ui::forms::casting::{criterion_id, CastingFields, REASON};
 use crate::ui::pages::Missing;
 use crate::ui::route::{RoundAt, Route};
 use crate::ui::state::use_app;
@@ -70,14 +70,6 @@ pub fn CastingRound() -> impl IntoView {
     }
 }
 
-/// The field of the manual class's reason.
-const REASON: &str = "f-begruendung";
-
-/// The id of the `i`th criterion's group of choices.
-fn criterion_id(i: usize) -> String {
-    format!("f-kriterium-{i}")
-}
-
 /// The casting screen of one group, alone or as a step of a casting round.
 #[component]
 pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
@@ -98,21 +90,10 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
         return view! { <Missing /> }.into_any();
     };
     let marks = app.book.with_untracked(|b| group_marks(b, &g));
-    // A re-cast starts from the last answers: unchanged answers cost no taps.
-    let picks = RwSignal::new(match &last {
-        Some(c) if c.segment == g.segment => picks_of(&scheme, c),
-        _ => vec![None; scheme.criteria.len()],
-    });
-    let manual = RwSignal::new(
-        last.as_ref()
-            .and_then(|c| c.manual.as_ref())
-            .map(|m| m.class),
-    );
-    let reason = RwSignal::new(
-        last.as_ref()
-            .and_then(|c| c.manual.as_ref())
-            .map_or(String::new(), |m| m.reason.to_string()),
-    );
+    let prefill = CastingFields::prefill(&scheme, last.as_ref());
+    let picks = RwSignal::new(prefill.picks);
+    let manual = RwSignal::new(prefill.manual);
+    let reason = RwSignal::new(prefill.reason);
     let error = RwSignal::new(None::<FieldError>);
     // Set by a save with criteria left open: from then on they are marked until answered.
     let marked = RwSignal::new(false);
@@ -124,28 +105,20 @@ pub fn CastingForm(group: GroupId, round: Option<Round>) -> impl IntoView {
     let next_at = round_at.clone();
     let group_id = g.id.clone();
     let save = move |_| {
-        let result = outcome.get_untracked();
-        if let Some(&first) = result.open.first() {
-            marked.set(true);
-            let names: Vec<String> = scheme.with_value(|s| {
-                result
-                    .open
-                    .iter()
-                    .map(|&i| s.criteria[i].label.to_string())
-                    .collect()
-            });
-            let message = texts::casting_incomplete(&names);
-            return show_problem(error, FieldError::new(criterion_id(first), message));
-        }
-        let manual = match manual.get_untracked() {
-            None => None,
-            Some(class) => match Name::parse(&reason.get_untracked()) {
-                Ok(reason) => Some(Override { class, reason }),
-                Err(_) => {
-                    let problem = FieldError::new(REASON, texts::OVERRIDE_NEEDS_REASON);
-                    return show_problem(error, problem);
+        let fields = CastingFields {
+            picks: picks.get_untracked(),
+            manual: manual.get_untracked(),
+            reason: reason.get_untracked(),
+        };
+        let (result, manual) = match scheme.with_value(|s| fields.parse(s)) {
+            Ok(parsed) => parsed,
+            Err(problem) => {
+                // Open criteria stay marked from now on, until answered.
+                if problem.field != REASON {
+                    marked.set(true);
                 }
-            },
+                return show_problem(error, problem);
+            }
         };
         let Some(group) = app
             .book
