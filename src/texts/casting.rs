@@ -318,6 +318,11 @@ pub fn of_row(row: &str, what: &str) -> String {
     format!("{row}: {what}")
 }
 
+/// The label of a row's remove button: "Antwort 2 von „Potenzial“ entfernen".
+pub fn remove_label(row: &str) -> String {
+    format!("{row} entfernen")
+}
+
 pub fn class_always_with(c: Class) -> String {
     format!("{} immer mit", class_title(c))
 }

@@ -1,6 +1,8 @@
 //! The casting form: one pick per criterion, an optional manual class and its reason. The
 //! class and its reasons follow every tap (`domain::casting::evaluate`); saving needs every
-//! criterion answered and a reason for a manual class.
+//! criterion answered and a reason for a manual class. The scheme editor's inputs beside it.
+
+pub mod scheme;
 
 use crate::domain::casting::scheme::Scheme;
 use crate::domain::casting::{evaluate, picks_of, Casting, Outcome, Override};

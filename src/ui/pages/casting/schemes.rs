@@ -5,12 +5,12 @@
 use crate::domain::casting::portfolio::{overview, CastingFilter};
 use crate::domain::casting::scheme::{default_scheme, Choice, Criterion, Scheme};
 use crate::domain::ids::Key;
-use crate::domain::sort;
 use crate::domain::text::Name;
 use crate::domain::vocab::{Class, Department, Format, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{ScrollBox, SelectField};
+use crate::ui::forms::casting::scheme::{parse_label, Departments, Place};
 use crate::ui::pages::book::group_form::segment_options;
 use crate::ui::route::{groups_with, segment_of, with_segment, Route, DEFAULT_SEGMENT};
 use crate::ui::state::use_app;
@@ -50,54 +50,6 @@ impl Draft {
     }
 }
 
-/// A number in the scheme that the editor changes.
-#[derive(Clone, Copy)]
-enum Place {
-    Threshold(usize),
-    Points(usize, usize),
-    PerYear(usize, Format),
-    Minutes(usize, Format),
-}
-
-impl Place {
-    fn range(self) -> (i64, i64) {
-        match self {
-            Place::Threshold(_) => (-999, 999),
-            Place::Points(..) => (-99, 99),
-            Place::PerYear(..) => (0, 52),
-            Place::Minutes(..) => (0, 600),
-        }
-    }
-
-    /// Writes `n`, already checked against [`Place::range`].
-    fn set(self, s: &mut Scheme, n: i64) {
-        match self {
-            Place::Threshold(0) => s.thresholds.a = n as i32,
-            Place::Threshold(1) => s.thresholds.b = n as i32,
-            Place::Threshold(_) => s.thresholds.c = n as i32,
-            Place::Points(i, j) => s.criteria[i].choices[j].points = n as i32,
-            Place::PerYear(k, f) => s.classes[k].update(f, |p| p.per_year = n as u8),
-            Place::Minutes(k, f) => s.classes[k].update(f, |p| p.minutes = n as u16),
-        }
-    }
-}
-
-/// A department list in the scheme: of an answer or of a class.
-#[derive(Clone, Copy)]
-enum Departments {
-    Choice(usize, usize),
-    Class(usize),
-}
-
-impl Departments {
-    fn list(self, s: &mut Scheme) -> &mut Vec<Department> {
-        match self {
-            Departments::Choice(i, j) => &mut s.criteria[i].choices[j].departments,
-            Departments::Class(k) => &mut s.classes[k].departments,
-        }
-    }
-}
-
 /// A number input bound to a place in the draft; a value that is not a number in range is
 /// refused with a message and leaves the draft as it was.
 fn number_input(
@@ -109,12 +61,12 @@ fn number_input(
 ) -> impl IntoView {
     let (min, max) = place.range();
     let label_text = label.clone();
-    let on_change = move |ev| match event_target_value(&ev).trim().parse::<i64>() {
-        Ok(n) if (min..=max).contains(&n) => {
+    let on_change = move |ev| match place.parse(&event_target_value(&ev), &label_text) {
+        Ok(n) => {
             error.set(None);
             draft.edit(|s| place.set(s, n));
         }
-        _ => error.set(Some(texts::bad_number(&label_text, min, max))),
+        Err(message) => error.set(Some(message)),
     };
     view! {
         <input type="number" inputmode="numeric" value=value.to_string() aria-label=label
@@ -138,14 +90,7 @@ fn department_checks(
                     <input type="checkbox" checked=chosen.contains(&d)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            draft.edit(|s| {
-                                let l = list.list(s);
-                                l.retain(|x| *x != d);
-                                if on {
-                                    l.push(d);
-                                    sort::sort(l);
-                                }
-                            });
+                            draft.edit(|s| list.set(s, d, on));
                         } />
                     <span>{texts::department(d)}</span>
                 </label>
@@ -154,7 +99,7 @@ fn department_checks(
         .collect_view();
     view! {
         <details>
-            <summary>{format!("{name}: {}", texts::departments(chosen))}</summary>
+            <summary>{texts::of_row(&name, &texts::departments(chosen))}</summary>
             <div class="choices">{boxes}</div>
         </details>
     }
@@ -248,12 +193,12 @@ type SetName = Box<dyn Fn(&mut Scheme, Name)>;
 fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoView {
     let label_input = move |label: String, value: String, set: SetName| {
         let label_text = label.clone();
-        let on_change = move |ev| match Name::parse(&event_target_value(&ev)) {
+        let on_change = move |ev| match parse_label(&event_target_value(&ev), &label_text) {
             Ok(name) => {
                 error.set(None);
                 draft.edit(|s| set(s, name));
             }
-            Err(e) => error.set(Some(format!("{label_text} {e}"))),
+            Err(message) => error.set(Some(message)),
         };
         view! { <input type="text" value=value aria-label=label on:change=on_change /> }
     };
@@ -277,7 +222,7 @@ fn criteria_editor(draft: Draft, error: RwSignal<Option<String>>) -> impl IntoVi
                                         Box::new(move |s, n| s.criteria[i].choices[j].label = n))}</td>
                                     <td>{number_input(draft, texts::of_row(&name, "Punkte"), o.points.into(), Place::Points(i, j), error)}</td>
                                     <td class="left">{department_checks(draft, "Mitbetreuung".into(), &o.departments, Departments::Choice(i, j))}</td>
-                                    <td><button type="button" class="quiet" aria-label=format!("{name} entfernen")
+                                    <td><button type="button" class="quiet" aria-label=texts::remove_label(&name)
                                         on:click=move |_| draft.reshape(|s| { s.criteria[i].choices.remove(j); })>"Entfernen"</button></td>
                                 </tr>
                             }
