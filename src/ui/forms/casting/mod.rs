@@ -2,6 +2,7 @@
 //! class and its reasons follow every tap (`domain::casting::evaluate`); saving needs every
 //! criterion answered and a reason for a manual class. The scheme editor's inputs beside it.
 
+pub mod market;
 pub mod scheme;
 
 use crate::domain::casting::scheme::Scheme;

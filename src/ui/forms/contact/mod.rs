@@ -3,6 +3,7 @@
 //! beside it.
 
 pub mod planned;
+pub mod settings;
 
 use crate::domain::contact::{check_contact_time, check_follow_up, Contact, Planned};
 use crate::domain::ids::{ColleagueId, ContactId, GroupId, PersonId, PlannedId};

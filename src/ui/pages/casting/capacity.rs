@@ -10,7 +10,7 @@ use crate::domain::ids::ColleagueId;
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::components::{table_view, SelectField};
-use crate::ui::format::{decimal, parse_decimal};
+use crate::ui::forms::casting::market::MarketFields;
 use crate::ui::pages::book::group_form::segment_options;
 use crate::ui::pages::casting::schemes::{plan_grid, Draft};
 use crate::ui::route::DEFAULT_SEGMENT;
@@ -76,21 +76,19 @@ pub fn CapacityPage() -> impl IntoView {
     let (market, me) = app
         .book
         .with_untracked(|b| (b.settings().casting.market, b.settings().me.clone()));
-    let days = RwSignal::new(market.days.to_string());
-    let hours = RwSignal::new(decimal(u32::from(market.minutes_per_day), 60));
-    let share = RwSignal::new(market.share.to_string());
+    let prefill = MarketFields::prefill(market);
+    let days = RwSignal::new(prefill.days);
+    let hours = RwSignal::new(prefill.hours);
+    let share = RwSignal::new(prefill.share);
     let market_error = RwSignal::new(None::<String>);
     // The market time as typed, or why not.
-    let typed = move || -> Result<MarketTime, String> {
-        let days = days.get().trim().parse::<u16>().ok();
-        let minutes = parse_decimal(&hours.get(), 60).and_then(|m| u16::try_from(m).ok());
-        let share = share.get().trim().parse::<u8>().ok();
-        match (days, minutes, share) {
-            (Some(d), Some(m), Some(s)) => {
-                MarketTime::new(d, m, s).map_err(|p| texts::scheme_problem(&p))
-            }
-            _ => Err(texts::BAD_MARKET_TIME.into()),
+    let typed = move || {
+        MarketFields {
+            days: days.get(),
+            hours: hours.get(),
+            share: share.get(),
         }
+        .parse()
     };
     let save_market = move |_| match typed() {
         Ok(m) => {

@@ -2,15 +2,16 @@
 //! may be phoned), phone through it with one-tap outcomes, and read the summary.
 
 use crate::domain::book::Book;
+use crate::domain::contact::add_days;
 use crate::domain::contact::party::{
     call_list, last_ended, record_call, running, summary, Call, CallIds, CallResult, Entry, Party,
 };
-use crate::domain::contact::{add_days, ContactSettings};
 use crate::domain::ids::{ColleagueId, ContactId, PartyId, PlannedId};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::group_marks;
 use crate::ui::format;
+use crate::ui::forms::contact::settings::with_party;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -58,14 +59,12 @@ fn Builder() -> impl IntoView {
     });
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = n_text.get_untracked().trim().parse::<u8>().unwrap_or(0);
-        let block = block_text.get_untracked().trim().parse::<u8>().unwrap_or(0);
+        let (calls_typed, block_typed) = (n_text.get_untracked(), block_text.get_untracked());
         let result = app.change(|b| {
-            let current = b.settings().contact;
-            let next = ContactSettings::new(current.window_days, block, n)
+            let next = with_party(b.settings().contact, &calls_typed, &block_typed)
                 .map_err(crate::domain::book::Problem::Contact)?;
             b.set_contact_settings(next)?;
-            let calls = call_list(b, today, usize::from(n));
+            let calls = call_list(b, today, usize::from(next.calls_per_advisor));
             b.upsert_party(Party {
                 id: PartyId::generate(browser::random_u64()),
                 date: today,

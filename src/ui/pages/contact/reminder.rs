@@ -4,11 +4,11 @@
 use crate::domain::book::Book;
 use crate::domain::contact::party::phoneable;
 use crate::domain::contact::reminder::{counts, reminders, Entry, Urgency};
-use crate::domain::contact::ContactSettings;
 use crate::domain::ids::ColleagueId;
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, colleague_options, group_marks, SelectField};
+use crate::ui::forms::contact::settings::with_window;
 use crate::ui::route::{param, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -124,15 +124,10 @@ pub fn ReminderPage() -> impl IntoView {
     let colleagues = Signal::derive(move || app.book.with(|b| colleague_options(b, texts::ALL)));
     let save_window = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = window_text.get_untracked().trim().parse::<u16>().ok();
+        let typed = window_text.get_untracked();
         let result = app.change(|b| {
-            let current = b.settings().contact;
-            let next = ContactSettings::new(
-                parsed.unwrap_or(0),
-                current.block_months,
-                current.calls_per_advisor,
-            )
-            .map_err(crate::domain::book::Problem::Contact)?;
+            let next = with_window(b.settings().contact, &typed)
+                .map_err(crate::domain::book::Problem::Contact)?;
             b.set_contact_settings(next)
         });
         window_error.set(result.err());

@@ -3,13 +3,14 @@
 
 use crate::domain::book::Book;
 use crate::domain::reports::monitoring::{
-    by_advisor, by_department, class_lines, report, total, MonitoringSettings, Period, Row,
+    by_advisor, by_department, class_lines, report, total, Period, Row,
 };
 use crate::domain::sort;
 use crate::domain::vocab::{Channel, Format};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{long_table_view, table_view, vocab_tiles, Tiles};
+use crate::ui::forms::reports::counting::CountingFields;
 use crate::ui::pages::reports::controls::{
     advisor_name, group_cells, report_frame, tally_cells, GROUP_HEAD, TALLY_HEAD,
 };
@@ -151,37 +152,27 @@ fn body(q: ReportQuery, period: Period) -> impl IntoView {
     }
 }
 
-/// The vocabulary values of picked tile keys.
-fn picked<T>(keys: &[String], from: fn(&str) -> Option<T>) -> Vec<T> {
-    keys.iter().filter_map(|k| from(k)).collect()
-}
-
 /// Which formats and channels count, and the thresholds; saved with the book.
 #[component]
 fn CountingSettings() -> impl IntoView {
     let app = use_app();
     let current = app.book.with_untracked(|b| b.settings().monitoring.clone());
-    let keys = |v: Vec<&'static str>| RwSignal::new(v.into_iter().map(String::from).collect());
-    let formats: RwSignal<Vec<String>> = keys(current.formats.iter().map(|f| f.key()).collect());
-    let channels: RwSignal<Vec<String>> = keys(current.channels.iter().map(|c| c.key()).collect());
-    let under = RwSignal::new(current.under.to_string());
-    let over = RwSignal::new(current.over.to_string());
+    let prefill = CountingFields::prefill(&current);
+    let formats = RwSignal::new(prefill.formats);
+    let channels = RwSignal::new(prefill.channels);
+    let under = RwSignal::new(prefill.under);
+    let over = RwSignal::new(prefill.over);
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
-        let (Ok(u), Ok(o)) = (under.get().trim().parse(), over.get().trim().parse()) else {
-            error.set(Some(texts::BAD_THRESHOLD.into()));
-            return;
+        let fields = CountingFields {
+            formats: formats.get(),
+            channels: channels.get(),
+            under: under.get(),
+            over: over.get(),
         };
-        let settings = MonitoringSettings::new(
-            formats.with(|k| picked(k, Format::from_key)),
-            channels.with(|k| picked(k, Channel::from_key)),
-            u,
-            o,
-        );
-        let result = match settings {
-            Ok(s) => app.change(|b| b.set_monitoring_settings(s)),
-            Err(p) => Err(texts::monitoring_problem(p)),
-        };
+        let result = fields
+            .parse()
+            .and_then(|s| app.change(|b| b.set_monitoring_settings(s)));
         let saved = result.is_ok();
         error.set(result.err());
         if saved {
