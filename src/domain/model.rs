@@ -32,6 +32,13 @@ pub struct Group {
     pub updated_at: Timestamp,
 }
 
+impl Group {
+    /// Whether the group is in `advisor`'s book; `None` stands for every advisor.
+    pub fn is_advised_by(&self, advisor: Option<&ColleagueId>) -> bool {
+        advisor.is_none_or(|a| self.advisor.as_ref() == Some(a))
+    }
+}
+
 /// Consent to outreach by phone and e-mail, and since when it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
@@ -168,6 +175,31 @@ mod tests {
     use super::*;
     use crate::domain::ids::{CustomerId, GroupId};
     use crate::domain::vocab::{CustomerKind, Segment};
+
+    #[test]
+    fn a_group_is_in_its_advisors_book_and_in_everyones() {
+        let (anna, ben): (ColleagueId, ColleagueId) =
+            ("k-1".parse().unwrap(), "k-2".parse().unwrap());
+        let group = Group {
+            id: "g-1".parse().unwrap(),
+            name: Name::parse("Familie Weber").unwrap(),
+            segment: Segment::Private,
+            advisor: Some(anna.clone()),
+            lead: None,
+            notes: String::new(),
+            created_at: Timestamp::default(),
+            updated_at: Timestamp::default(),
+        };
+        assert!(group.is_advised_by(Some(&anna)));
+        assert!(!group.is_advised_by(Some(&ben)));
+        assert!(group.is_advised_by(None));
+        let nobodys = Group {
+            advisor: None,
+            ..group
+        };
+        assert!(!nobodys.is_advised_by(Some(&anna)));
+        assert!(nobodys.is_advised_by(None));
+    }
 
     fn customer(until: Option<NaiveDate>) -> Customer {
         Customer {

@@ -95,6 +95,7 @@ test('a chunk that cannot be fetched is said in German, the app keeps running, a
     await navigate(page, '/auswertung');
     await expectText(heading(page), 'Seite nicht verfügbar');
     await expectText(page.locator('main [role=alert]'), /konnte nicht geladen werden.*Ihre Daten sind davon nicht betroffen/);
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1'));
 
     await navigate(page, '/');
     await expectText(heading(page), 'Übersicht');

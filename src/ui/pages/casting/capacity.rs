@@ -157,7 +157,7 @@ pub fn CapacityPage() -> impl IntoView {
         let which = advisor.get().parse::<ColleagueId>().ok();
         app.book.with(|b| {
             let settings = &b.settings().casting;
-            let mine = |g: &crate::domain::model::Group| which.is_none() || g.advisor == which;
+            let mine = |g: &crate::domain::model::Group| g.is_advised_by(which.as_ref());
             let now = capacity(b, settings, mine);
             let whatif = with_draft(settings).ok().map(|w| capacity(b, &w, mine));
             let used = percent(now.total().minutes, available);
