@@ -3,6 +3,7 @@
 pub mod book;
 pub mod casting;
 pub mod contact;
+pub mod exchange;
 pub mod ids;
 pub mod merge;
 pub mod model;

@@ -640,6 +640,20 @@ pub fn history(n: usize) -> String {
     format!("Verlauf ({n})")
 }
 
+/// The label of a contact person's vCard button: "Anna Weber als vCard".
+pub fn vcard_of(name: &str) -> String {
+    format!("{name} als vCard")
+}
+
+/// How many contact persons go into the address book file.
+pub fn vcard_consenting(n: usize) -> String {
+    match n {
+        0 => "Noch keine Ansprechpartner mit Einwilligung: die Datei wäre leer.".into(),
+        1 => "Ein Ansprechpartner mit Einwilligung, als vCard für das Adressbuch des iPads oder Outlook.".into(),
+        n => format!("{} Ansprechpartner mit Einwilligung, als vCard für das Adressbuch des iPads oder Outlook.", number(n as i64)),
+    }
+}
+
 pub fn sample_loaded(summary: &str) -> String {
     format!("Beispieldaten geladen: {summary}.")
 }

@@ -1,6 +1,9 @@
 //! The fields of a person: name, phone, e-mail, consent, and the colleagues to pick from.
 
 use super::{SelectField, TextField};
+use crate::domain::book::Book;
+use crate::domain::exchange::vcard;
+use crate::domain::model::ContactPerson;
 use crate::texts;
 use crate::ui::forms::book::reach;
 use crate::ui::forms::FieldError;
@@ -93,4 +96,18 @@ pub fn colleague_options(book: &crate::domain::book::Book, first: &str) -> Vec<(
                 .map(|k| (k.id.to_string(), k.name.to_string())),
         )
         .collect()
+}
+
+/// Downloads the contact persons `pick` chooses from the book as vCards for the address
+/// book (`file` without ending); a download the browser refuses is said.
+pub fn download_vcards(
+    app: crate::ui::state::App,
+    file: &str,
+    pick: impl for<'b> FnOnce(&'b Book) -> Vec<&'b ContactPerson>,
+) {
+    let text = app.book.with_untracked(|b| vcard::cards(b, pick(b)));
+    let name = format!("{file}.vcf");
+    if crate::ui::browser::download(&name, "text/vcard;charset=utf-8", &text).is_err() {
+        app.notify(texts::DOWNLOAD_FAILED.into());
+    }
 }

@@ -2,12 +2,13 @@
 
 use super::home::load_sample;
 use crate::domain::book::{Book, RecordKind};
+use crate::domain::exchange::vcard::with_consent;
 use crate::domain::merge::{self, Preview};
 use crate::domain::sample::SampleSize;
 use crate::storage::{self, BackupInfo, MAX_IMPORT_BYTES};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{ScrollBox, UsageMeter};
+use crate::ui::components::{download_vcards, ScrollBox, UsageMeter};
 use crate::ui::format;
 use crate::ui::pages::safety::{export_book, SafetySection};
 use crate::ui::state::use_app;
@@ -119,6 +120,11 @@ pub fn Data() -> impl IntoView {
             <h2>"Exportieren"</h2>
             <p>"Das ganze Kundenbuch als JSON-Datei, z. B. für eine Kollegin oder als eigene Sicherung."</p>
             <button type="button" class="primary" on:click=export data-testid="export">"Kundenbuch exportieren"</button>
+
+            <h2>"Adressbuch"</h2>
+            <p>{move || app.book.with(|b| texts::vcard_consenting(with_consent(b).len()))}</p>
+            <button type="button" on:click=move |_| download_vcards(app, "kontaktnetz-adressbuch", with_consent)
+                data-testid="consent-vcard">"Ansprechpartner mit Einwilligung als vCard"</button>
 
             <h2>"Importieren"</h2>
             <p>"Die Datei wird zuerst geprüft. Sie sehen, was sich ändern würde, und entscheiden dann."</p>

@@ -3,13 +3,14 @@
 use crate::domain::book::Book;
 use crate::domain::casting::standing;
 use crate::domain::contact::reminder;
+use crate::domain::exchange::vcard::of_group;
 use crate::domain::ids::GroupId;
 use crate::domain::model::{ContactPerson, Customer, Group};
 use crate::domain::time_format::format_clock;
 use crate::domain::vocab::ConsentState;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{class_badge, SegmentBadge};
+use crate::ui::components::{class_badge, download_vcards, SegmentBadge};
 use crate::ui::format;
 use crate::ui::pages::Missing;
 use crate::ui::route::{with_query, Route};
@@ -83,7 +84,14 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                             {casting_box(b, &g)}
                             <div class="page-head">
                                 <h2>{texts::members(members.len())}</h2>
-                                <a class="button primary" href=Route::CustomerNew(g.id.clone()).href()>"Kunde hinzufügen"</a>
+                                <div class="actions">
+                                    <a class="button primary" href=Route::CustomerNew(g.id.clone()).href()>"Kunde hinzufügen"</a>
+                                    {members.iter().any(|(_, persons)| !persons.is_empty()).then(|| {
+                                        let group = g.id.clone();
+                                        let all = move |_| download_vcards(app, "kontaktnetz-ansprechpartner", |b| of_group(b, &group));
+                                        view! { <button type="button" class="no-print" on:click=all data-testid="group-vcard">"Ansprechpartner als vCard"</button> }
+                                    })}
+                                </div>
                             </div>
                             <ul class="cards" data-testid="members">
                                 {members.into_iter().map(|(c, persons)| view! { <CustomerCard customer=c persons=persons /> }).collect_view()}
@@ -313,6 +321,13 @@ fn PersonRow(person: ContactPerson) -> impl IntoView {
     .into_iter()
     .flatten()
     .collect();
+    let app = use_app();
+    let id = person.id.clone();
+    let one = move |_| {
+        download_vcards(app, "kontaktnetz-ansprechpartner", |b| {
+            b.persons().get(&id).into_iter().collect()
+        })
+    };
     view! {
         <li class="person">
             <a href=Route::PersonEdit(person.id.clone()).href()>{person.name.to_string()}</a>
@@ -321,6 +336,8 @@ fn PersonRow(person: ContactPerson) -> impl IntoView {
                 {person.phone.clone().map(|p| view! { <a class="button" href=p.href()>{p.as_str().to_owned()}</a> })}
                 {person.email.clone().map(|e| view! { <a class="button" href=e.href()>{e.as_str().to_owned()}</a> })}
                 <ConsentBadge state=person.consent.state />
+                <button type="button" class="quiet no-print" on:click=one data-testid="person-vcard"
+                    aria-label=texts::vcard_of(person.name.as_str())>"vCard"</button>
             </span>
         </li>
     }
