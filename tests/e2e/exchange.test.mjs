@@ -77,7 +77,8 @@ test('contact persons go to the address book as vCards: one, a group\'s, all wit
 
     // One person, from the button beside their name.
     const first = persons[0];
-    const button = page.getByRole('button', { name: `${first.name} als vCard` });
+    const row = page.locator('li.person', { has: page.locator(`a[href="#/ansprechpartner/${first.id}"]`) });
+    const button = row.getByRole('button', { name: `${first.name} als vCard` });
     const one = await downloadText(page, () => button.click());
     assert.deepEqual(parseVcf(one.text).map(without), [expected(doc, first)]);
     const box = await button.boundingBox();
