@@ -260,6 +260,16 @@ impl App {
         self.show(message, None);
     }
 
+    /// Offers `text` as a file to save; a download the browser refuses is said. True when
+    /// the download started.
+    pub fn download(self, name: &str, mime: &str, text: &str) -> bool {
+        let started = browser::download(name, mime, text).is_ok();
+        if !started {
+            self.notify(texts::DOWNLOAD_FAILED.into());
+        }
+        started
+    }
+
     fn show(self, message: String, undo: Option<Book>) {
         let id = browser::random_u64();
         self.toast.set(Some(Toast { id, message, undo }));

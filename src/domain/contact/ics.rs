@@ -4,6 +4,7 @@
 
 use crate::domain::book::Book;
 use crate::domain::contact::{add_days, Planned};
+use crate::domain::exchange::content_line::{escape, line};
 use crate::domain::model::Timestamp;
 use crate::domain::sort;
 use crate::domain::vocab::Format;
@@ -127,53 +128,18 @@ fn utc(t: Timestamp) -> String {
     date_time(t.naive_utc()) + "Z"
 }
 
-/// A TEXT value: backslash, semicolon and comma escaped, newlines as `\n`; CR and other
-/// control characters (except tab) dropped, as TEXT does not allow them.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | ';' | ',' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends the content line `name:value` with CRLF, folded so that no physical line exceeds
-/// 75 octets; continuation lines start with one space, and no UTF-8 character is split.
-/// `value` must already be escaped (no CR or LF).
-fn line(out: &mut String, name: &str, value: &str) {
-    let mut used = 0;
-    for c in name.chars().chain([':']).chain(value.chars()) {
-        if used + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += c.len_utf8();
-    }
-    out.push_str("\r\n");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::casting::scheme::{self, ClassRule};
     use crate::domain::casting::Casting;
     use crate::domain::contact::Contact;
+    use crate::domain::exchange::content_line::read::{unescape, unfold};
     use crate::domain::ids::PlannedId;
     use crate::domain::model::{Colleague, ContactPerson, Customer, Group};
     use crate::domain::text::{Name, Phone};
     use crate::domain::vocab::{Channel, Class, CustomerKind, Direction, Segment};
     use chrono::{NaiveTime, TimeZone, Utc};
-    use proptest::prelude::*;
 
     /// The words these tests expect; the app's German ones come from `texts`.
     const LABELS: Labels = Labels {
@@ -315,10 +281,6 @@ mod tests {
         book
     }
 
-    fn unfold(text: &str) -> String {
-        text.replace("\r\n ", "")
-    }
-
     /// The unfolded VEVENT of a plan, as its lines.
     fn event_of(ics: &str, id: &str) -> Vec<String> {
         let lines: Vec<String> = unfold(ics).split("\r\n").map(str::to_owned).collect();
@@ -338,66 +300,6 @@ mod tests {
         event
             .iter()
             .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
-    }
-
-    fn unescape(text: &str) -> String {
-        let mut out = String::new();
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
-            match (c, c == '\\') {
-                (_, true) => match chars.next() {
-                    Some('n') => out.push('\n'),
-                    Some(c) => out.push(c),
-                    None => panic!("dangling backslash in {text:?}"),
-                },
-                (c, false) => out.push(c),
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn escapes_text_values() {
-        assert_eq!(
-            escape("a\\b;c,d\r\ne\nf\tg\u{0}h"),
-            "a\\\\b\\;c\\,d\\ne\\nf\tgh"
-        );
-        assert_eq!(escape("Grüße „Müller“ 😀"), "Grüße „Müller“ 😀");
-    }
-
-    #[test]
-    fn folds_at_75_octets_without_splitting_characters() {
-        let mut out = String::new();
-        line(&mut out, "SUMMARY", &"ä".repeat(100));
-        let lines: Vec<&str> = out.strip_suffix("\r\n").unwrap().split("\r\n").collect();
-        // "SUMMARY:" is 8 octets, then 33 two-octet umlauts (74), as 75 would split one.
-        assert_eq!(lines[0].len(), 74);
-        assert!(lines[1..].iter().all(|l| l.starts_with(' ')));
-        assert!(lines.iter().all(|l| l.len() <= 75));
-        assert_eq!(unfold(&out), format!("SUMMARY:{}\r\n", "ä".repeat(100)));
-        let mut short = String::new();
-        line(&mut short, "X", &"a".repeat(73));
-        assert_eq!(short.len(), 77, "exactly 75 octets stay on one line");
-    }
-
-    proptest! {
-        #[test]
-        fn folded_lines_are_short_and_unfold_exactly(
-            text in prop_oneof![any::<String>(), "[aäöüß„“😀€ ,;:\\\\\r\n\t]{0,400}"],
-        ) {
-            let mut out = String::new();
-            line(&mut out, "DESCRIPTION", &escape(&text));
-            prop_assert!(out.ends_with("\r\n"));
-            for l in out.strip_suffix("\r\n").unwrap().split("\r\n") {
-                prop_assert!(l.len() <= 75, "{} octets", l.len());
-                prop_assert!(!l.contains(['\r', '\n']));
-            }
-            let unfolded = unfold(&out);
-            let content = unfolded.strip_prefix("DESCRIPTION:").unwrap().strip_suffix("\r\n");
-            let kept: String =
-                text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
-            prop_assert_eq!(unescape(content.unwrap()), kept);
-        }
     }
 
     #[test]

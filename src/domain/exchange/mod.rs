@@ -1,4 +1,5 @@
 //! Handing the book's data to other programs and people: contact persons as vCards for the
-//! tablet's address book or Outlook.
+//! tablet's address book or Outlook, in the content lines they share with the calendar export.
 
+pub mod content_line;
 pub mod vcard;

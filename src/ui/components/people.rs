@@ -99,7 +99,7 @@ pub fn colleague_options(book: &crate::domain::book::Book, first: &str) -> Vec<(
 }
 
 /// Downloads the contact persons `pick` chooses from the book as vCards for the address
-/// book (`file` without ending); a download the browser refuses is said.
+/// book (`file` without ending).
 pub fn download_vcards(
     app: crate::ui::state::App,
     file: &str,
@@ -107,7 +107,5 @@ pub fn download_vcards(
 ) {
     let text = app.book.with_untracked(|b| vcard::cards(b, pick(b)));
     let name = format!("{file}.vcf");
-    if crate::ui::browser::download(&name, "text/vcard;charset=utf-8", &text).is_err() {
-        app.notify(texts::DOWNLOAD_FAILED.into());
-    }
+    app.download(&name, "text/vcard;charset=utf-8", &text);
 }

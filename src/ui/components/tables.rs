@@ -50,9 +50,7 @@ pub fn long_table_view(table: Table, testid: &'static str, shown: usize) -> AnyV
     let download = move |_| {
         let day = format::input_date(Some(browser::today()));
         let name = format!("kontaktnetz-{testid}-{day}.csv");
-        if browser::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
-            app.notify(texts::DOWNLOAD_FAILED.into());
-        }
+        app.download(&name, "text/csv;charset=utf-8", &csv);
     };
     view! {
         <div class="table-end">

@@ -8,7 +8,7 @@
 use crate::domain::book::Book;
 use crate::domain::safety::{parse_reminder_days, Device, FOLDER_KEEP};
 use crate::storage;
-use crate::texts::{self, safety as say};
+use crate::texts::safety as say;
 use crate::ui::backup_folder::{self, Folder};
 use crate::ui::browser;
 use crate::ui::format;
@@ -33,8 +33,8 @@ fn export_file(app: App) -> (String, String, u64) {
 /// Downloads the whole book as JSON and remembers the export on this device.
 pub fn export_book(app: App) {
     let (name, text, revision) = export_file(app);
-    if browser::download(&name, "application/json", &text).is_err() {
-        return app.notify(texts::DOWNLOAD_FAILED.into());
+    if !app.download(&name, "application/json", &text) {
+        return;
     }
     leptos::task::spawn_local(async move {
         app.notify(match app.mark_exported(revision).await {

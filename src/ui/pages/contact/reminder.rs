@@ -136,9 +136,7 @@ pub fn ReminderPage() -> impl IntoView {
         let text = app.book.with_untracked(|b| {
             crate::domain::contact::ics::calendar(b, browser::now(), &texts::calendar_labels())
         });
-        if browser::download("kontaktnetz-termine.ics", "text/calendar", &text).is_err() {
-            app.notify(texts::DOWNLOAD_FAILED.into());
-        }
+        app.download("kontaktnetz-termine.ics", "text/calendar", &text);
     };
     view! {
         <section class="page">
