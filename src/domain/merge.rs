@@ -1,7 +1,12 @@
-//! Import preview and merge: records match by stable id; the newer `updated_at` wins.
+//! Import preview and merge: records match by stable id. Where both sides hold a record and
+//! the copies differ, the advisor may choose per record; by default the newer `updated_at`
+//! wins.
 
 use super::book::{Book, BookData, Problem, RecordKind};
+use super::model::Timestamp;
 use super::records::Record;
+use serde::Serialize;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// How one collection of an import compares with the book.
@@ -19,15 +24,64 @@ pub struct Tally {
     pub only_local: usize,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Which copy of a record a merge keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
+
+/// A record both sides hold in different versions. Without a common earlier version nobody
+/// can tell who changed what, so every such record is offered for a choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub kind: RecordKind,
+    pub id: String,
+    /// The record's name, or its day for dated records.
+    pub title: String,
+    pub mine_at: Timestamp,
+    pub theirs_at: Timestamp,
+    /// The fields that differ, in the order of the record's fields.
+    pub fields: Vec<FieldDiff>,
+}
+
+impl Conflict {
+    /// The copy kept unless the advisor chooses: the newer one, and on a tie the own one.
+    pub fn default_side(&self) -> Side {
+        if self.theirs_at > self.mine_at {
+            Side::Theirs
+        } else {
+            Side::Mine
+        }
+    }
+}
+
+/// One field of a [`Conflict`]: its name in the file and both values (`None`: not set).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldDiff {
+    pub field: String,
+    pub mine: Option<Value>,
+    pub theirs: Option<Value>,
+}
+
+/// The advisor's choice per conflicting record (kind, id); the others take the default.
+pub type Choices = BTreeMap<(RecordKind, String), Side>;
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Preview {
     /// One tally per collection, in the order of [`RecordKind::ALL`].
     tallies: [Tally; RecordKind::COUNT],
+    conflicts: Vec<Conflict>,
 }
 
 impl Preview {
     pub fn tally(&self, kind: RecordKind) -> Tally {
         self.tallies[kind as usize]
+    }
+
+    /// Records held on both sides in different versions, kind by kind.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// True when a merge would change nothing.
@@ -36,7 +90,11 @@ impl Preview {
     }
 }
 
-fn compare<T: Record>(local: &BTreeMap<T::Id, T>, incoming: &[T]) -> Tally {
+fn compare<T: Record + Serialize>(
+    local: &BTreeMap<T::Id, T>,
+    incoming: &[T],
+    conflicts: &mut Vec<Conflict>,
+) -> Tally {
     let mut tally = Tally::default();
     let mut seen = 0;
     for rec in incoming {
@@ -46,11 +104,14 @@ fn compare<T: Record>(local: &BTreeMap<T::Id, T>, incoming: &[T]) -> Tally {
                 seen += 1;
                 if mine == rec {
                     tally.unchanged += 1;
-                } else if rec.updated_at() > mine.updated_at() {
-                    tally.changed += 1;
-                } else {
-                    tally.kept += 1;
+                    continue;
                 }
+                let conflict = conflict(mine, rec);
+                match conflict.default_side() {
+                    Side::Theirs => tally.changed += 1,
+                    Side::Mine => tally.kept += 1,
+                }
+                conflicts.push(conflict);
             }
         }
     }
@@ -58,14 +119,57 @@ fn compare<T: Record>(local: &BTreeMap<T::Id, T>, incoming: &[T]) -> Tally {
     tally
 }
 
-fn merge_into<T: Record>(local: &BTreeMap<T::Id, T>, incoming: Vec<T>) -> Vec<T> {
+fn fields_of<T: Serialize>(record: &T) -> Map<String, Value> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map,
+        _ => unreachable!("records serialise as objects"),
+    }
+}
+
+fn conflict<T: Record + Serialize>(mine: &T, theirs: &T) -> Conflict {
+    let (mine_fields, mut theirs_fields) = (fields_of(mine), fields_of(theirs));
+    let title = ["name", "at", "date"]
+        .iter()
+        .find_map(|k| mine_fields.get(*k).and_then(Value::as_str))
+        .map_or_else(|| mine.id().to_string(), str::to_owned);
+    let mut fields = Vec::new();
+    for (field, value) in &mine_fields {
+        let other = theirs_fields.remove(field);
+        if field != "updated_at" && other.as_ref() != Some(value) {
+            fields.push(FieldDiff {
+                field: field.clone(),
+                mine: Some(value.clone()),
+                theirs: other,
+            });
+        }
+    }
+    fields.extend(theirs_fields.into_iter().map(|(field, value)| FieldDiff {
+        field,
+        mine: None,
+        theirs: Some(value),
+    }));
+    Conflict {
+        kind: T::KIND,
+        id: mine.id().to_string(),
+        title,
+        mine_at: mine.updated_at(),
+        theirs_at: theirs.updated_at(),
+        fields,
+    }
+}
+
+fn merge_into<T: Record>(local: &BTreeMap<T::Id, T>, incoming: &[T], choices: &Choices) -> Vec<T> {
     let mut out = local.clone();
     for rec in incoming {
-        let newer = out
-            .get(rec.id())
-            .is_none_or(|mine| rec.updated_at() > mine.updated_at());
-        if newer {
-            out.insert(rec.id().clone(), rec);
+        let take = match out.get(rec.id()) {
+            None => true,
+            Some(mine) => match choices.get(&(T::KIND, rec.id().to_string())) {
+                Some(side) => *side == Side::Theirs,
+                None => rec.updated_at() > mine.updated_at(),
+            },
+        };
+        if take {
+            out.insert(rec.id().clone(), rec.clone());
         }
     }
     out.into_values().collect()
@@ -75,18 +179,17 @@ fn merge_into<T: Record>(local: &BTreeMap<T::Id, T>, incoming: Vec<T>) -> Vec<T>
 macro_rules! per_kind {
     ($($kind:ident, $field:ident, $stored:literal, $ty:ty, $id:ty;)*) => {
         /// What importing `incoming` would do to `book`.
-        pub fn preview(book: &Book, incoming: &Book) -> Preview {
-            let data = incoming.to_data();
-            let tallies = [$(compare(book.$field(), &data.$field),)*];
-            Preview { tallies }
+        pub fn preview(book: &Book, incoming: &BookData) -> Preview {
+            let mut conflicts = Vec::new();
+            let tallies = [$(compare(book.$field(), &incoming.$field, &mut conflicts),)*];
+            Preview { tallies, conflicts }
         }
 
-        /// The records of both: new ones added, newer ones replacing older ones, nothing
-        /// deleted.
-        fn merge_records(book: &Book, data: BookData) -> BookData {
+        /// The records of both: new ones added, differing ones as chosen, nothing deleted.
+        fn merge_records(book: &Book, data: &BookData, choices: &Choices) -> BookData {
             BookData {
-                settings: data.settings,
-                $($field: merge_into(book.$field(), data.$field),)*
+                settings: data.settings.clone(),
+                $($field: merge_into(book.$field(), &data.$field, choices),)*
             }
         }
     };
@@ -96,8 +199,18 @@ crate::with_record_kinds!(per_kind);
 
 /// Merges `incoming` into `book`: new records are added, newer ones replace older ones,
 /// nothing is deleted. The advisor's own profile stays as set on this device.
-pub fn merge(book: &Book, incoming: &Book) -> Result<Book, Vec<Problem>> {
-    let mut merged = merge_records(book, incoming.to_data());
+pub fn merge(book: &Book, incoming: &BookData) -> Result<Book, Vec<Problem>> {
+    merge_with(book, incoming, &Choices::new())
+}
+
+/// [`merge`], keeping the chosen copy of the records named in `choices`. References in
+/// `incoming` may point at records of `book`: the result is checked as a whole.
+pub fn merge_with(
+    book: &Book,
+    incoming: &BookData,
+    choices: &Choices,
+) -> Result<Book, Vec<Problem>> {
+    let mut merged = merge_records(book, incoming, choices);
     let mut settings = book.settings().clone();
     if settings.me.is_none() {
         settings.me = merged.settings.me.take();

@@ -27,22 +27,68 @@ pub enum DecodeError {
     Problems(Vec<Problem>),
 }
 
+/// How much of a book a file holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The whole book: it may replace the book or be merged.
+    #[default]
+    Book,
+    /// Chosen groups with everything attached: only ever merged.
+    Groups,
+}
+
+impl Scope {
+    fn is_book(&self) -> bool {
+        *self == Scope::Book
+    }
+}
+
 #[derive(Serialize)]
 struct ExportDoc<'a> {
     format: &'static str,
     schema: u32,
     #[serde(with = "crate::domain::time_format::timestamp")]
     exported_at: Timestamp,
+    /// Who exported it: the device's own profile, as a name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Scope::is_book")]
+    scope: Scope,
     book: &'a BookData,
 }
 
-/// Only what tells a document apart before its body is parsed.
+/// What the file says about itself, before its body is parsed.
 #[derive(Deserialize)]
 struct Header {
     #[serde(default)]
     format: Value,
     #[serde(default)]
     schema: Value,
+    #[serde(default)]
+    exported_at: Value,
+    #[serde(default)]
+    exported_by: Value,
+    #[serde(default)]
+    scope: Value,
+}
+
+/// What an import file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Contents {
+    /// A whole book, checked on its own.
+    Book(Book),
+    /// Chosen groups: their references are checked when they are merged, against the book
+    /// they go into.
+    Groups(BookData),
+}
+
+/// A checked import file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub contents: Contents,
+    pub exported_at: Option<Timestamp>,
+    pub exported_by: Option<String>,
 }
 
 /// The body of a current-schema document, parsed straight into its types.
@@ -54,17 +100,32 @@ struct Body {
 /// Serialises a book as an export document. Compact: the same serialiser as the stored
 /// records, so the bundle carries one copy of it.
 pub fn export(book: &Book, now: Timestamp) -> String {
+    export_data(&book.to_data(), Scope::Book, None, now)
+}
+
+/// Serialises book data (a whole book or chosen groups) with who exported it.
+pub fn export_data(data: &BookData, scope: Scope, by: Option<&str>, now: Timestamp) -> String {
     let doc = ExportDoc {
         format: FORMAT,
         schema: CURRENT_SCHEMA,
         exported_at: now,
-        book: &book.to_data(),
+        exported_by: by,
+        scope,
+        book: data,
     };
     super::to_json(&doc)
 }
 
-/// Parses an import file's text: every check an untrusted file needs.
+/// Parses a whole-book file's text (see [`read_import`]); a part of a book is refused.
 pub fn parse_import(text: &str) -> Result<Book, DecodeError> {
+    match read_import(text)?.contents {
+        Contents::Book(book) => Ok(book),
+        Contents::Groups(_) => Err(DecodeError::NotKontaktnetz),
+    }
+}
+
+/// Parses an import file's text: every check an untrusted file needs.
+pub fn read_import(text: &str) -> Result<Import, DecodeError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
@@ -75,7 +136,26 @@ pub fn parse_import(text: &str) -> Result<Book, DecodeError> {
     if nesting_depth(text) > MAX_DEPTH {
         return Err(DecodeError::TooDeep);
     }
-    decode_text(text)
+    let (header, data) = decode_data(text)?;
+    let contents = match header.scope.as_str() {
+        None | Some("book") => {
+            Contents::Book(Book::from_data(data).map_err(DecodeError::Problems)?)
+        }
+        Some("groups") => Contents::Groups(data),
+        Some(_) => {
+            return Err(DecodeError::Shape {
+                detail: "\"scope\" ist unbekannt".into(),
+            })
+        }
+    };
+    Ok(Import {
+        contents,
+        exported_at: header
+            .exported_at
+            .as_str()
+            .and_then(|t| t.parse::<Timestamp>().ok()),
+        exported_by: header.exported_by.as_str().map(str::to_owned),
+    })
 }
 
 fn not_json(e: serde_json::Error) -> DecodeError {
@@ -94,6 +174,12 @@ fn shape(e: serde_json::Error) -> DecodeError {
 /// Decodes the text of a document (an import or a backup). The current schema is parsed
 /// straight into its types; older ones go through their migrations first.
 pub fn decode_text(text: &str) -> Result<Book, DecodeError> {
+    let (_, data) = decode_data(text)?;
+    Book::from_data(data).map_err(DecodeError::Problems)
+}
+
+/// [`decode_text`] up to the typed data, with the document's header; references unchecked.
+fn decode_data(text: &str) -> Result<(Header, BookData), DecodeError> {
     // serde would also read a struct from an array; only an object can be a document.
     if !text.trim_start().starts_with('{') {
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
@@ -110,14 +196,20 @@ pub fn decode_text(text: &str) -> Result<Book, DecodeError> {
     let schema = header.schema.as_u64().ok_or(DecodeError::MissingSchema)?;
     if schema == u64::from(CURRENT_SCHEMA) {
         let body: Body = serde_json::from_str(text).map_err(shape)?;
-        return Book::from_data(body.book).map_err(DecodeError::Problems);
+        return Ok((header, body.book));
     }
-    decode(serde_json::from_str(text).map_err(not_json)?)
+    let data = upgrade(serde_json::from_str(text).map_err(not_json)?)?;
+    Ok((header, data))
 }
 
 /// Decodes an export-shaped document of any known schema (from a file, a backup or assembled
 /// from storage): migrations, then the typed parse.
-pub fn decode(mut doc: Value) -> Result<Book, DecodeError> {
+pub fn decode(doc: Value) -> Result<Book, DecodeError> {
+    Book::from_data(upgrade(doc)?).map_err(DecodeError::Problems)
+}
+
+/// Migrates a document of any known schema and parses its book, references unchecked.
+fn upgrade(mut doc: Value) -> Result<BookData, DecodeError> {
     if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotKontaktnetz);
     }
@@ -139,8 +231,7 @@ pub fn decode(mut doc: Value) -> Result<Book, DecodeError> {
     }
     let book = migrate::upgrade(schema, book).map_err(DecodeError::Schema)?;
     // Through text rather than `from_value`: one typed parser in the bundle, not two.
-    let data: BookData = serde_json::from_str(&book.to_string()).map_err(shape)?;
-    Book::from_data(data).map_err(DecodeError::Problems)
+    serde_json::from_str(&book.to_string()).map_err(shape)
 }
 
 /// Deepest bracket nesting outside strings, found without building anything.

@@ -31,6 +31,9 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 
 pub use backups::BackupInfo;
 pub use engine::{Engine, EngineKind};
-pub use file::{export, parse_import, DecodeError, MAX_IMPORT_BYTES};
+pub use file::{
+    export, export_data, parse_import, read_import, Contents, DecodeError, Import, Scope,
+    MAX_IMPORT_BYTES,
+};
 pub use kv::{KeyValue, MemoryStore, StoreError};
 pub use store::{OpenError, RawDump, SaveError, Saved, Store, Usage, UsageLevel};

@@ -187,7 +187,7 @@ async fn run<E: Engine>(change: Change, engine: impl Fn() -> E, cut: &Cut, write
             }
         }
         Change::ImportMerge => {
-            book = merge(&book, &other_book()).unwrap();
+            book = merge(&book, &other_book().to_data()).unwrap();
         }
         Change::ImportReplace => {
             let incoming = other_book();

@@ -4,6 +4,7 @@
 use crate::common::*;
 use kontaktnetz::domain::book::{Book, Problem, RecordKind};
 use kontaktnetz::domain::contact::{ContactProblem, ContactSettings};
+use kontaktnetz::domain::exchange::selection::select;
 use kontaktnetz::domain::model::{Consent, Occasion};
 use kontaktnetz::domain::sample::{generate, SampleSize};
 use kontaktnetz::domain::text::{Email, Influence, Phone};
@@ -11,10 +12,13 @@ use kontaktnetz::domain::vocab::{
     BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
 };
 use kontaktnetz::storage::migrate::MigrateError;
-use kontaktnetz::storage::{export, parse_import, DecodeError, MAX_IMPORT_BYTES};
+use kontaktnetz::storage::{
+    export, export_data, parse_import, read_import, Contents, DecodeError, Scope, MAX_IMPORT_BYTES,
+};
 use kontaktnetz::texts;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 
 // ---- round trips ---------------------------------------------------------------------------
 
@@ -692,4 +696,43 @@ fn a_schema_2_export_opens_without_contacts_and_with_default_settings() {
     assert!(book.parties().is_empty());
     assert_eq!(book.settings().contact, ContactSettings::default());
     assert_round_trip(&book);
+}
+
+// ---- parts of a book -------------------------------------------------------------------------
+
+fn part_of_small_book() -> String {
+    let book = small_book();
+    let data = select(&book, &BTreeSet::from([gid("g-bau")]));
+    export_data(&data, Scope::Groups, Some("Anna Berater"), at(5))
+}
+
+#[test]
+fn a_part_says_who_exported_it_and_when() {
+    let import = read_import(&part_of_small_book()).unwrap();
+    assert_eq!(import.exported_by.as_deref(), Some("Anna Berater"));
+    assert_eq!(import.exported_at, Some(at(5)));
+    let Contents::Groups(data) = import.contents else {
+        panic!("a part must stay a part");
+    };
+    assert_eq!(data.groups.len(), 1);
+    assert_eq!(data.customers.len(), 2);
+    assert_eq!(data.persons.len(), 2);
+    assert_eq!(data.colleagues.len(), 1, "the advisor k-ben");
+}
+
+#[test]
+fn a_part_never_passes_for_a_whole_book() {
+    assert_eq!(
+        parse_import(&part_of_small_book()),
+        Err(DecodeError::NotKontaktnetz)
+    );
+    let whole = read_import(&export(&small_book(), at(0))).unwrap();
+    assert_eq!(whole.contents, Contents::Book(small_book()));
+    assert_eq!(whole.exported_by, None);
+}
+
+#[test]
+fn an_unknown_scope_is_refused() {
+    let text = part_of_small_book().replace("\"scope\":\"groups\"", "\"scope\":\"alles\"");
+    assert!(matches!(read_import(&text), Err(DecodeError::Shape { .. })));
 }

@@ -61,7 +61,7 @@ fn kinds_have_distinct_fields_collections_and_labels() {
 #[test]
 fn the_preview_counts_every_kind_of_the_sample_book() {
     let book = sample::generate(SampleSize::ADVISOR, 3, crate::common::at(0));
-    let p = preview(&Default::default(), &book);
+    let p = preview(&Default::default(), &book.to_data());
     let data = book.to_data();
     let counts = serde_json::to_value(&data).unwrap();
     for kind in RecordKind::ALL {
