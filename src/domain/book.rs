@@ -108,6 +108,17 @@ pub struct Removed {
     pub planned: usize,
 }
 
+impl std::ops::AddAssign for Removed {
+    fn add_assign(&mut self, r: Removed) {
+        self.groups += r.groups;
+        self.customers += r.customers;
+        self.persons += r.persons;
+        self.castings += r.castings;
+        self.contacts += r.contacts;
+        self.planned += r.planned;
+    }
+}
+
 /// The book's parts that follow the table of record kinds (`domain::records`): the kinds, the
 /// flat form, the book with one map per kind, and what is done per kind.
 macro_rules! kinds {

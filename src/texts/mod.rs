@@ -14,6 +14,7 @@ use crate::storage::{DecodeError, StoreError};
 mod casting;
 mod contact;
 pub mod dates;
+pub mod exchange;
 pub mod identity;
 mod reports;
 pub mod safety;

@@ -20,6 +20,7 @@ pub enum Route {
     ColleagueNew,
     ColleagueEdit(ColleagueId),
     Data,
+    Share,
     Casting(GroupId),
     CastingRound,
     CastingOverview,
@@ -58,6 +59,7 @@ impl Route {
             ["kollegen", "neu"] => Some(Route::ColleagueNew),
             ["kollegen", k] => k.parse().ok().map(Route::ColleagueEdit),
             ["daten"] => Some(Route::Data),
+            ["daten", "weitergeben"] => Some(Route::Share),
             ["verbuende", g, "casting"] => g.parse().ok().map(Route::Casting),
             ["casting"] => Some(Route::CastingOverview),
             ["casting", "runde"] => Some(Route::CastingRound),
@@ -102,6 +104,7 @@ impl Route {
             Route::ColleagueNew => "kollegen/neu".into(),
             Route::ColleagueEdit(k) => format!("kollegen/{k}"),
             Route::Data => "daten".into(),
+            Route::Share => "daten/weitergeben".into(),
             Route::Casting(g) => format!("verbuende/{g}/casting"),
             Route::CastingOverview => "casting".into(),
             Route::CastingRound => "casting/runde".into(),
@@ -281,6 +284,20 @@ impl RoundAt {
     }
 }
 
+/// The share page with `group` chosen (from the group's page).
+pub fn share_group(group: &GroupId) -> String {
+    with_query(&Route::Share.href(), &[("verbund", group.as_str())])
+}
+
+/// The groups a share page's address chooses (`?verbund=g-1&verbund=g-2`).
+pub fn shared_groups(hash: &str) -> Vec<GroupId> {
+    query(hash)
+        .into_iter()
+        .filter(|(k, _)| k == "verbund")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect()
+}
+
 /// Pages with a segment choice start at this one; the address names only other segments.
 pub const DEFAULT_SEGMENT: Segment = Segment::Corporate;
 
@@ -380,6 +397,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_share_page_address_names_its_groups() {
+        let g: GroupId = "g-1".parse().unwrap();
+        let href = share_group(&g);
+        assert_eq!(Route::parse(&href), Route::Share);
+        assert_eq!(shared_groups(&href), vec![g]);
+        assert_eq!(
+            shared_groups("#/daten/weitergeben?verbund=g-1&verbund=kaputt%20&verbund=g-2"),
+            vec!["g-1".parse::<GroupId>().unwrap(), "g-2".parse().unwrap()]
+        );
+    }
+
+    #[test]
     fn forms_are_told_apart_from_pages_that_only_show() {
         for hash in [
             "#/verbuende/neu",
@@ -457,6 +486,7 @@ mod tests {
             Route::ColleagueNew,
             Route::ColleagueEdit("k-1".parse().unwrap()),
             Route::Data,
+            Route::Share,
             Route::Casting("g-1".parse().unwrap()),
             Route::CastingRound,
             Route::CastingOverview,

@@ -1,9 +1,9 @@
 //! Part of a book for a colleague: chosen groups with everything that hangs on them, so the
 //! file stands on its own when it is merged into another book.
 
-use crate::domain::book::{Book, BookData};
+use crate::domain::book::{Book, BookData, Problem, Removed};
 use crate::domain::ids::{ColleagueId, GroupId};
-use crate::domain::model::Settings;
+use crate::domain::model::{Settings, Timestamp};
 use crate::domain::vocab::Department;
 use std::collections::BTreeSet;
 
@@ -56,6 +56,34 @@ pub fn select(book: &Book, ids: &BTreeSet<GroupId>) -> BookData {
         .cloned()
         .collect();
     data
+}
+
+/// Hands `ids` to the colleague `to`: each becomes their advisor, stamped `now`, so the
+/// change wins when the colleague's and this book meet again.
+pub fn hand_over(
+    book: &mut Book,
+    ids: &BTreeSet<GroupId>,
+    to: &ColleagueId,
+    now: Timestamp,
+) -> Result<(), Problem> {
+    for id in ids {
+        if let Some(group) = book.groups().get(id) {
+            let mut group = group.clone();
+            group.advisor = Some(to.clone());
+            group.updated_at = now;
+            book.upsert_group(group)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes `ids` with everything attached, after they were handed over.
+pub fn remove(book: &mut Book, ids: &BTreeSet<GroupId>, now: Timestamp) -> Removed {
+    let mut all = Removed::default();
+    for id in ids {
+        all += book.delete_group(id, now);
+    }
+    all
 }
 
 /// The groups `advisor` advises.
@@ -137,6 +165,35 @@ mod tests {
         let book = sample();
         let data = select(&book, &BTreeSet::from(["g-gibt-es-nicht".parse().unwrap()]));
         assert!(data.groups.is_empty() && data.customers.is_empty() && data.colleagues.is_empty());
+    }
+
+    #[test]
+    fn a_hand_over_names_the_new_advisor_and_removal_leaves_no_trace() {
+        let mut book = sample();
+        let me = book.settings().me.clone().unwrap();
+        let to = book
+            .colleagues()
+            .keys()
+            .find(|k| **k != me)
+            .unwrap()
+            .clone();
+        let ids: BTreeSet<GroupId> = advised_by(&book, &me).into_iter().take(3).collect();
+        let later = book.groups().values().map(|g| g.updated_at).max().unwrap()
+            + chrono::Duration::minutes(1);
+        hand_over(&mut book, &ids, &to, later).unwrap();
+        for id in &ids {
+            assert_eq!(book.groups()[id].advisor.as_ref(), Some(&to));
+            assert_eq!(book.groups()[id].updated_at, later);
+        }
+        let part = select(&book, &ids);
+        assert!(part.colleagues.iter().any(|c| c.id == to));
+        let members: usize = ids.iter().map(|g| book.member_count(g)).sum();
+        let removed = remove(&mut book, &ids, later);
+        assert_eq!((removed.groups, removed.customers), (3, members));
+        assert!(ids.iter().all(|g| !book.groups().contains_key(g)));
+        assert!(book.customers().values().all(|c| !ids.contains(&c.group)));
+        assert!(book.contacts().values().all(|c| !ids.contains(&c.group)));
+        assert_eq!(Book::from_data(book.to_data()), Ok(book));
     }
 
     #[test]

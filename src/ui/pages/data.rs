@@ -1,117 +1,25 @@
 //! Export, import (validated and previewed before anything changes), backups, storage use.
 
+use super::exchange::import::ImportSection;
 use super::home::load_sample;
-use crate::domain::book::{Book, RecordKind};
 use crate::domain::exchange::vcard::with_consent;
-use crate::domain::merge::{self, Preview};
 use crate::domain::sample::SampleSize;
-use crate::storage::{self, BackupInfo, MAX_IMPORT_BYTES};
+use crate::storage::BackupInfo;
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{download_vcards, ScrollBox, UsageMeter};
+use crate::ui::components::{download_vcards, UsageMeter};
 use crate::ui::format;
 use crate::ui::pages::safety::{export_book, SafetySection};
+use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-
-/// A checked import waiting for the advisor's decision.
-#[derive(Clone)]
-struct Pending {
-    file: String,
-    book: Book,
-    preview: Preview,
-}
 
 #[component]
 pub fn Data() -> impl IntoView {
     let app = use_app();
-    let pending = RwSignal::new(None::<Pending>);
-    let import_error = RwSignal::new(None::<String>);
 
     let export = move |_| export_book(app);
-
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // Allow picking the same file again after a fix.
-        input.set_value("");
-        pending.set(None);
-        import_error.set(None);
-        let name = file.name();
-        if file.size() > MAX_IMPORT_BYTES as f64 {
-            import_error.set(Some(texts::import_failed(
-                &name,
-                &texts::decode_error(&storage::DecodeError::TooLarge {
-                    bytes: file.size() as usize,
-                }),
-            )));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let result = match browser::read_text(&file).await {
-                Ok(text) => storage::parse_import(&text).map_err(|e| texts::decode_error(&e)),
-                Err(_) => Err(texts::FILE_UNREADABLE.to_owned()),
-            };
-            match result {
-                Ok(book) => {
-                    let preview = app
-                        .book
-                        .with_untracked(|current| merge::preview(current, &book));
-                    pending.set(Some(Pending {
-                        file: name,
-                        book,
-                        preview,
-                    }));
-                }
-                Err(message) => import_error.set(Some(texts::import_failed(&name, &message))),
-            }
-        });
-    };
-
-    let do_merge = move |_| {
-        let Some(p) = pending.get_untracked() else {
-            return;
-        };
-        let merged = app
-            .book
-            .with_untracked(|current| merge::merge(current, &p.book));
-        match merged {
-            Ok(book) => {
-                app.book.set(book);
-                pending.set(None);
-                app.notify(texts::import_merged(&p.file));
-            }
-            Err(problems) => import_error.set(Some(texts::decode_error(
-                &storage::DecodeError::Problems(problems),
-            ))),
-        }
-    };
-    let do_replace = move |_| {
-        let Some(p) = pending.get_untracked() else {
-            return;
-        };
-        if !browser::confirm(texts::REPLACE_CONFIRM) {
-            return;
-        }
-        spawn_local(async move {
-            match app.replace_book(p.book, texts::BACKUP_BEFORE_IMPORT).await {
-                Ok(()) => {
-                    pending.set(None);
-                    app.notify(texts::import_replaced(&p.file));
-                }
-                Err(e) => import_error.set(Some(e)),
-            }
-        });
-    };
 
     view! {
         <section class="page">
@@ -121,40 +29,17 @@ pub fn Data() -> impl IntoView {
             <p>"Das ganze Kundenbuch als JSON-Datei, z. B. für eine Kollegin oder als eigene Sicherung."</p>
             <button type="button" class="primary" on:click=export data-testid="export">"Kundenbuch exportieren"</button>
 
+            <h2>"An Kolleg:innen weitergeben"</h2>
+            <p>"Einzelne Verbünde exportieren oder an eine Kollegin oder einen Kollegen übergeben."</p>
+            <a class="button" href=Route::Share.href() data-testid="to-share">{texts::exchange::SHARE_TITLE}</a>
+
             <h2>"Adressbuch"</h2>
             <p>{move || app.book.with(|b| texts::vcard_consenting(with_consent(b).len()))}</p>
             <button type="button" on:click=move |_| download_vcards(app, "kontaktnetz-adressbuch", with_consent)
                 data-testid="consent-vcard">"Ansprechpartner mit Einwilligung als vCard"</button>
 
             <h2>"Importieren"</h2>
-            <p>"Die Datei wird zuerst geprüft. Sie sehen, was sich ändern würde, und entscheiden dann."</p>
-            <div class="field">
-                <label for="import-datei">"Exportdatei wählen"</label>
-                <input id="import-datei" type="file" on:change=on_file data-testid="import-file" />
-            </div>
-            {move || import_error.get().map(|e| view! {
-                <div class="banner banner-error" role="alert" data-testid="import-error">
-                    {e.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
-                </div>
-            })}
-            {move || pending.get().map(|p| view! {
-                <div class="card" data-testid="import-preview">
-                    <h3>"Vorschau: " {p.file.clone()}</h3>
-                    <PreviewTable preview=p.preview.clone() />
-                    {p.preview.is_noop().then(|| view! {
-                        <p class="lead" data-testid="import-noop">{texts::IMPORT_NOTHING_NEW}</p>
-                    })}
-                    <p>
-                        "Zusammenführen übernimmt neue und neuere Datensätze und behält alles andere. "
-                        "Ersetzen legt zuerst eine Sicherung an und ersetzt dann das ganze Kundenbuch."
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=do_merge>"Zusammenführen"</button>
-                        <button type="button" on:click=do_replace>"Ersetzen"</button>
-                        <button type="button" class="quiet" on:click=move |_| pending.set(None)>"Abbrechen"</button>
-                    </div>
-                </div>
-            })}
+            <ImportSection />
 
             <h2>"Sicherungen"</h2>
             <Backups />
@@ -181,42 +66,6 @@ pub fn Data() -> impl IntoView {
                 })}
             </div>
         </section>
-    }
-}
-
-#[component]
-fn PreviewTable(preview: Preview) -> impl IntoView {
-    view! {
-        <ScrollBox>
-        <table class="table">
-            <caption class="sr-only">"Was der Import ändern würde"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Art"</th>
-                    <th scope="col">"Neu"</th>
-                    <th scope="col">"Geändert"</th>
-                    <th scope="col">"Unverändert"</th>
-                    <th scope="col">"Hier neuer"</th>
-                    <th scope="col">"Nur hier"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {RecordKind::ALL.iter().map(|k| {
-                    let t = preview.tally(*k);
-                    view! {
-                        <tr data-kind=format!("{k:?}")>
-                            <th scope="row">{texts::kind_plural(*k)}</th>
-                            <td>{texts::number(t.added as i64)}</td>
-                            <td>{texts::number(t.changed as i64)}</td>
-                            <td>{texts::number(t.unchanged as i64)}</td>
-                            <td>{texts::number(t.kept as i64)}</td>
-                            <td>{texts::number(t.only_local as i64)}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-        </ScrollBox>
     }
 }
 

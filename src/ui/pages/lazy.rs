@@ -4,7 +4,7 @@
 //! four chunks by use (the daily work, the casting, the reports, the data page) load fewer
 //! files and repeat less code than one chunk per page (measured in the README).
 
-use super::{book, casting, contact, data, reports};
+use super::{book, casting, contact, data, exchange, reports};
 use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -54,6 +54,7 @@ page!(casting, schemes() => view! { <casting::schemes::Schemes /> });
 page!(casting, capacity() => view! { <casting::capacity::CapacityPage /> });
 page!(casting, casting_overview() => view! { <casting::overview::CastingOverview /> });
 page!(data, data() => view! { <data::Data /> });
+page!(data, share() => view! { <exchange::share::Share /> });
 page!(work, groups() => view! { <book::groups::Groups /> });
 page!(work, group(id: GroupId) => view! { <book::group::GroupPage id=id /> });
 page!(work, group_form(id: Option<GroupId>) => view! { <book::group_form::GroupForm id=id /> });

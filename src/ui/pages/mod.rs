@@ -5,6 +5,7 @@ pub mod book;
 pub mod casting;
 pub mod contact;
 pub mod data;
+pub mod exchange;
 pub mod home;
 mod lazy;
 pub mod quarantine;
@@ -30,6 +31,7 @@ pub fn page(route: Route) -> AnyView {
         Route::ColleagueNew => lazy(lazy::colleague_form(None)),
         Route::ColleagueEdit(id) => lazy(lazy::colleague_form(Some(id))),
         Route::Data => lazy(lazy::data()),
+        Route::Share => lazy(lazy::share()),
         Route::Casting(id) => lazy(lazy::casting(id)),
         Route::CastingRound => lazy(lazy::casting_round()),
         Route::CastingOverview => lazy(lazy::casting_overview()),
@@ -71,7 +73,7 @@ pub fn section(route: &Route) -> u8 {
         | Route::Capacity
         | Route::Schemes => 2,
         Route::Colleagues | Route::ColleagueNew | Route::ColleagueEdit(_) => 3,
-        Route::Data => 4,
+        Route::Data | Route::Share => 4,
         Route::Reminder => 5,
         Route::Contacts => 6,
         Route::CallParty => 7,

@@ -1,0 +1,200 @@
+//! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
+
+use crate::domain::book::RecordKind;
+use serde_json::Value;
+
+pub const SHARE_TITLE: &str = "Verbünde weitergeben";
+pub const SHARE_LEAD: &str = "Wählen Sie Verbünde aus. Die Datei enthält sie mit ihren Kunden, Ansprechpartnern, Castings, Kontakten und geplanten Kontakten, dazu die beteiligten Kolleg:innen und die Casting-Schemata. Beim Import wird sie immer zusammengeführt, nie ersetzt.";
+pub const PART_MERGE_ONLY: &str = "Die Datei enthält einen Teil eines Kundenbuchs. Sie wird in Ihr Kundenbuch übernommen; ersetzt wird nichts. Ihre eigenen Einstellungen bleiben.";
+pub const CONFLICTS_EXPLAINED: &str = "Diese Datensätze gibt es hier und in der Datei in verschiedenen Fassungen. Wer was geändert hat, lässt sich ohne gemeinsamen Ausgangsstand nicht sagen. Voreingestellt ist jeweils die zuletzt geänderte Fassung; Sie können je Datensatz wählen.";
+pub const NOTHING_SELECTED: &str = "Bitte mindestens einen Verbund auswählen.";
+pub const NO_RECIPIENT: &str =
+    "Bitte die Kollegin oder den Kollegen wählen, die die Verbünde übernehmen.";
+pub const UNSET: &str = "– nicht gesetzt –";
+
+/// One record of a kind, for the list of differing records.
+pub fn kind_one(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Colleague => "Kolleg:in",
+        RecordKind::Group => "Verbund",
+        RecordKind::Customer => "Kunde",
+        RecordKind::Person => "Ansprechpartner",
+        RecordKind::Casting => "Casting",
+        RecordKind::Contact => "Kontakt",
+        RecordKind::Planned => "Geplanter Kontakt",
+        RecordKind::Party => "Telefonaktion",
+    }
+}
+
+/// "Teil eines Kundenbuchs, exportiert von Anna Berater am 30.11.2026, 10:15".
+pub fn origin(part: bool, by: Option<&str>, at: Option<&str>) -> String {
+    let mut line = String::from(if part {
+        "Teil eines Kundenbuchs"
+    } else {
+        "Ganzes Kundenbuch"
+    });
+    line += ", exportiert";
+    if let Some(by) = by {
+        line += &format!(" von {by}");
+    }
+    if let Some(at) = at {
+        line += &format!(" am {at}");
+    }
+    line
+}
+
+pub fn differing(n: usize) -> String {
+    match n {
+        1 => "1 Datensatz ist hier und in der Datei verschieden".into(),
+        n => format!(
+            "{} Datensätze sind hier und in der Datei verschieden",
+            super::number(n as i64)
+        ),
+    }
+}
+
+/// More differing records than the list shows: the bulk choice covers them.
+pub fn differing_not_listed(n: usize) -> String {
+    format!(
+        "Weitere {} Datensätze sind verschieden; für sie gilt die Wahl für alle (voreingestellt: die neuere Fassung).",
+        super::number(n as i64)
+    )
+}
+
+/// The German name of a record field as it is called in export files.
+pub fn field_label(field: &str) -> &str {
+    match field {
+        "name" => "Name",
+        "notes" | "note" => "Notizen",
+        "segment" => "Segment",
+        "advisor" => "Berater:in",
+        "lead" => "Hauptkunde",
+        "group" => "Verbund",
+        "customer" => "Kunde",
+        "kind" => "Art",
+        "number" => "Kundennummer",
+        "consent" => "Einwilligung",
+        "no_contact_until" => "Keine Ansprache bis",
+        "occasions" => "Anlässe",
+        "position" => "Position",
+        "influence" => "Einfluss",
+        "buying_role" => "Rolle im Kaufprozess",
+        "motive" => "Kaufmotiv",
+        "phone" => "Telefon",
+        "email" => "E-Mail",
+        "department" => "Abteilung",
+        "serves" => "Mitbetreuung für",
+        "date" => "Datum",
+        "at" => "Zeitpunkt",
+        "time" => "Uhrzeit",
+        "channel" => "Weg",
+        "format" => "Format",
+        "direction" => "Richtung",
+        "bank" => "Beteiligte der Bank",
+        "people" => "Beteiligte Ansprechpartner",
+        "topics" => "Themen",
+        "outcome" => "Ergebnis",
+        "who" => "Übernimmt",
+        "agreed_in" => "Vereinbart in",
+        "done" => "Erledigt durch",
+        "answers" => "Antworten",
+        "score" => "Punkte",
+        "scored" => "Klasse nach Punkten",
+        "override" => "Abweichende Klasse",
+        "rule" => "Regel der Klasse",
+        "departments" => "Einzubindende Fachbereiche",
+        "by" => "Gecastet von",
+        "created_at" => "Angelegt",
+        "calls" => "Anrufe",
+        "ended" => "Beendet",
+        other => other,
+    }
+}
+
+/// A field's value as text: words as they are, lists joined, the rest as written in the file.
+pub fn value_text(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => UNSET.into(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => if *b { "ja" } else { "nein" }.into(),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(other) => other.to_string(),
+    }
+}
+
+pub fn selected(groups: usize, customers: usize, contacts: usize) -> String {
+    format!(
+        "Ausgewählt: {} {}, {} {}, {} {}",
+        super::number(groups as i64),
+        if groups == 1 { "Verbund" } else { "Verbünde" },
+        super::number(customers as i64),
+        if customers == 1 { "Kunde" } else { "Kunden" },
+        super::number(contacts as i64),
+        if contacts == 1 { "Kontakt" } else { "Kontakte" },
+    )
+}
+
+/// "1 Verbund", "3 Verbünde".
+fn groups_n(groups: usize) -> String {
+    if groups == 1 {
+        "1 Verbund".to_owned()
+    } else {
+        format!("{} Verbünde", super::number(groups as i64))
+    }
+}
+
+pub fn part_exported(file: &str, groups: usize) -> String {
+    format!("{} als „{file}“ exportiert.", groups_n(groups))
+}
+
+pub fn backup_before_handover(to: &str) -> String {
+    format!("Vor der Übergabe an {to}")
+}
+
+pub fn handover_remove_confirm(groups: usize, to: &str) -> String {
+    format!(
+        "{} mit allen Kunden, Kontakten und Castings an {to} übergeben und danach aus Ihrem Kundenbuch entfernen? Vorher wird eine Sicherung angelegt.",
+        groups_n(groups)
+    )
+}
+
+pub fn handed_over(groups: usize, to: &str, file: &str, removed: bool) -> String {
+    let what = groups_n(groups);
+    let then = if removed {
+        " und aus Ihrem Kundenbuch entfernt"
+    } else {
+        ""
+    };
+    format!("{what} an {to} übergeben{then}. Die Datei „{file}“ ist für {to} bestimmt.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn values_read_as_text() {
+        assert_eq!(value_text(None), UNSET);
+        assert_eq!(value_text(Some(&json!("Müller"))), "Müller");
+        assert_eq!(
+            value_text(Some(&json!(["Baufinanzierung", "Rente"]))),
+            "Baufinanzierung, Rente"
+        );
+        assert_eq!(value_text(Some(&json!(true))), "ja");
+        assert_eq!(value_text(Some(&json!(12))), "12");
+    }
+
+    #[test]
+    fn origin_names_who_and_when() {
+        assert_eq!(
+            origin(true, Some("Anna Berater"), Some("30.11.2026, 10:15")),
+            "Teil eines Kundenbuchs, exportiert von Anna Berater am 30.11.2026, 10:15"
+        );
+        assert_eq!(origin(false, None, None), "Ganzes Kundenbuch, exportiert");
+    }
+}

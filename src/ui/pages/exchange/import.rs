@@ -1,0 +1,321 @@
+//! Importing a file: checked and previewed before anything changes; records that differ
+//! are shown side by side with a choice each; a part of a book can only be merged.
+
+use crate::domain::book::{BookData, RecordKind};
+use crate::domain::merge::{self, Choices, Conflict, Preview, Side};
+use crate::storage::{self, Contents, Import, MAX_IMPORT_BYTES};
+use crate::texts::{self, exchange as say};
+use crate::ui::browser;
+use crate::ui::components::ScrollBox;
+use crate::ui::format;
+use crate::ui::state::{use_app, App};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// At most this many differing records are listed; the choice for all covers the rest.
+const LISTED: usize = 50;
+
+/// A checked import waiting for the advisor's decision.
+#[derive(Clone)]
+struct Pending {
+    file: String,
+    import: Import,
+    /// The file's records, flat, as the merge takes them.
+    data: BookData,
+    preview: Preview,
+}
+
+impl Pending {
+    fn is_part(&self) -> bool {
+        matches!(self.import.contents, Contents::Groups(_))
+    }
+}
+
+/// Checks a file's text against the book: a part must fit it (its references may point at
+/// records here).
+fn check(app: App, file: String, import: Import) -> Result<Pending, String> {
+    let data = match &import.contents {
+        Contents::Book(book) => book.to_data(),
+        Contents::Groups(data) => data.clone(),
+    };
+    app.book.with_untracked(|current| {
+        if matches!(import.contents, Contents::Groups(_)) {
+            merge::merge(current, &data).map_err(|problems| {
+                texts::decode_error(&storage::DecodeError::Problems(problems))
+            })?;
+        }
+        let preview = merge::preview(current, &data);
+        Ok(Pending {
+            file,
+            import,
+            data,
+            preview,
+        })
+    })
+}
+
+#[component]
+pub fn ImportSection() -> impl IntoView {
+    let app = use_app();
+    let pending = RwSignal::new(None::<Pending>);
+    let choices = RwSignal::new(Choices::new());
+    let import_error = RwSignal::new(None::<String>);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Allow picking the same file again after a fix.
+        input.set_value("");
+        pending.set(None);
+        choices.set(Choices::new());
+        import_error.set(None);
+        let name = file.name();
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            import_error.set(Some(texts::import_failed(
+                &name,
+                &texts::decode_error(&storage::DecodeError::TooLarge {
+                    bytes: file.size() as usize,
+                }),
+            )));
+            return;
+        }
+        spawn_local(async move {
+            let result = match browser::read_text(&file).await {
+                Ok(text) => storage::read_import(&text)
+                    .map_err(|e| texts::decode_error(&e))
+                    .and_then(|import| check(app, name.clone(), import)),
+                Err(_) => Err(texts::FILE_UNREADABLE.to_owned()),
+            };
+            match result {
+                Ok(p) => pending.set(Some(p)),
+                Err(message) => import_error.set(Some(texts::import_failed(&name, &message))),
+            }
+        });
+    };
+
+    let do_merge = move |_| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        let merged = app.book.with_untracked(|current| {
+            choices.with_untracked(|c| merge::merge_with(current, &p.data, c))
+        });
+        match merged {
+            Ok(book) => {
+                app.book.set(book);
+                pending.set(None);
+                app.notify(texts::import_merged(&p.file));
+            }
+            Err(problems) => import_error.set(Some(texts::decode_error(
+                &storage::DecodeError::Problems(problems),
+            ))),
+        }
+    };
+    let do_replace = move |_| {
+        let Some(Pending {
+            file,
+            import:
+                Import {
+                    contents: Contents::Book(book),
+                    ..
+                },
+            ..
+        }) = pending.get_untracked()
+        else {
+            return;
+        };
+        if !browser::confirm(texts::REPLACE_CONFIRM) {
+            return;
+        }
+        spawn_local(async move {
+            match app.replace_book(book, texts::BACKUP_BEFORE_IMPORT).await {
+                Ok(()) => {
+                    pending.set(None);
+                    app.notify(texts::import_replaced(&file));
+                }
+                Err(e) => import_error.set(Some(e)),
+            }
+        });
+    };
+
+    view! {
+        <p>"Die Datei wird zuerst geprüft. Sie sehen, was sich ändern würde, und entscheiden dann."</p>
+        <div class="field">
+            <label for="import-datei">"Exportdatei wählen"</label>
+            <input id="import-datei" type="file" on:change=on_file data-testid="import-file" />
+        </div>
+        {move || import_error.get().map(|e| view! {
+            <div class="banner banner-error" role="alert" data-testid="import-error">
+                {e.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
+            </div>
+        })}
+        {move || pending.get().map(|p| {
+            let part = p.is_part();
+            let offset = browser::local_offset();
+            let origin = say::origin(
+                part,
+                p.import.exported_by.as_deref(),
+                p.import.exported_at.map(|t| format::date_time(t, offset)).as_deref(),
+            );
+            view! {
+                <div class="card" data-testid="import-preview">
+                    <h3>"Vorschau: " {p.file.clone()}</h3>
+                    <p data-testid="import-origin">{origin}</p>
+                    {part.then(|| view! { <p class="lead">{say::PART_MERGE_ONLY}</p> })}
+                    <PreviewTable preview=p.preview.clone() />
+                    {p.preview.is_noop().then(|| view! {
+                        <p class="lead" data-testid="import-noop">{texts::IMPORT_NOTHING_NEW}</p>
+                    })}
+                    <Differing conflicts=p.preview.conflicts().to_vec() choices=choices />
+                    <p>
+                        {if part {
+                            "Zusammenführen übernimmt die Verbünde der Datei und behält alles andere."
+                        } else {
+                            "Zusammenführen übernimmt neue Datensätze und die gewählten Fassungen und behält alles andere. Ersetzen legt zuerst eine Sicherung an und ersetzt dann das ganze Kundenbuch."
+                        }}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=do_merge data-testid="import-merge">"Zusammenführen"</button>
+                        {(!part).then(|| view! {
+                            <button type="button" on:click=do_replace data-testid="import-replace">"Ersetzen"</button>
+                        })}
+                        <button type="button" class="quiet" on:click=move |_| pending.set(None)>"Abbrechen"</button>
+                    </div>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn PreviewTable(preview: Preview) -> impl IntoView {
+    view! {
+        <ScrollBox>
+        <table class="table">
+            <caption class="sr-only">"Was der Import ändern würde"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Art"</th>
+                    <th scope="col">"Neu"</th>
+                    <th scope="col">"Geändert"</th>
+                    <th scope="col">"Unverändert"</th>
+                    <th scope="col">"Hier neuer"</th>
+                    <th scope="col">"Nur hier"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {RecordKind::ALL.iter().map(|k| {
+                    let t = preview.tally(*k);
+                    view! {
+                        <tr data-kind=format!("{k:?}")>
+                            <th scope="row">{texts::kind_plural(*k)}</th>
+                            <td>{texts::number(t.added as i64)}</td>
+                            <td>{texts::number(t.changed as i64)}</td>
+                            <td>{texts::number(t.unchanged as i64)}</td>
+                            <td>{texts::number(t.kept as i64)}</td>
+                            <td>{texts::number(t.only_local as i64)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </ScrollBox>
+    }
+}
+
+fn key(c: &Conflict) -> (RecordKind, String) {
+    (c.kind, c.id.clone())
+}
+
+/// The records both sides hold in different versions, each with its differing fields side
+/// by side and a choice, plus one choice for all.
+#[component]
+fn Differing(conflicts: Vec<Conflict>, choices: RwSignal<Choices>) -> impl IntoView {
+    if conflicts.is_empty() {
+        return ().into_any();
+    }
+    let total = conflicts.len();
+    let all_keys: Vec<(RecordKind, String)> = conflicts.iter().map(key).collect();
+    let set_all = move |side: Option<Side>| {
+        choices.set(match side {
+            None => Choices::new(),
+            Some(side) => all_keys.iter().map(|k| (k.clone(), side)).collect(),
+        })
+    };
+    let set_mine = set_all.clone();
+    let set_theirs = set_all.clone();
+    let offset = browser::local_offset();
+    view! {
+        <h4 data-testid="differing-count">{say::differing(total)}</h4>
+        <p>{say::CONFLICTS_EXPLAINED}</p>
+        <div class="actions">
+            <button type="button" on:click=move |_| set_all(None)>"Überall die neuere Fassung"</button>
+            <button type="button" on:click=move |_| set_mine(Some(Side::Mine)) data-testid="differing-all-mine">"Überall meine"</button>
+            <button type="button" on:click=move |_| set_theirs(Some(Side::Theirs))>"Überall die aus der Datei"</button>
+        </div>
+        <ul class="list" data-testid="differing">
+            {conflicts.into_iter().take(LISTED).enumerate().map(|(n, c)| {
+                let k = key(&c);
+                let default = c.default_side();
+                let side = {
+                    let k = k.clone();
+                    move || choices.with(|ch| ch.get(&k).copied().unwrap_or(default))
+                };
+                let choose = move |s: Side| {
+                    let k = k.clone();
+                    move |_| choices.update(|ch| { ch.insert(k.clone(), s); })
+                };
+                let (mine_side, theirs_side) = (side.clone(), side);
+                let name = format!("wahl-{n}");
+                let heading = format!("{} „{}“", say::kind_one(c.kind), c.title);
+                view! {
+                    <li class="row differing" data-testid="differing-record" data-id=c.id.clone()>
+                        <fieldset class="group">
+                            <legend>{heading}</legend>
+                            <ScrollBox>
+                            <table class="table text">
+                                <thead><tr>
+                                    <th scope="col">"Feld"</th>
+                                    <th scope="col">"Hier (" {format::date_time(c.mine_at, offset)} ")"</th>
+                                    <th scope="col">"Datei (" {format::date_time(c.theirs_at, offset)} ")"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {c.fields.iter().map(|f| view! {
+                                        <tr>
+                                            <th scope="row">{say::field_label(&f.field).to_owned()}</th>
+                                            <td>{say::value_text(f.mine.as_ref())}</td>
+                                            <td>{say::value_text(f.theirs.as_ref())}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            </ScrollBox>
+                            <div class="choices">
+                                <label class="choice">
+                                    <input type="radio" name=name.clone() prop:checked=move || mine_side() == Side::Mine
+                                        on:change=choose(Side::Mine) data-testid="keep-mine" />
+                                    "Meine behalten"
+                                </label>
+                                <label class="choice">
+                                    <input type="radio" name=name prop:checked=move || theirs_side() == Side::Theirs
+                                        on:change=choose(Side::Theirs) data-testid="take-theirs" />
+                                    "Aus der Datei übernehmen"
+                                </label>
+                            </div>
+                        </fieldset>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {(total > LISTED).then(|| view! { <p class="count">{say::differing_not_listed(total - LISTED)}</p> })}
+    }
+    .into_any()
+}

@@ -1,0 +1,4 @@
+//! Exchange with colleagues: parts of the book, hand-overs.
+
+pub mod import;
+pub mod share;
