@@ -81,6 +81,11 @@ pub enum Problem {
     UnknownMe {
         colleague: String,
     },
+    /// A name made only of characters that show nothing.
+    InvisibleName {
+        kind: RecordKind,
+        id: String,
+    },
     UnknownRecord {
         kind: RecordKind,
         id: String,
@@ -240,6 +245,29 @@ fn insert_unique<R: Record>(map: &mut BTreeMap<R::Id, R>, record: R, problems: &
             e.insert(record);
         }
     }
+}
+
+/// Names that show nothing. Stored books may hold them from before the rule, so this is
+/// checked on what comes in (imports), not on every load.
+pub fn invisible_names(data: &BookData) -> Vec<Problem> {
+    fn check<'a, R: Record + 'a>(
+        records: &'a [R],
+        name: impl Fn(&R) -> &super::text::Name,
+        problems: &mut Vec<Problem>,
+    ) {
+        problems.extend(records.iter().filter(|r| !name(r).is_visible()).map(|r| {
+            Problem::InvisibleName {
+                kind: R::KIND,
+                id: r.id().to_string(),
+            }
+        }));
+    }
+    let mut problems = Vec::new();
+    check(&data.colleagues, |c| &c.name, &mut problems);
+    check(&data.groups, |g| &g.name, &mut problems);
+    check(&data.customers, |c| &c.name, &mut problems);
+    check(&data.persons, |p| &p.name, &mut problems);
+    problems
 }
 
 impl Book {

@@ -7,15 +7,20 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TextError {
     Empty,
-    TooLong { max: usize },
+    /// Only spaces and characters that show nothing (zero-width, byte order mark, …).
+    Invisible,
+    TooLong {
+        max: usize,
+    },
     InvalidEmail,
     InvalidPhone,
     InfluenceOutOfRange,
 }
 
-/// The conversions every validated string type shares: serde goes through `parse`.
+/// The conversions every validated string type shares: serde goes through `$read` (`parse`,
+/// or a more lenient reading where stored data predates a rule).
 macro_rules! validated_string {
-    ($($name:ident),+) => {$(
+    ($($name:ident => $read:ident),+) => {$(
         impl $name {
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -25,7 +30,7 @@ macro_rules! validated_string {
         impl TryFrom<String> for $name {
             type Error = TextError;
             fn try_from(raw: String) -> Result<Self, TextError> {
-                Self::parse(&raw)
+                Self::$read(&raw)
             }
         }
 
@@ -37,7 +42,7 @@ macro_rules! validated_string {
     )+};
 }
 
-validated_string!(Name, Email, Phone);
+validated_string!(Name => read, Email => parse, Phone => parse);
 
 pub const MAX_NAME_LEN: usize = 200;
 pub const MAX_NOTES_LEN: usize = 20_000;
@@ -48,7 +53,18 @@ pub const MAX_NOTES_LEN: usize = 20_000;
 pub struct Name(String);
 
 impl Name {
+    /// A name as typed or imported: it must show at least one character.
     pub fn parse(raw: &str) -> Result<Self, TextError> {
+        let name = Self::read(raw)?;
+        if !name.is_visible() {
+            return Err(TextError::Invisible);
+        }
+        Ok(name)
+    }
+
+    /// A name as stored. Books saved before names had to be visible may hold invisible
+    /// ones; they still open (and imports are checked with [`Name::is_visible`]).
+    fn read(raw: &str) -> Result<Self, TextError> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             return Err(TextError::Empty);
@@ -57,6 +73,11 @@ impl Name {
             return Err(TextError::TooLong { max: MAX_NAME_LEN });
         }
         Ok(Self(trimmed.to_owned()))
+    }
+
+    /// Whether the name shows at least one character.
+    pub fn is_visible(&self) -> bool {
+        self.0.chars().any(|c| !is_invisible(c))
     }
 
     /// A name written in the source (built-in defaults), known to be valid.
@@ -70,6 +91,20 @@ impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Characters that show nothing: white space, controls, and the invisible format characters
+/// (zero-width space and joiners, direction marks, soft hyphen, byte order mark, variation
+/// selectors, tag characters, Hangul and Braille blanks).
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+            | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// Free text such as notes: trimmed at the end, bounded, may be empty.
@@ -231,6 +266,24 @@ mod tests {
             "Müller GmbH"
         );
         assert_eq!(Name::parse("   "), Err(TextError::Empty));
+        for invisible in [
+            "\u{200B}",
+            " \u{FEFF} ",
+            "\u{200B}\u{200D}\u{2060}",
+            "\u{00AD}",
+            "\u{3164}",
+        ] {
+            assert_eq!(
+                Name::parse(invisible),
+                Err(TextError::Invisible),
+                "{invisible:?}"
+            );
+        }
+        assert_eq!(Name::parse("\u{200B}Ö").unwrap().as_str(), "\u{200B}Ö");
+        assert_eq!(Name::parse("Zoë").unwrap().as_str(), "Zoë");
+        // Stored before the rule: still read, so the book opens.
+        let stored: Name = serde_json::from_str("\"\\u200b\"").unwrap();
+        assert!(!stored.is_visible());
         assert!(Name::parse(&"x".repeat(201)).is_err());
         assert!(serde_json::from_str::<Name>("\"\"").is_err());
     }

@@ -2,7 +2,7 @@
 //! size and shape checks, schema migration, typed parsing, reference validation.
 
 use super::migrate::{self, MigrateError, CURRENT_SCHEMA};
-use crate::domain::book::{Book, BookData, Problem};
+use crate::domain::book::{invisible_names, Book, BookData, Problem};
 use crate::domain::model::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -137,6 +137,10 @@ pub fn read_import(text: &str) -> Result<Import, DecodeError> {
         return Err(DecodeError::TooDeep);
     }
     let (header, data) = decode_data(text)?;
+    let invisible = invisible_names(&data);
+    if !invisible.is_empty() {
+        return Err(DecodeError::Problems(invisible));
+    }
     let contents = match header.scope.as_str() {
         None | Some("book") => {
             Contents::Book(Book::from_data(data).map_err(DecodeError::Problems)?)

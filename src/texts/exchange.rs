@@ -1,6 +1,5 @@
 //! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
 
-use crate::domain::book::RecordKind;
 use serde_json::Value;
 
 pub const SHARE_TITLE: &str = "Verbünde weitergeben";
@@ -11,20 +10,6 @@ pub const NOTHING_SELECTED: &str = "Bitte mindestens einen Verbund auswählen.";
 pub const NO_RECIPIENT: &str =
     "Bitte die Kollegin oder den Kollegen wählen, die die Verbünde übernehmen.";
 pub const UNSET: &str = "– nicht gesetzt –";
-
-/// One record of a kind, for the list of differing records.
-pub fn kind_one(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Colleague => "Kolleg:in",
-        RecordKind::Group => "Verbund",
-        RecordKind::Customer => "Kunde",
-        RecordKind::Person => "Ansprechpartner",
-        RecordKind::Casting => "Casting",
-        RecordKind::Contact => "Kontakt",
-        RecordKind::Planned => "Geplanter Kontakt",
-        RecordKind::Party => "Telefonaktion",
-    }
-}
 
 /// "Teil eines Kundenbuchs, exportiert von Anna Berater am 30.11.2026, 10:15".
 pub fn origin(part: bool, by: Option<&str>, at: Option<&str>) -> String {

@@ -46,6 +46,10 @@ impl std::fmt::Display for TextError {
 pub fn text_error(e: &TextError) -> String {
     match e {
         TextError::Empty => "darf nicht leer sein".into(),
+        TextError::Invisible => {
+            "braucht mindestens ein sichtbares Zeichen (nur Leerzeichen oder unsichtbare Zeichen)"
+                .into()
+        }
         TextError::TooLong { max } => {
             format!("ist zu lang (höchstens {} Zeichen)", number(*max as i64))
         }
@@ -70,7 +74,7 @@ pub fn kind_plural(kind: RecordKind) -> &'static str {
     }
 }
 
-fn kind_singular(kind: RecordKind) -> &'static str {
+pub fn kind_singular(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Colleague => "Kolleg:in",
         RecordKind::Group => "Kundenverbund",
@@ -103,6 +107,10 @@ pub fn problem(p: &Problem) -> String {
         Problem::LeadNotMember { group, lead } => {
             format!("Der Leitkunde „{lead}“ gehört nicht zum Kundenverbund „{group}“.")
         }
+        Problem::InvisibleName { kind, id } => format!(
+            "{} „{id}“ hat keinen sichtbaren Namen (nur Leerzeichen oder unsichtbare Zeichen).",
+            kind_singular(*kind)
+        ),
         Problem::UnknownMe { colleague } => {
             format!("Das eigene Profil verweist auf die unbekannte Person „{colleague}“.")
         }

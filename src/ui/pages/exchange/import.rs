@@ -275,7 +275,7 @@ fn Differing(conflicts: Vec<Conflict>, choices: RwSignal<Choices>) -> impl IntoV
                 };
                 let (mine_side, theirs_side) = (side.clone(), side);
                 let name = format!("wahl-{n}");
-                let heading = format!("{} „{}“", say::kind_one(c.kind), c.title);
+                let heading = format!("{} „{}“", texts::kind_singular(c.kind), c.title);
                 view! {
                     <li class="row differing" data-testid="differing-record" data-id=c.id.clone()>
                         <fieldset class="group">

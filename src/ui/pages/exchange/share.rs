@@ -124,18 +124,27 @@ fn Choose(chosen: RwSignal<BTreeSet<GroupId>>) -> impl IntoView {
     let found = Memo::new(move |_| {
         let needle = fold(search.get().trim());
         app.book.with(|b| {
-            let mut list: Vec<(GroupId, String)> = b
+            let mut list: Vec<(GroupId, String, String)> = b
                 .groups()
                 .values()
                 .filter(|g| fold(g.name.as_str()).contains(&needle))
-                .map(|g| (g.id.clone(), g.name.to_string()))
+                .map(|g| {
+                    // Names repeat ("Stadt Waldkirch"): the advisor and size tell them apart.
+                    let advisor = g.advisor.as_ref().and_then(|a| b.colleagues().get(a));
+                    let meta = format!(
+                        "{} · {}",
+                        texts::members(b.member_count(&g.id)),
+                        advisor.map_or(texts::NOT_SPECIFIED, |a| a.name.as_str())
+                    );
+                    (g.id.clone(), g.name.to_string(), meta)
+                })
                 .collect();
-            crate::domain::sort::sort_by_key(&mut list, |(_, name)| fold(name));
+            crate::domain::sort::sort_by_key(&mut list, |(_, name, _)| fold(name));
             list
         })
     });
     let add_found =
-        move |_| add(found.with_untracked(|f| f.iter().map(|(g, _)| g.clone()).collect()));
+        move |_| add(found.with_untracked(|f| f.iter().map(|(g, ..)| g.clone()).collect()));
 
     view! {
         <h2>"Auswählen"</h2>
@@ -154,7 +163,7 @@ fn Choose(chosen: RwSignal<BTreeSet<GroupId>>) -> impl IntoView {
             <button type="button" class="quiet" on:click=move |_| chosen.set(BTreeSet::new())>"Auswahl leeren"</button>
         </div>
         <ul class="list" data-testid="share-groups">
-            {move || found.with(|list| list.iter().take(LISTED).map(|(id, name)| {
+            {move || found.with(|list| list.iter().take(LISTED).map(|(id, name, meta)| {
                 let box_id = format!("share-{id}");
                 let (checked_id, toggle_id) = (id.clone(), id.clone());
                 let checked = move || chosen.with(|c| c.contains(&checked_id));
@@ -168,6 +177,7 @@ fn Choose(chosen: RwSignal<BTreeSet<GroupId>>) -> impl IntoView {
                         <div class="field check">
                             <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=toggle />
                             <label for=box_id>{name.clone()}</label>
+                            <span class="meta">{meta.clone()}</span>
                         </div>
                     </li>
                 }
