@@ -2,4 +2,5 @@
 //! tablet's address book or Outlook, in the content lines they share with the calendar export.
 
 pub mod content_line;
+pub mod passphrase;
 pub mod vcard;
