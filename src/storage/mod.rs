@@ -9,6 +9,7 @@ pub mod codec;
 pub mod compress;
 pub mod device;
 pub mod engine;
+pub mod envelope;
 pub mod file;
 #[cfg(target_arch = "wasm32")]
 pub mod indexed;

@@ -1,6 +1,8 @@
-//! Handing the book's data to other programs and people: contact persons as vCards for the
-//! tablet's address book or Outlook, in the content lines they share with the calendar export.
+//! Handing the book's data to other programs and people: chosen groups for a colleague (and
+//! the passphrase rules for sealing such files), contact persons as vCards for the tablet's
+//! address book or Outlook, in the content lines they share with the calendar export.
 
 pub mod content_line;
+pub mod passphrase;
 pub mod selection;
 pub mod vcard;
