@@ -1,5 +1,7 @@
 //! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
 
+use crate::domain::exchange::passphrase::{PassphraseProblem, Strength};
+use crate::storage::envelope::EnvelopeError;
 use serde_json::Value;
 
 pub const SHARE_TITLE: &str = "Verbünde weitergeben";
@@ -10,6 +12,49 @@ pub const NOTHING_SELECTED: &str = "Bitte mindestens einen Verbund auswählen.";
 pub const NO_RECIPIENT: &str =
     "Bitte die Kollegin oder den Kollegen wählen, die die Verbünde übernehmen.";
 pub const UNSET: &str = "– nicht gesetzt –";
+
+pub const SEAL: &str = "Mit Kennwort verschlüsseln";
+pub const SEAL_EXPLAINED: &str = "Die Datei wird mit AES-256-GCM verschlüsselt; der Schlüssel entsteht aus dem Kennwort (PBKDF2-HMAC-SHA256, 600.000 Runden). Das Kennwort wird nirgends gespeichert: Ohne es lässt sich die Datei nicht mehr öffnen. Sagen Sie es der Empfängerin oder dem Empfänger auf anderem Weg, etwa am Telefon.";
+pub const SEALED_FILE: &str = "Diese Datei ist mit einem Kennwort verschlüsselt. Geben Sie das Kennwort ein, das Ihnen die Absenderin oder der Absender genannt hat.";
+pub const NO_RANDOMNESS: &str =
+    "Der Browser liefert keine sicheren Zufallszahlen; ohne sie kann nicht verschlüsselt werden.";
+
+pub fn passphrase_problem(p: PassphraseProblem) -> String {
+    match p {
+        PassphraseProblem::TooShort { min } => {
+            format!("Das Kennwort braucht mindestens {min} Zeichen.")
+        }
+        PassphraseProblem::Mismatch => "Die beiden Kennwörter stimmen nicht überein.".into(),
+    }
+}
+
+pub fn strength(s: Strength) -> &'static str {
+    match s {
+        Strength::Weak => "Stärke: schwach. Länger machen, z. B. aus mehreren Wörtern mit Ziffern.",
+        Strength::Fair => "Stärke: mittel. Ein paar Zeichen mehr machen es deutlich sicherer.",
+        Strength::Strong => "Stärke: stark.",
+    }
+}
+
+pub fn deriving(percent: u32) -> String {
+    format!("Schlüssel wird aus dem Kennwort berechnet … {percent} %")
+}
+
+pub fn envelope_error(e: EnvelopeError) -> String {
+    match e {
+        EnvelopeError::NotEnvelope => "Die Datei ist keine verschlüsselte Kontaktnetz-Datei.".into(),
+        EnvelopeError::UnsupportedVersion { found } => format!(
+            "Die Datei wurde mit einer neueren Version von Kontaktnetz verschlüsselt (Format {found}). Bitte die App aktualisieren."
+        ),
+        EnvelopeError::UnsupportedAlgorithm => {
+            "Die Datei ist mit einem Verfahren verschlüsselt, das Kontaktnetz nicht kennt.".into()
+        }
+        EnvelopeError::TooLarge => "Die verschlüsselte Datei ist zu groß für einen Import.".into(),
+        EnvelopeError::Damaged => "Die verschlüsselte Datei ist beschädigt.".into(),
+        EnvelopeError::WrongPassphraseOrModified => "Das Kennwort ist falsch, oder die Datei wurde nach dem Verschlüsseln verändert. Es wurde nichts übernommen.".into(),
+        EnvelopeError::NotText => "Die Datei ließ sich entschlüsseln, enthält aber keinen Text.".into(),
+    }
+}
 
 /// "Teil eines Kundenbuchs, exportiert von Anna Berater am 30.11.2026, 10:15".
 pub fn origin(part: bool, by: Option<&str>, at: Option<&str>) -> String {

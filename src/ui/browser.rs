@@ -115,3 +115,23 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
 pub fn tab_id() -> String {
     format!("tab-{:x}", random_u64())
 }
+
+/// `n` bytes from the browser's cryptographic generator (also on plain http).
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, JsValue> {
+    let mut bytes = vec![0u8; n];
+    web_sys::window()
+        .ok_or_else(|| JsValue::from_str("kein Fenster"))?
+        .crypto()?
+        .get_random_values_with_u8_array(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Lets the browser paint and handle input before long work goes on.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,6 +1,7 @@
 //! Export, import (validated and previewed before anything changes), backups, storage use.
 
 use super::exchange::import::ImportSection;
+use super::exchange::seal::{Seal, SealFields};
 use super::home::load_sample;
 use crate::domain::exchange::vcard::with_consent;
 use crate::domain::sample::SampleSize;
@@ -9,7 +10,7 @@ use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{download_vcards, UsageMeter};
 use crate::ui::format;
-use crate::ui::pages::safety::{export_book, SafetySection};
+use crate::ui::pages::safety::{deliver_export, export_file, SafetySection};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -19,7 +20,15 @@ use leptos::task::spawn_local;
 pub fn Data() -> impl IntoView {
     let app = use_app();
 
-    let export = move |_| export_book(app);
+    let seal = Seal::new();
+    let export = move |_| {
+        spawn_local(async move {
+            let (name, text, revision) = export_file(app);
+            if let Some(text) = seal.apply(text).await {
+                deliver_export(app, seal.file_name(&name), text, revision).await;
+            }
+        })
+    };
 
     view! {
         <section class="page">
@@ -27,6 +36,7 @@ pub fn Data() -> impl IntoView {
 
             <h2>"Exportieren"</h2>
             <p>"Das ganze Kundenbuch als JSON-Datei, z. B. für eine Kollegin oder als eigene Sicherung."</p>
+            <SealFields seal=seal id="export" />
             <button type="button" class="primary" on:click=export data-testid="export">"Kundenbuch exportieren"</button>
 
             <h2>"An Kolleg:innen weitergeben"</h2>

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 /// The book as an export file: its dated name, its text, and the stored revision it holds.
 #[inline(never)]
-fn export_file(app: App) -> (String, String, u64) {
+pub fn export_file(app: App) -> (String, String, u64) {
     let text = app
         .book
         .with_untracked(|b| storage::export(b, browser::now()));
@@ -33,14 +33,17 @@ fn export_file(app: App) -> (String, String, u64) {
 /// Downloads the whole book as JSON and remembers the export on this device.
 pub fn export_book(app: App) {
     let (name, text, revision) = export_file(app);
+    leptos::task::spawn_local(deliver_export(app, name, text, revision));
+}
+
+/// Downloads an export of the book at `revision` and remembers it on this device.
+pub async fn deliver_export(app: App, name: String, text: String, revision: u64) {
     if !app.download(&name, "application/json", &text) {
         return;
     }
-    leptos::task::spawn_local(async move {
-        app.notify(match app.mark_exported(revision).await {
-            Ok(()) => say::exported(&name),
-            Err(e) => e,
-        });
+    app.notify(match app.mark_exported(revision).await {
+        Ok(()) => say::exported(&name),
+        Err(e) => e,
     });
 }
 

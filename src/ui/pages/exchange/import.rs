@@ -1,12 +1,14 @@
 //! Importing a file: checked and previewed before anything changes; records that differ
 //! are shown side by side with a choice each; a part of a book can only be merged.
 
+use super::seal::{self, Deriving};
 use crate::domain::book::{BookData, RecordKind};
 use crate::domain::merge::{self, Choices, Conflict, Preview, Side};
-use crate::storage::{self, Contents, Import, MAX_IMPORT_BYTES};
+use crate::storage::envelope::{self, Sealed, MAX_ENVELOPE_BYTES};
+use crate::storage::{self, Contents, Import};
 use crate::texts::{self, exchange as say};
 use crate::ui::browser;
-use crate::ui::components::ScrollBox;
+use crate::ui::components::{ScrollBox, TextField};
 use crate::ui::format;
 use crate::ui::state::{use_app, App};
 use leptos::prelude::*;
@@ -55,12 +57,31 @@ fn check(app: App, file: String, import: Import) -> Result<Pending, String> {
     })
 }
 
+/// A file's text as far as it can go without the advisor: a preview, or a sealed file that
+/// waits for its passphrase.
+fn read(app: App, file: String, text: &str) -> Result<Step, String> {
+    if envelope::is_envelope(text) {
+        let sealed = envelope::read(text).map_err(say::envelope_error)?;
+        return Ok(Step::Locked(file, sealed));
+    }
+    let import = storage::read_import(text).map_err(|e| texts::decode_error(&e))?;
+    check(app, file, import).map(|p| Step::Preview(Box::new(p)))
+}
+
+enum Step {
+    Preview(Box<Pending>),
+    Locked(String, Sealed),
+}
+
 #[component]
 pub fn ImportSection() -> impl IntoView {
     let app = use_app();
     let pending = RwSignal::new(None::<Pending>);
     let choices = RwSignal::new(Choices::new());
     let import_error = RwSignal::new(None::<String>);
+    let locked = RwSignal::new(None::<(String, Sealed)>);
+    let passphrase = RwSignal::new(String::new());
+    let progress = RwSignal::new(None::<u32>);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -75,10 +96,12 @@ pub fn ImportSection() -> impl IntoView {
         // Allow picking the same file again after a fix.
         input.set_value("");
         pending.set(None);
+        locked.set(None);
         choices.set(Choices::new());
         import_error.set(None);
         let name = file.name();
-        if file.size() > MAX_IMPORT_BYTES as f64 {
+        // The larger bound: a sealed file is a third larger than the export inside it.
+        if file.size() > MAX_ENVELOPE_BYTES as f64 {
             import_error.set(Some(texts::import_failed(
                 &name,
                 &texts::decode_error(&storage::DecodeError::TooLarge {
@@ -89,13 +112,40 @@ pub fn ImportSection() -> impl IntoView {
         }
         spawn_local(async move {
             let result = match browser::read_text(&file).await {
-                Ok(text) => storage::read_import(&text)
-                    .map_err(|e| texts::decode_error(&e))
-                    .and_then(|import| check(app, name.clone(), import)),
+                Ok(text) => read(app, name.clone(), &text),
                 Err(_) => Err(texts::FILE_UNREADABLE.to_owned()),
             };
             match result {
-                Ok(p) => pending.set(Some(p)),
+                Ok(Step::Preview(p)) => pending.set(Some(*p)),
+                Ok(Step::Locked(file, sealed)) => {
+                    passphrase.set(String::new());
+                    locked.set(Some((file, sealed)));
+                }
+                Err(message) => import_error.set(Some(texts::import_failed(&name, &message))),
+            }
+        });
+    };
+
+    let unlock = move |_| {
+        let Some((name, sealed)) = locked.get_untracked() else {
+            return;
+        };
+        if progress.get_untracked().is_some() {
+            return;
+        }
+        import_error.set(None);
+        spawn_local(async move {
+            let pass = passphrase.get_untracked();
+            let opened = seal::open(&sealed, &pass, progress).await.and_then(|text| {
+                storage::read_import(&text)
+                    .map_err(|e| texts::decode_error(&e))
+                    .and_then(|import| check(app, name.clone(), import))
+            });
+            match opened {
+                Ok(p) => {
+                    locked.set(None);
+                    pending.set(Some(p));
+                }
                 Err(message) => import_error.set(Some(texts::import_failed(&name, &message))),
             }
         });
@@ -156,6 +206,19 @@ pub fn ImportSection() -> impl IntoView {
             <div class="banner banner-error" role="alert" data-testid="import-error">
                 {e.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
             </div>
+        })}
+        {move || locked.get().map(|(name, _)| view! {
+            <form class="card" data-testid="import-locked" on:submit=move |ev| { ev.prevent_default(); unlock(()); }>
+                <h3>{name}</h3>
+                <p>{say::SEALED_FILE}</p>
+                <TextField label="Kennwort der Datei" value=passphrase kind="password"
+                    autocomplete="off" id="import-passphrase" />
+                <Deriving progress=progress />
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="import-unlock">"Entschlüsseln"</button>
+                    <button type="button" class="quiet" on:click=move |_| locked.set(None)>"Abbrechen"</button>
+                </div>
+            </form>
         })}
         {move || pending.get().map(|p| {
             let part = p.is_part();

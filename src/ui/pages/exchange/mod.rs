@@ -1,4 +1,5 @@
 //! Exchange with colleagues: parts of the book, hand-overs.
 
 pub mod import;
+pub mod seal;
 pub mod share;

@@ -1,6 +1,7 @@
 //! Passing groups to a colleague: choose them (by hand, by advisor, by co-serving
 //! department), then export them or hand them over.
 
+use super::seal::{Seal, SealFields};
 use crate::domain::book::Book;
 use crate::domain::exchange::selection::{self, advised_by, hand_over, served_by};
 use crate::domain::ids::{ColleagueId, GroupId};
@@ -49,6 +50,7 @@ pub fn Share() -> impl IntoView {
             .collect::<BTreeSet<_>>(),
     );
     let error = RwSignal::new(None::<String>);
+    let seal = Seal::new();
     let export = move |_| {
         let ids = chosen.get_untracked();
         if ids.is_empty() {
@@ -56,9 +58,15 @@ pub fn Share() -> impl IntoView {
         }
         error.set(None);
         let (name, text) = app.book.with_untracked(|b| part_file(b, &ids, "verbuende"));
-        if app.download(&name, "application/json", &text) {
-            app.notify(say::part_exported(&name, ids.len()));
-        }
+        spawn_local(async move {
+            let Some(text) = seal.apply(text).await else {
+                return;
+            };
+            let name = seal.file_name(&name);
+            if app.download(&name, "application/json", &text) {
+                app.notify(say::part_exported(&name, ids.len()));
+            }
+        });
     };
 
     view! {
@@ -73,10 +81,11 @@ pub fn Share() -> impl IntoView {
                 say::selected(ids.len(), customers, contacts)
             })}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <SealFields seal=seal id="share" />
             <div class="actions">
                 <button type="button" class="primary" on:click=export data-testid="share-export">"Auswahl exportieren"</button>
             </div>
-            <HandOver chosen=chosen error=error />
+            <HandOver chosen=chosen error=error seal=seal />
         </section>
     }
 }
@@ -190,7 +199,11 @@ fn Choose(chosen: RwSignal<BTreeSet<GroupId>>) -> impl IntoView {
 /// Hands the chosen groups to a colleague: the new advisor is set, the part is downloaded for
 /// them, and the groups stay here or go (after a backup, with undo).
 #[component]
-fn HandOver(chosen: RwSignal<BTreeSet<GroupId>>, error: RwSignal<Option<String>>) -> impl IntoView {
+fn HandOver(
+    chosen: RwSignal<BTreeSet<GroupId>>,
+    error: RwSignal<Option<String>>,
+    seal: Seal,
+) -> impl IntoView {
     let app = use_app();
     let to = RwSignal::new(String::new());
     let keep = RwSignal::new(vec![KEEP.to_owned()]);
@@ -245,7 +258,7 @@ fn HandOver(chosen: RwSignal<BTreeSet<GroupId>>, error: RwSignal<Option<String>>
         }
         error.set(None);
         spawn_local(async move {
-            match hand_over_groups(app, ids, id, &name, remove).await {
+            match hand_over_groups(app, ids, id, &name, remove, seal).await {
                 Ok(true) if remove => chosen.set(BTreeSet::new()),
                 Ok(_) => {}
                 Err(e) => error.set(Some(e)),
@@ -264,19 +277,24 @@ fn HandOver(chosen: RwSignal<BTreeSet<GroupId>>, error: RwSignal<Option<String>>
 }
 
 /// The hand-over's steps, each only after the one before worked: the advisor is set in a
-/// copy, the copy's part is downloaded, a backup is kept before a removal, then the book
-/// changes, with undo. False when the browser refused the download (it says so).
+/// copy, the copy's part is downloaded (sealed if asked for), a backup is kept before a removal, then the book
+/// changes, with undo. False when the seal or the download was refused (that is said).
 async fn hand_over_groups(
     app: App,
     ids: BTreeSet<GroupId>,
     to: ColleagueId,
     name: &str,
     remove: bool,
+    seal: Seal,
 ) -> Result<bool, String> {
     let now = browser::now();
     let mut handed = app.book.get_untracked();
     hand_over(&mut handed, &ids, &to, now).map_err(|p| texts::problem(&p))?;
     let (file, text) = part_file(&handed, &ids, "uebergabe");
+    let Some(text) = seal.apply(text).await else {
+        return Ok(false);
+    };
+    let file = seal.file_name(&file);
     if !app.download(&file, "application/json", &text) {
         return Ok(false);
     }
