@@ -64,8 +64,12 @@ impl Table {
 
 /// Quotes a cell where needed, and defuses text that a spreadsheet would run as a formula.
 fn csv_cell(text: &str) -> String {
-    let formula = text.starts_with(['=', '+', '@', '\t', '\r'])
-        || (text.starts_with('-') && !text[1..].starts_with(|c: char| c.is_ascii_digit()));
+    // A minus starts a formula too ("-2+3"), unless the cell is just a negative number.
+    let negative_number = text.strip_prefix('-').is_some_and(|n| {
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    });
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number;
     let text = if formula {
         format!("'{text}")
     } else {
@@ -97,6 +101,11 @@ mod tests {
                     Cell::number("-2".into()),
                     Cell::text("zwei\nZeilen".into()),
                 ],
+                vec![
+                    Cell::text("-2+3".into()),
+                    Cell::text("@SUM(A1)".into()),
+                    Cell::number("-1.234,5".into()),
+                ],
             ],
             foot: Some(vec![Cell::text("Summe".into()), Cell::number("3,5".into())]),
         };
@@ -105,6 +114,7 @@ mod tests {
             "\u{feff}Verbund;Soll;Ist\r\n\
              \"Müller; Söhne\";1,5;1.890\r\n\
              \"'=HYPERLINK(\"\"x\"\")\";-2;\"zwei\nZeilen\"\r\n\
+             '-2+3;'@SUM(A1);-1.234,5\r\n\
              Summe;3,5\r\n"
         );
     }
