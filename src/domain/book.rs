@@ -754,6 +754,29 @@ impl Book {
         true
     }
 
+    /// Takes a contact person out of every contact they took part in and every call-party call
+    /// to them (history keeps deleted persons otherwise); says how many contacts and calls.
+    pub fn forget_person(&mut self, id: &PersonId, now: Timestamp) -> (usize, usize) {
+        let mut contacts = 0;
+        for c in self.contacts.values_mut() {
+            if c.people.contains(id) {
+                c.people.retain(|p| p != id);
+                c.updated_at = now;
+                contacts += 1;
+            }
+        }
+        let mut calls = 0;
+        for party in self.parties.values_mut() {
+            let before = party.calls.len();
+            party.calls.retain(|call| call.person != *id);
+            if party.calls.len() != before {
+                calls += before - party.calls.len();
+                party.updated_at = now;
+            }
+        }
+        (contacts, calls)
+    }
+
     /// Deletes a contact. Planned contacts it closed open again; those agreed in it stay, as
     /// the customer still expects them.
     pub fn delete_contact(&mut self, id: &ContactId, now: Timestamp) -> bool {

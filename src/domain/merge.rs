@@ -4,9 +4,9 @@
 
 use super::book::{Book, BookData, Problem, RecordKind};
 use super::model::Timestamp;
-use super::records::Record;
+use super::records::{fields, Record};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// How one collection of an import compares with the book.
@@ -119,18 +119,8 @@ fn compare<T: Record + Serialize>(
     tally
 }
 
-/// A record's fields by name. Through text rather than `to_value`: the text serialiser is in
-/// the bundle anyway (export and storage), a second one per record type would cost ~40 KB.
-fn fields_of<T: Serialize>(record: &T) -> Map<String, Value> {
-    let parsed = serde_json::to_string(record).map(|text| serde_json::from_str(&text));
-    match parsed {
-        Ok(Ok(Value::Object(map))) => map,
-        _ => unreachable!("records serialise as objects"),
-    }
-}
-
 fn conflict<T: Record + Serialize>(mine: &T, theirs: &T) -> Conflict {
-    let (mine_fields, mut theirs_fields) = (fields_of(mine), fields_of(theirs));
+    let (mine_fields, mut theirs_fields) = (fields(mine), fields(theirs));
     let title = ["name", "at", "date"]
         .iter()
         .find_map(|k| mine_fields.get(*k).and_then(Value::as_str))

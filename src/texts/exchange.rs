@@ -1,6 +1,9 @@
 //! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
 
+use crate::domain::book::Book;
 use crate::domain::exchange::passphrase::{PassphraseProblem, Strength};
+use crate::domain::exchange::privacy::{Disclosure, Erasure};
+use crate::domain::records::fields;
 use crate::storage::envelope::EnvelopeError;
 use serde_json::Value;
 
@@ -202,6 +205,133 @@ pub fn handed_over(groups: usize, to: &str, file: &str, removed: bool) -> String
     format!("{what} an {to} übergeben{then}. Die Datei „{file}“ ist für {to} bestimmt.")
 }
 
+// ---- data requests (DSGVO) ---------------------------------------------------------------
+
+pub const DISCLOSURE_LEAD: &str = "Alles, was dieses Kundenbuch über die Person enthält: die Datensätze selbst, die Kontakte, an denen sie teilgenommen hat (mit deren Notizen), und die Anrufe aus Telefonaktionen. Zum Weitergeben als lesbarer Text oder als JSON.";
+pub const ERASE_LEAD: &str = "Löscht die Person überall in diesem Kundenbuch, auch als Teilnehmende von Kontakten. Vorher wird eine Sicherung angelegt. Exporte und Sicherungen, die schon weitergegeben wurden, und die Bücher von Kolleg:innen sind davon nicht berührt.";
+
+/// A record field's value with ids of this book's records shown as names.
+pub fn value_in(book: &Book, value: Option<&Value>) -> String {
+    let name = value.and_then(Value::as_str).and_then(|id| {
+        let named = |n: &crate::domain::text::Name| n.to_string();
+        None.or_else(|| {
+            book.colleagues()
+                .get(&id.parse().ok()?)
+                .map(|c| named(&c.name))
+        })
+        .or_else(|| book.groups().get(&id.parse().ok()?).map(|g| named(&g.name)))
+        .or_else(|| {
+            book.customers()
+                .get(&id.parse().ok()?)
+                .map(|c| named(&c.name))
+        })
+        .or_else(|| {
+            book.persons()
+                .get(&id.parse().ok()?)
+                .map(|p| named(&p.name))
+        })
+    });
+    let ids = value.and_then(Value::as_array).map(|items| {
+        items
+            .iter()
+            .map(|item| value_in(book, Some(item)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    name.or(ids).unwrap_or_else(|| value_text(value))
+}
+
+/// One record as (label, value) lines.
+pub type Lines = Vec<(String, String)>;
+
+/// The sections of a disclosure: a heading, then each record as (label, value) lines.
+pub fn disclosure_sections(book: &Book, d: &Disclosure) -> Vec<(String, Vec<Lines>)> {
+    fn lines<T: serde::Serialize>(book: &Book, record: &T) -> Lines {
+        fields(record)
+            .iter()
+            .map(|(k, v)| (field_label(k).to_owned(), value_in(book, Some(v))))
+            .collect()
+    }
+    fn section<T: serde::Serialize>(
+        book: &Book,
+        title: &str,
+        records: &[T],
+    ) -> (String, Vec<Lines>) {
+        let title = format!("{title} ({})", super::number(records.len() as i64));
+        (title, records.iter().map(|r| lines(book, r)).collect())
+    }
+    vec![
+        section(book, "Kunde", std::slice::from_ref(&d.customer)),
+        section(book, "Ansprechpartner", &d.persons),
+        section(book, "Kontakte", &d.contacts),
+        section(book, "Geplante Kontakte", &d.planned),
+        section(book, "Castings", &d.castings),
+        section(book, "Anrufe aus Telefonaktionen", &d.calls),
+    ]
+}
+
+/// The disclosure as a plain text file (UTF-8, CRLF) for the customer.
+pub fn disclosure_text(book: &Book, d: &Disclosure, subject: &str, today: &str) -> String {
+    let mut out = format!(
+        "Auskunft nach Art. 15 DSGVO über {subject}\r\nStand: {today}\r\nKundenverbund: {}\r\n",
+        d.group.name
+    );
+    for (title, records) in disclosure_sections(book, d) {
+        out += &format!("\r\n{title}\r\n");
+        for record in records {
+            out += "\r\n";
+            for (label, value) in record {
+                out += &format!("  {label}: {}\r\n", value.replace('\n', "\r\n    "));
+            }
+        }
+    }
+    out
+}
+
+pub fn erase_confirm(name: &str, e: &Erasure) -> String {
+    let mut parts = Vec::new();
+    let r = &e.removed;
+    let count = |n: usize, one: &str, many: &str| {
+        (n > 0).then(|| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{} {many}", super::number(n as i64))
+            }
+        })
+    };
+    parts.extend(count(r.groups, "Kundenverbund", "Kundenverbünde"));
+    parts.extend(count(r.customers, "Kunde", "Kunden"));
+    parts.extend(count(r.persons, "Ansprechpartner", "Ansprechpartner"));
+    parts.extend(count(r.contacts, "Kontakt", "Kontakte"));
+    parts.extend(count(r.planned, "geplanter Kontakt", "geplante Kontakte"));
+    parts.extend(count(r.castings, "Casting", "Castings"));
+    parts.extend(count(
+        e.calls_removed,
+        "Anruf aus einer Telefonaktion",
+        "Anrufe aus Telefonaktionen",
+    ));
+    let mut text = format!(
+        "„{name}“ endgültig löschen? Gelöscht werden: {}.",
+        parts.join(", ")
+    );
+    if e.contacts_changed > 0 {
+        text += &format!(
+            " Aus {} wird die Person als Teilnehmende entfernt; die Kontakte selbst bleiben.",
+            count(e.contacts_changed, "Kontakt", "Kontakten").unwrap_or_default()
+        );
+    }
+    text + " Vorher wird eine Sicherung angelegt."
+}
+
+pub fn backup_before_erasure(name: &str) -> String {
+    format!("Vor dem Löschen von {name} (DSGVO)")
+}
+
+pub fn erased(name: &str) -> String {
+    format!("„{name}“ wurde überall gelöscht.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +356,22 @@ mod tests {
             "Teil eines Kundenbuchs, exportiert von Anna Berater am 30.11.2026, 10:15"
         );
         assert_eq!(origin(false, None, None), "Ganzes Kundenbuch, exportiert");
+    }
+
+    #[test]
+    fn an_erasure_is_named_before_it_happens() {
+        use crate::domain::book::Removed;
+        let e = Erasure {
+            removed: Removed {
+                persons: 1,
+                ..Removed::default()
+            },
+            contacts_changed: 3,
+            calls_removed: 1,
+        };
+        assert_eq!(
+            erase_confirm("Anna Weber", &e),
+            "„Anna Weber“ endgültig löschen? Gelöscht werden: 1 Ansprechpartner, 1 Anruf aus einer Telefonaktion. Aus 3 Kontakten wird die Person als Teilnehmende entfernt; die Kontakte selbst bleiben. Vorher wird eine Sicherung angelegt."
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! page from the one index.html, and a reload lands where it was.
 
 use crate::domain::casting::portfolio::{CastingFilter, RoundOf};
+use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use crate::domain::vocab::{Class, Segment};
 
@@ -21,6 +22,7 @@ pub enum Route {
     ColleagueEdit(ColleagueId),
     Data,
     Share,
+    Disclosure(Subject),
     Casting(GroupId),
     CastingRound,
     CastingOverview,
@@ -60,6 +62,14 @@ impl Route {
             ["kollegen", k] => k.parse().ok().map(Route::ColleagueEdit),
             ["daten"] => Some(Route::Data),
             ["daten", "weitergeben"] => Some(Route::Share),
+            ["auskunft", "kunde", c] => c
+                .parse()
+                .ok()
+                .map(|c| Route::Disclosure(Subject::Customer(c))),
+            ["auskunft", "ansprechpartner", p] => p
+                .parse()
+                .ok()
+                .map(|p| Route::Disclosure(Subject::Person(p))),
             ["verbuende", g, "casting"] => g.parse().ok().map(Route::Casting),
             ["casting"] => Some(Route::CastingOverview),
             ["casting", "runde"] => Some(Route::CastingRound),
@@ -105,6 +115,8 @@ impl Route {
             Route::ColleagueEdit(k) => format!("kollegen/{k}"),
             Route::Data => "daten".into(),
             Route::Share => "daten/weitergeben".into(),
+            Route::Disclosure(Subject::Customer(c)) => format!("auskunft/kunde/{c}"),
+            Route::Disclosure(Subject::Person(p)) => format!("auskunft/ansprechpartner/{p}"),
             Route::Casting(g) => format!("verbuende/{g}/casting"),
             Route::CastingOverview => "casting".into(),
             Route::CastingRound => "casting/runde".into(),
@@ -487,6 +499,8 @@ mod tests {
             Route::ColleagueEdit("k-1".parse().unwrap()),
             Route::Data,
             Route::Share,
+            Route::Disclosure(Subject::Customer("c-1".parse().unwrap())),
+            Route::Disclosure(Subject::Person("p-1".parse().unwrap())),
             Route::Casting("g-1".parse().unwrap()),
             Route::CastingRound,
             Route::CastingOverview,

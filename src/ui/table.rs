@@ -67,7 +67,8 @@ fn csv_cell(text: &str) -> String {
     // A minus starts a formula too ("-2+3"), unless the cell is just a negative number.
     let negative_number = text.strip_prefix('-').is_some_and(|n| {
         n.starts_with(|c: char| c.is_ascii_digit())
-            && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     });
     let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number;
     let text = if formula {

@@ -4,5 +4,6 @@
 
 pub mod content_line;
 pub mod passphrase;
+pub mod privacy;
 pub mod selection;
 pub mod vcard;

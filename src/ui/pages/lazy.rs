@@ -5,6 +5,7 @@
 //! files and repeat less code than one chunk per page (measured in the README).
 
 use super::{book, casting, contact, data, exchange, reports};
+use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -55,6 +56,7 @@ page!(casting, capacity() => view! { <casting::capacity::CapacityPage /> });
 page!(casting, casting_overview() => view! { <casting::overview::CastingOverview /> });
 page!(data, data() => view! { <data::Data /> });
 page!(data, share() => view! { <exchange::share::Share /> });
+page!(data, disclosure(subject: Subject) => view! { <exchange::privacy::DisclosurePage subject=subject /> });
 page!(work, groups() => view! { <book::groups::Groups /> });
 page!(work, group(id: GroupId) => view! { <book::group::GroupPage id=id /> });
 page!(work, group_form(id: Option<GroupId>) => view! { <book::group_form::GroupForm id=id /> });

@@ -1,5 +1,6 @@
 //! Create, edit, move or delete a customer, with consent, do-not-contact date and occasions.
 
+use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{CustomerId, GroupId};
 use crate::domain::vocab::{CustomerKind, OccasionKind};
 use crate::texts;
@@ -199,6 +200,11 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
                     <a class="button" href=cancel>"Abbrechen"</a>
                     {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Kunde löschen"</button> })}
                 </div>
+                {id.clone().map(|id| view! {
+                    <p><a class="button" href=Route::Disclosure(Subject::Customer(id)).href() data-testid="disclosure">
+                        "Auskunft und Löschung (DSGVO)"
+                    </a></p>
+                })}
             </form>
         </section>
     }

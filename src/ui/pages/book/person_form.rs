@@ -1,5 +1,6 @@
 //! Create, edit or delete a contact person.
 
+use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
@@ -138,6 +139,11 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                     <a class="button" href=back>"Abbrechen"</a>
                     {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Ansprechpartner löschen"</button> })}
                 </div>
+                {id.clone().map(|id| view! {
+                    <p><a class="button" href=Route::Disclosure(Subject::Person(id)).href() data-testid="disclosure">
+                        "Auskunft und Löschung (DSGVO)"
+                    </a></p>
+                })}
             </form>
         </section>
     }
