@@ -74,6 +74,12 @@ function bookPages(ids) {
       await uploadFile(page, '[data-testid=import-file]', jsonFile('kaputt.json', '{'));
       await page.locator('[data-testid=import-error]').waitFor();
     }],
+    ['share page with a group chosen', `/daten/weitergeben?verbund=${ids.group}`, 'Verbünde weitergeben'],
+    ['data page with the seal fields', '/daten', 'Daten', async (page) => {
+      await page.locator('[data-testid=export-seal]').check();
+      await page.getByLabel('Kennwort (mindestens 12 Zeichen)').fill('kurz');
+    }],
+    ['disclosure of a contact person', `/auskunft/ansprechpartner/${ids.person}`, null],
     ['casting overview', '/casting', 'Casting'],
     ['casting form of a group', `/verbuende/${ids.group}/casting`, null],
     ['casting form with a manual class', `/verbuende/${ids.group}/casting`, null, async (page) => {
