@@ -757,24 +757,114 @@ impl Book {
     /// Takes a contact person out of every contact they took part in and every call-party call
     /// to them (history keeps deleted persons otherwise); says how many contacts and calls.
     pub fn forget_person(&mut self, id: &PersonId, now: Timestamp) -> (usize, usize) {
+        self.reassign_person(id, None, now)
+    }
+
+    /// Puts `to` in the place of `id` among the participants of contacts and in call-party
+    /// calls; `None` takes `id` out. Says how many contacts and calls changed.
+    pub fn reassign_person(
+        &mut self,
+        id: &PersonId,
+        to: Option<&PersonId>,
+        now: Timestamp,
+    ) -> (usize, usize) {
         let mut contacts = 0;
-        for c in self.contacts.values_mut() {
-            if c.people.contains(id) {
-                c.people.retain(|p| p != id);
-                c.updated_at = now;
-                contacts += 1;
+        if self.contacts.values().any(|c| c.people.contains(id)) {
+            for c in self.contacts.values_mut() {
+                if c.people.contains(id) {
+                    c.people.retain(|p| p != id);
+                    if let Some(to) = to.filter(|to| !c.people.contains(to)) {
+                        c.people.push(to.clone());
+                    }
+                    c.updated_at = now;
+                    contacts += 1;
+                }
             }
         }
         let mut calls = 0;
-        for party in self.parties.values_mut() {
-            let before = party.calls.len();
-            party.calls.retain(|call| call.person != *id);
-            if party.calls.len() != before {
-                calls += before - party.calls.len();
-                party.updated_at = now;
+        if self
+            .parties
+            .values()
+            .any(|p| p.calls.iter().any(|c| c.person == *id))
+        {
+            for party in self.parties.values_mut() {
+                let before = calls;
+                party.calls.retain_mut(|call| {
+                    if call.person != *id {
+                        return true;
+                    }
+                    calls += 1;
+                    match to {
+                        Some(to) => {
+                            call.person = to.clone();
+                            true
+                        }
+                        None => false,
+                    }
+                });
+                if calls != before {
+                    party.updated_at = now;
+                }
             }
         }
         (contacts, calls)
+    }
+
+    /// Moves everything of group `from` (customers, castings, contacts, planned contacts,
+    /// call-party calls) into `into` and removes `from`.
+    pub fn fold_group_into(
+        &mut self,
+        from: &GroupId,
+        into: &GroupId,
+        now: Timestamp,
+    ) -> Result<(), Problem> {
+        if from == into || !self.groups.contains_key(from) {
+            return Ok(());
+        }
+        if !self.groups.contains_key(into) {
+            return Err(unknown(RecordKind::Group, from, RecordKind::Group, into));
+        }
+        let members: Vec<CustomerId> = self.members(from).map(|c| c.id.clone()).collect();
+        for customer in members {
+            self.move_customer(&customer, into, now)?;
+        }
+        for id in self.castings_of.remove(from).unwrap_or_default() {
+            if let Some(c) = self.castings.get_mut(&id) {
+                c.group = into.clone();
+                c.updated_at = now;
+            }
+            file_under(&mut self.castings_of, None, into, &id);
+        }
+        for id in self.contacts_of.remove(from).unwrap_or_default() {
+            if let Some(c) = self.contacts.get_mut(&id) {
+                c.group = into.clone();
+                c.updated_at = now;
+            }
+            file_under(&mut self.contacts_of, None, into, &id);
+        }
+        for id in self.planned_of.remove(from).unwrap_or_default() {
+            if let Some(p) = self.planned.get_mut(&id) {
+                p.group = into.clone();
+                p.updated_at = now;
+            }
+            file_under(&mut self.planned_of, None, into, &id);
+        }
+        if self
+            .parties
+            .values()
+            .any(|p| p.calls.iter().any(|c| c.group == *from))
+        {
+            for party in self.parties.values_mut() {
+                if party.calls.iter().any(|c| c.group == *from) {
+                    for call in party.calls.iter_mut().filter(|c| c.group == *from) {
+                        call.group = into.clone();
+                    }
+                    party.updated_at = now;
+                }
+            }
+        }
+        self.delete_group(from, now);
+        Ok(())
     }
 
     /// Deletes a contact. Planned contacts it closed open again; those agreed in it stay, as

@@ -250,6 +250,9 @@ struct Generator {
     book: Book,
     /// Casting rounds, one per year of history; more than one makes a grown book.
     years: usize,
+    /// E-mail addresses and phone numbers given out: two people never share one (they would
+    /// look like one person to the duplicate search).
+    reach: std::collections::BTreeSet<String>,
 }
 
 /// A casting stretch of a group's history, in days ago (`from` inclusive, `to` exclusive).
@@ -281,7 +284,11 @@ impl Generator {
 
     fn phone(&mut self) -> Phone {
         let area = ["07681", "07641", "0761", "07666", "07644"][self.rng.below(5)];
-        let number = 100_000 + self.rng.below(899_999);
+        let mut number = 100_000 + self.rng.below(899_999);
+        // Counted up rather than drawn again, so the random sequence stays as it was.
+        while !self.reach.insert(format!("{area} {number}")) {
+            number = 100_000 + (number - 99_999) % 900_000;
+        }
         valid(Phone::parse(&format!("{area} {number}")))
     }
 
@@ -291,7 +298,13 @@ impl Generator {
             .map(|c| if c == ' ' { '.' } else { c })
             .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
             .collect();
-        valid(Email::parse(&format!("{local}@{domain}")))
+        let mut address = format!("{local}@{domain}");
+        let mut n = 1;
+        while !self.reach.insert(address.clone()) {
+            n += 1;
+            address = format!("{local}{n}@{domain}");
+        }
+        valid(Email::parse(&address))
     }
 
     fn consent(&mut self) -> Consent {
@@ -939,6 +952,7 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
         today: now.date_naive(),
         book: Book::default(),
         years: size.years(),
+        reach: Default::default(),
     };
     let advisors: Vec<ColleagueId> = (0..size.advisors.max(1))
         .map(|i| {

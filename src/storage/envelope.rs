@@ -565,23 +565,4 @@ mod tests {
         assert!(d.step(ITERATIONS));
         assert_eq!(sealed.open(&d.key().unwrap()).unwrap(), PLAIN);
     }
-
-    /// The derivation's time at full strength; run with
-    /// `cargo test --release --lib full_derivation_time -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "a measurement, not a check"]
-    fn full_derivation_time() {
-        let start = std::time::Instant::now();
-        let mut d = Derivation::new("Kontaktnetz Testphrase", &SALT, ITERATIONS);
-        let mut steps = 0;
-        while !d.step(20_000) {
-            steps += 1;
-        }
-        println!(
-            "{ITERATIONS} iterations in {} steps: {:?}",
-            steps + 1,
-            start.elapsed()
-        );
-        assert!(d.key().is_some());
-    }
 }

@@ -1,0 +1,413 @@
+//! Likely duplicates after imports and hand-overs: customers with the same customer number,
+//! the same name and birthday, or a contact person's e-mail or phone in common; contact
+//! persons of one customer with the same name, e-mail or phone. Two records are merged into
+//! one, the surviving record's fields chosen one by one, and everything attached follows.
+
+use crate::domain::book::{Book, Problem, RecordKind};
+use crate::domain::ids::{CustomerId, PersonId};
+use crate::domain::model::{ContactPerson, Customer, Timestamp};
+use crate::domain::records::fields;
+use crate::domain::text::fold;
+use crate::domain::vocab::OccasionKind;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Why two records look like one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Why {
+    Number,
+    NameAndBirthday,
+    Name,
+    Email,
+    Phone,
+}
+
+/// Two records that look like one; `a`'s id sorts first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair<Id> {
+    pub a: Id,
+    pub b: Id,
+    pub why: Why,
+}
+
+/// A value shared by more records than this (a switchboard number) says nothing.
+const MAX_SHARING: usize = 6;
+
+/// The pairs within each group of records sharing a key, first reason kept.
+fn pairs<Id: Ord + Clone>(
+    keyed: impl Iterator<Item = (String, Id)>,
+    why: Why,
+    found: &mut BTreeMap<(Id, Id), Why>,
+) {
+    let mut buckets: BTreeMap<String, BTreeSet<Id>> = BTreeMap::new();
+    for (key, id) in keyed.filter(|(k, _)| !k.is_empty()) {
+        buckets.entry(key).or_default().insert(id);
+    }
+    for ids in buckets
+        .values()
+        .filter(|ids| (2..=MAX_SHARING).contains(&ids.len()))
+    {
+        let ids: Vec<&Id> = ids.iter().collect();
+        for (n, a) in ids.iter().enumerate() {
+            for b in &ids[n + 1..] {
+                found.entry(((*a).clone(), (*b).clone())).or_insert(why);
+            }
+        }
+    }
+}
+
+fn into_pairs<Id>(found: BTreeMap<(Id, Id), Why>) -> Vec<Pair<Id>> {
+    found
+        .into_iter()
+        .map(|((a, b), why)| Pair { a, b, why })
+        .collect()
+}
+
+/// An e-mail address or phone number as compared: case and punctuation do not count.
+fn reach_keys(p: &ContactPerson) -> (String, String) {
+    let email = p
+        .email
+        .as_ref()
+        .map_or(String::new(), |e| e.as_str().to_lowercase());
+    let phone: String = p.phone.as_ref().map_or(String::new(), |p| {
+        p.as_str().chars().filter(char::is_ascii_digit).collect()
+    });
+    (email, phone)
+}
+
+fn birthday(c: &Customer) -> Option<chrono::NaiveDate> {
+    c.occasions
+        .iter()
+        .find(|o| o.kind == OccasionKind::Birthday)
+        .map(|o| o.date)
+}
+
+/// Customers that look like one.
+pub fn customers(book: &Book) -> Vec<Pair<CustomerId>> {
+    let mut found = BTreeMap::new();
+    let all = || book.customers().values();
+    pairs(
+        all().map(|c| {
+            (
+                c.number.as_deref().unwrap_or("").trim().to_owned(),
+                c.id.clone(),
+            )
+        }),
+        Why::Number,
+        &mut found,
+    );
+    pairs(
+        all().filter_map(|c| {
+            Some((
+                format!("{}|{}", fold(c.name.as_str()), birthday(c)?),
+                c.id.clone(),
+            ))
+        }),
+        Why::NameAndBirthday,
+        &mut found,
+    );
+    let persons = || book.persons().values();
+    pairs(
+        persons().map(|p| (reach_keys(p).0, p.customer.clone())),
+        Why::Email,
+        &mut found,
+    );
+    pairs(
+        persons().map(|p| (reach_keys(p).1, p.customer.clone())),
+        Why::Phone,
+        &mut found,
+    );
+    into_pairs(found)
+}
+
+/// Contact persons of one customer that look like one.
+pub fn persons(book: &Book) -> Vec<Pair<PersonId>> {
+    let mut found = BTreeMap::new();
+    let all = || book.persons().values();
+    let within = |p: &ContactPerson, key: String| {
+        let key = if key.is_empty() {
+            key
+        } else {
+            format!("{}|{key}", p.customer)
+        };
+        (key, p.id.clone())
+    };
+    pairs(
+        all().map(|p| within(p, fold(p.name.as_str()))),
+        Why::Name,
+        &mut found,
+    );
+    pairs(
+        all().map(|p| within(p, reach_keys(p).0)),
+        Why::Email,
+        &mut found,
+    );
+    pairs(
+        all().map(|p| within(p, reach_keys(p).1)),
+        Why::Phone,
+        &mut found,
+    );
+    into_pairs(found)
+}
+
+/// The fields in which two records differ (never the id, the parent or the time stamp), with
+/// both values; the survivor keeps `a`'s unless a field is chosen from `b`.
+pub fn differences<T: Serialize>(
+    a: &T,
+    b: &T,
+    fixed: &[&str],
+) -> Vec<(String, Option<Value>, Option<Value>)> {
+    let (a, mut b) = (fields(a), fields(b));
+    let mut out = Vec::new();
+    for (k, v) in a {
+        let other = b.remove(&k);
+        if other.as_ref() != Some(&v) {
+            out.push((k, Some(v), other));
+        }
+    }
+    out.extend(b.into_iter().map(|(k, v)| (k, None, Some(v))));
+    out.retain(|(k, ..)| !fixed.contains(&k.as_str()) && k != "id" && k != "updated_at");
+    out
+}
+
+/// `keep` with the fields named in `take` as `other` has them.
+fn combine<T: Serialize + DeserializeOwned>(
+    keep: &T,
+    other: &T,
+    take: &BTreeSet<String>,
+) -> Option<T> {
+    let mut merged = fields(keep);
+    let other = fields(other);
+    for field in take {
+        match other.get(field) {
+            Some(value) => merged.insert(field.clone(), value.clone()),
+            None => merged.remove(field),
+        };
+    }
+    let text = serde_json::to_string(&Value::Object(merged)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Fields of a customer that belong to its place, not its identity.
+pub const CUSTOMER_FIXED: &[&str] = &["group", "occasions"];
+/// Fields of a contact person that belong to its place.
+pub const PERSON_FIXED: &[&str] = &["customer"];
+
+/// What follows a merged customer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Followed {
+    pub persons: usize,
+    /// Contacts, castings and planned contacts of the other group, which had no one else.
+    pub contacts: usize,
+    pub castings: usize,
+    pub planned: usize,
+    pub group_removed: bool,
+}
+
+fn missing(kind: RecordKind, id: &impl ToString) -> Problem {
+    Problem::UnknownRecord {
+        kind,
+        id: id.to_string(),
+    }
+}
+
+/// Merges customer `gone` into `keep`: the fields named in `take` from `gone`, the occasions
+/// of both, `gone`'s contact persons; if `gone` was alone in another group, that group's
+/// castings, contacts and planned contacts follow and the group goes.
+pub fn merge_customers(
+    book: &mut Book,
+    keep: &CustomerId,
+    gone: &CustomerId,
+    take: &BTreeSet<String>,
+    now: Timestamp,
+) -> Result<Followed, Problem> {
+    let a = book
+        .customers()
+        .get(keep)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Customer, keep))?;
+    let b = book
+        .customers()
+        .get(gone)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Customer, gone))?;
+    if keep == gone {
+        return Ok(Followed::default());
+    }
+    let mut merged = combine(&a, &b, take).ok_or_else(|| missing(RecordKind::Customer, keep))?;
+    for o in &b.occasions {
+        if !merged.occasions.contains(o) {
+            merged.occasions.push(o.clone());
+        }
+    }
+    merged.updated_at = now;
+    let mut followed = Followed::default();
+    let moving: Vec<ContactPerson> = book.persons_of(gone).cloned().collect();
+    for mut p in moving {
+        p.customer = keep.clone();
+        p.updated_at = now;
+        book.upsert_person(p)?;
+        followed.persons += 1;
+    }
+    if b.group != a.group && book.member_count(&b.group) == 1 {
+        followed.contacts = book.contacts_of(&b.group).len();
+        followed.castings = book.castings_of(&b.group).len();
+        followed.planned = book.planned_of(&b.group).len();
+        followed.group_removed = true;
+        book.fold_group_into(&b.group, &a.group, now)?;
+    }
+    book.delete_customer(gone, now);
+    book.upsert_customer(merged, now)?;
+    Ok(followed)
+}
+
+/// Merges contact person `gone` into `keep` (the same customer's): the fields named in
+/// `take` from `gone`; contacts and calls name `keep` instead. Says how many contacts changed.
+pub fn merge_persons(
+    book: &mut Book,
+    keep: &PersonId,
+    gone: &PersonId,
+    take: &BTreeSet<String>,
+    now: Timestamp,
+) -> Result<usize, Problem> {
+    let a = book
+        .persons()
+        .get(keep)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Person, keep))?;
+    let b = book
+        .persons()
+        .get(gone)
+        .cloned()
+        .ok_or_else(|| missing(RecordKind::Person, gone))?;
+    if keep == gone {
+        return Ok(0);
+    }
+    let mut merged = combine(&a, &b, take).ok_or_else(|| missing(RecordKind::Person, keep))?;
+    merged.updated_at = now;
+    let (contacts, _) = book.reassign_person(gone, Some(keep), now);
+    book.delete_person(gone);
+    book.upsert_person(merged)?;
+    Ok(contacts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::{generate, SampleSize};
+
+    fn at(minutes: i64) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00Z")
+            .unwrap()
+            .to_utc()
+            + chrono::Duration::minutes(minutes)
+    }
+
+    fn sample() -> Book {
+        generate(SampleSize::ADVISOR, 7, at(0))
+    }
+
+    #[test]
+    fn the_sample_has_no_duplicates() {
+        let book = sample();
+        assert_eq!(customers(&book), vec![]);
+        assert_eq!(persons(&book), vec![]);
+    }
+
+    /// A second copy of a customer with a contact person and contacts, in a group of its own.
+    fn with_copy(book: &mut Book) -> (CustomerId, CustomerId) {
+        let original = book
+            .customers()
+            .values()
+            .find(|c| c.number.is_some() && book.persons_of(&c.id).next().is_some())
+            .unwrap()
+            .clone();
+        let mut group = book.groups()[&original.group].clone();
+        group.id = "g-kopie".parse().unwrap();
+        group.lead = None;
+        book.upsert_group(group).unwrap();
+        let mut copy = original.clone();
+        copy.id = "c-kopie".parse().unwrap();
+        copy.group = "g-kopie".parse().unwrap();
+        copy.notes = "aus dem Import".into();
+        copy.occasions.clear();
+        book.upsert_customer(copy.clone(), at(1)).unwrap();
+        let mut person = book.persons_of(&original.id).next().unwrap().clone();
+        person.id = "p-kopie".parse().unwrap();
+        person.customer = copy.id.clone();
+        book.upsert_person(person).unwrap();
+        (original.id, copy.id)
+    }
+
+    #[test]
+    fn a_copied_customer_is_found_and_merged_with_everything_following() {
+        let mut book = sample();
+        let (keep, gone) = with_copy(&mut book);
+        let found = customers(&book);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].a.clone(), found[0].b.clone(), found[0].why),
+            (keep.clone(), gone.clone(), Why::Number)
+        );
+        let (a, b) = (&book.customers()[&keep], &book.customers()[&gone]);
+        let diff = differences(a, b, CUSTOMER_FIXED);
+        assert_eq!(
+            diff.iter().map(|(k, ..)| k.as_str()).collect::<Vec<_>>(),
+            ["notes"]
+        );
+
+        let persons_before = book.persons_of(&keep).count();
+        let followed = merge_customers(
+            &mut book,
+            &keep,
+            &gone,
+            &BTreeSet::from(["notes".to_owned()]),
+            at(2),
+        )
+        .unwrap();
+        assert_eq!(followed.persons, 1);
+        assert!(followed.group_removed);
+        assert_eq!(book.customers()[&keep].notes, "aus dem Import");
+        assert!(
+            !book.customers()[&keep].occasions.is_empty(),
+            "occasions of both"
+        );
+        assert_eq!(book.persons_of(&keep).count(), persons_before + 1);
+        assert!(!book.customers().contains_key(&gone));
+        assert!(!book.groups().contains_key(&"g-kopie".parse().unwrap()));
+        assert_eq!(Book::from_data(book.to_data()), Ok(book.clone()));
+        // The copied person is now a duplicate within the customer.
+        let twins = persons(&book);
+        assert!(twins
+            .iter()
+            .any(|p| p.b == "p-kopie".parse().unwrap() || p.a == "p-kopie".parse().unwrap()));
+    }
+
+    #[test]
+    fn merged_persons_take_each_others_places_in_contacts() {
+        let mut book = sample();
+        let contact = book
+            .contacts()
+            .values()
+            .find(|c| !c.people.is_empty())
+            .unwrap()
+            .clone();
+        let gone = contact.people[0].clone();
+        let mut keep = book.persons()[&gone].clone();
+        keep.id = "p-zwilling".parse().unwrap();
+        keep.notes = "zweite Fassung".into();
+        book.upsert_person(keep.clone()).unwrap();
+        let found = persons(&book);
+        assert!(found
+            .iter()
+            .any(|p| p.why == Why::Name && [&p.a, &p.b].contains(&&keep.id)));
+        let changed = merge_persons(&mut book, &keep.id, &gone, &BTreeSet::new(), at(3)).unwrap();
+        assert!(changed >= 1);
+        assert!(book.contacts()[&contact.id].people.contains(&keep.id));
+        assert!(!book.contacts().values().any(|c| c.people.contains(&gone)));
+        assert_eq!(book.persons()[&keep.id].notes, "zweite Fassung");
+        assert_eq!(Book::from_data(book.to_data()), Ok(book.clone()));
+    }
+}
