@@ -1,6 +1,7 @@
 //! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
 
 use crate::domain::book::Book;
+use crate::domain::exchange::duplicates::{Followed, Why};
 use crate::domain::exchange::passphrase::{PassphraseProblem, Strength};
 use crate::domain::exchange::privacy::{Disclosure, Erasure};
 use crate::domain::records::fields;
@@ -330,6 +331,57 @@ pub fn backup_before_erasure(name: &str) -> String {
 
 pub fn erased(name: &str) -> String {
     format!("„{name}“ wurde überall gelöscht.")
+}
+
+// ---- duplicates ---------------------------------------------------------------------------
+
+pub const DUPLICATES_TITLE: &str = "Mögliche Doppelte";
+pub const DUPLICATES_LEAD: &str = "Kunden mit gleicher Kundennummer, gleichem Namen und Geburtstag oder einer gemeinsamen E-Mail-Adresse oder Telefonnummer ihrer Ansprechpartner, und Ansprechpartner eines Kunden mit gleichem Namen, gleicher E-Mail oder Telefonnummer. Beim Zusammenführen wählen Sie je Feld, welcher Wert bleibt; Ansprechpartner, Kontakte, Anlässe und Castings folgen.";
+pub const NO_DUPLICATES: &str = "Keine möglichen Doppelten gefunden.";
+
+pub fn why(w: Why) -> &'static str {
+    match w {
+        Why::Number => "gleiche Kundennummer",
+        Why::NameAndBirthday => "gleicher Name und Geburtstag",
+        Why::Name => "gleicher Name",
+        Why::Email => "gleiche E-Mail-Adresse",
+        Why::Phone => "gleiche Telefonnummer",
+    }
+}
+
+pub fn duplicates_found(n: usize) -> String {
+    match n {
+        1 => "1 mögliches Doppel gefunden.".into(),
+        n => format!("{} mögliche Doppelte gefunden.", super::number(n as i64)),
+    }
+}
+
+/// What follows a customer merge, said before it happens.
+pub fn customer_merge_follows(f: &Followed, group: &str) -> String {
+    let mut text = format!(
+        "Es folgen {} Ansprechpartner.",
+        super::number(f.persons as i64)
+    );
+    if f.group_removed {
+        text += &format!(
+            " Der Verbund „{group}“ hat sonst niemanden: seine {} Kontakte, {} Castings und {} geplanten Kontakte folgen, und er entfällt.",
+            super::number(f.contacts as i64),
+            super::number(f.castings as i64),
+            super::number(f.planned as i64)
+        );
+    }
+    text
+}
+
+pub fn person_merge_follows(contacts: usize) -> String {
+    format!(
+        "In {} Kontakten steht danach der bleibende Ansprechpartner.",
+        super::number(contacts as i64)
+    )
+}
+
+pub fn merged_into(name: &str) -> String {
+    format!("Zusammengeführt zu „{name}“.")
 }
 
 #[cfg(test)]

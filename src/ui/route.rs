@@ -22,6 +22,7 @@ pub enum Route {
     ColleagueEdit(ColleagueId),
     Data,
     Share,
+    Duplicates,
     Disclosure(Subject),
     Casting(GroupId),
     CastingRound,
@@ -62,6 +63,7 @@ impl Route {
             ["kollegen", k] => k.parse().ok().map(Route::ColleagueEdit),
             ["daten"] => Some(Route::Data),
             ["daten", "weitergeben"] => Some(Route::Share),
+            ["daten", "doppelte"] => Some(Route::Duplicates),
             ["auskunft", "kunde", c] => c
                 .parse()
                 .ok()
@@ -115,6 +117,7 @@ impl Route {
             Route::ColleagueEdit(k) => format!("kollegen/{k}"),
             Route::Data => "daten".into(),
             Route::Share => "daten/weitergeben".into(),
+            Route::Duplicates => "daten/doppelte".into(),
             Route::Disclosure(Subject::Customer(c)) => format!("auskunft/kunde/{c}"),
             Route::Disclosure(Subject::Person(p)) => format!("auskunft/ansprechpartner/{p}"),
             Route::Casting(g) => format!("verbuende/{g}/casting"),
@@ -499,6 +502,7 @@ mod tests {
             Route::ColleagueEdit("k-1".parse().unwrap()),
             Route::Data,
             Route::Share,
+            Route::Duplicates,
             Route::Disclosure(Subject::Customer("c-1".parse().unwrap())),
             Route::Disclosure(Subject::Person("p-1".parse().unwrap())),
             Route::Casting("g-1".parse().unwrap()),

@@ -40,8 +40,11 @@ pub fn Data() -> impl IntoView {
             <button type="button" class="primary" on:click=export data-testid="export">"Kundenbuch exportieren"</button>
 
             <h2>"An Kolleg:innen weitergeben"</h2>
-            <p>"Einzelne Verbünde exportieren oder an eine Kollegin oder einen Kollegen übergeben."</p>
-            <a class="button" href=Route::Share.href() data-testid="to-share">{texts::exchange::SHARE_TITLE}</a>
+            <p>"Einzelne Verbünde exportieren oder an eine Kollegin oder einen Kollegen übergeben, und nach einem Import mögliche Doppelte zusammenführen."</p>
+            <div class="actions">
+                <a class="button" href=Route::Share.href() data-testid="to-share">{texts::exchange::SHARE_TITLE}</a>
+                <a class="button" href=Route::Duplicates.href() data-testid="to-duplicates">{texts::exchange::DUPLICATES_TITLE}</a>
+            </div>
 
             <h2>"Adressbuch"</h2>
             <p>{move || app.book.with(|b| texts::vcard_consenting(with_consent(b).len()))}</p>

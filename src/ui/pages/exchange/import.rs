@@ -10,6 +10,7 @@ use crate::texts::{self, exchange as say};
 use crate::ui::browser;
 use crate::ui::components::{ScrollBox, TextField};
 use crate::ui::format;
+use crate::ui::route::Route;
 use crate::ui::state::{use_app, App};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -80,6 +81,8 @@ pub fn ImportSection() -> impl IntoView {
     let choices = RwSignal::new(Choices::new());
     let import_error = RwSignal::new(None::<String>);
     let locked = RwSignal::new(None::<(String, Sealed)>);
+    // Likely duplicates after the last merge, to be looked at.
+    let twins = RwSignal::new(0usize);
     let passphrase = RwSignal::new(String::new());
     let progress = RwSignal::new(None::<u32>);
 
@@ -160,6 +163,7 @@ pub fn ImportSection() -> impl IntoView {
         });
         match merged {
             Ok(book) => {
+                twins.set(super::duplicates::count(&book));
                 app.book.set(book);
                 pending.set(None);
                 app.notify(texts::import_merged(&p.file));
@@ -205,6 +209,12 @@ pub fn ImportSection() -> impl IntoView {
         {move || import_error.get().map(|e| view! {
             <div class="banner banner-error" role="alert" data-testid="import-error">
                 {e.lines().map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
+            </div>
+        })}
+        {move || (twins.get() > 0).then(|| view! {
+            <div class="banner" role="status" data-testid="import-duplicates">
+                <p>{say::duplicates_found(twins.get())}</p>
+                <a class="button" href=Route::Duplicates.href()>{say::DUPLICATES_TITLE}</a>
             </div>
         })}
         {move || locked.get().map(|(name, _)| view! {
