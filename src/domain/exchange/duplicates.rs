@@ -70,7 +70,7 @@ fn reach_keys(p: &ContactPerson) -> (String, String) {
     let email = p
         .email
         .as_ref()
-        .map_or(String::new(), |e| e.as_str().to_lowercase());
+        .map_or(String::new(), |e| e.as_str().to_ascii_lowercase());
     let phone: String = p.phone.as_ref().map_or(String::new(), |p| {
         p.as_str().chars().filter(char::is_ascii_digit).collect()
     });
