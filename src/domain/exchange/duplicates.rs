@@ -3,10 +3,10 @@
 //! persons of one customer with the same name, e-mail or phone. Two records are merged into
 //! one, the surviving record's fields chosen one by one, and everything attached follows.
 
-use crate::domain::book::{Book, Problem, RecordKind};
+use crate::domain::book::{Book, Problem};
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::model::{ContactPerson, Customer, Timestamp};
-use crate::domain::records::fields;
+use crate::domain::records::{fields, Record};
 use crate::domain::text::fold;
 use crate::domain::vocab::OccasionKind;
 use serde::de::DeserializeOwned;
@@ -206,11 +206,25 @@ pub struct Followed {
     pub group_removed: bool,
 }
 
-fn missing(kind: RecordKind, id: &impl ToString) -> Problem {
-    Problem::UnknownRecord {
-        kind,
+/// Both records and the survivor (`keep` with the fields of `take` from `gone`); `None` when
+/// they are one.
+fn both<R: Record + Serialize + DeserializeOwned>(
+    records: &BTreeMap<R::Id, R>,
+    keep: &R::Id,
+    gone: &R::Id,
+    take: &BTreeSet<String>,
+) -> Result<Option<(R, R, R)>, Problem> {
+    let missing = |id: &R::Id| Problem::UnknownRecord {
+        kind: R::KIND,
         id: id.to_string(),
+    };
+    let a = records.get(keep).ok_or_else(|| missing(keep))?;
+    let b = records.get(gone).ok_or_else(|| missing(gone))?;
+    if keep == gone {
+        return Ok(None);
     }
+    let merged = combine(a, b, take).ok_or_else(|| missing(keep))?;
+    Ok(Some((a.clone(), b.clone(), merged)))
 }
 
 /// Merges customer `gone` into `keep`: the fields named in `take` from `gone`, the occasions
@@ -223,20 +237,9 @@ pub fn merge_customers(
     take: &BTreeSet<String>,
     now: Timestamp,
 ) -> Result<Followed, Problem> {
-    let a = book
-        .customers()
-        .get(keep)
-        .cloned()
-        .ok_or_else(|| missing(RecordKind::Customer, keep))?;
-    let b = book
-        .customers()
-        .get(gone)
-        .cloned()
-        .ok_or_else(|| missing(RecordKind::Customer, gone))?;
-    if keep == gone {
+    let Some((a, b, mut merged)) = both(book.customers(), keep, gone, take)? else {
         return Ok(Followed::default());
-    }
-    let mut merged = combine(&a, &b, take).ok_or_else(|| missing(RecordKind::Customer, keep))?;
+    };
     for o in &b.occasions {
         if !merged.occasions.contains(o) {
             merged.occasions.push(o.clone());
@@ -272,20 +275,9 @@ pub fn merge_persons(
     take: &BTreeSet<String>,
     now: Timestamp,
 ) -> Result<usize, Problem> {
-    let a = book
-        .persons()
-        .get(keep)
-        .cloned()
-        .ok_or_else(|| missing(RecordKind::Person, keep))?;
-    let b = book
-        .persons()
-        .get(gone)
-        .cloned()
-        .ok_or_else(|| missing(RecordKind::Person, gone))?;
-    if keep == gone {
+    let Some((_, _, mut merged)) = both(book.persons(), keep, gone, take)? else {
         return Ok(0);
-    }
-    let mut merged = combine(&a, &b, take).ok_or_else(|| missing(RecordKind::Person, keep))?;
+    };
     merged.updated_at = now;
     let (contacts, _) = book.reassign_person(gone, Some(keep), now);
     book.delete_person(gone);
