@@ -126,7 +126,14 @@ function badFiles() {
   dup.book.groups.push(rec.group('g-stadt', 'Stadtwerke Ahlen (doppelt)'));
   const broken = exportDoc(smallBook());
   broken.book.customers.push(rec.customer('c-waise', 'g-gibtsnicht', 'Waise GmbH'));
+  const invisible = exportDoc(smallBook());
+  invisible.book.groups[0].name = '\u200B\uFEFF\u2060';
   return [
+    // A picture picked by mistake: bytes, not text.
+    { name: 'bild.png', text: '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0', expect: /kein gültiges JSON/ },
+    // Another program's JSON.
+    { name: 'zeichnung.json', text: JSON.stringify({ type: 'excalidraw', version: 2, elements: [] }), expect: /kein Kontaktnetz-Export/ },
+    { name: 'unsichtbar.json', text: JSON.stringify(invisible), expect: /Kundenverbund „g-baecker“ hat keinen sichtbaren Namen/ },
     { name: 'kaputt.json', text: '{"format": "kontaktnetz", "schema": 1, "book": {', expect: /kein gültiges JSON \(Fehler in Zeile 1, Spalte \d+\)/ },
     // Valid JSON arrays of any length are JSON, but not an export.
     ...['[]', '[1, 2, 3]', '["kontaktnetz", 1]'].map((text, i) => ({

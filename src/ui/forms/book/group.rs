@@ -105,6 +105,13 @@ mod tests {
             refused(|f| f.name = "   ".into()),
             FieldError::new(NAME, "Name darf nicht leer sein")
         );
+        assert_eq!(
+            refused(|f| f.name = " \u{200B}\u{FEFF} ".into()),
+            FieldError::new(
+                NAME,
+                "Name braucht mindestens ein sichtbares Zeichen (nur Leerzeichen oder unsichtbare Zeichen)"
+            )
+        );
         let notes = refused(|f| f.notes = "x".repeat(20_001));
         assert_eq!(notes.field, NOTES);
         assert!(
