@@ -299,9 +299,10 @@ impl RoundAt {
     }
 }
 
-/// The share page with `group` chosen (from the group's page).
-pub fn share_group(group: &GroupId) -> String {
-    with_query(&Route::Share.href(), &[("verbund", group.as_str())])
+/// The share page with `groups` chosen (from a group's page or a filtered group list).
+pub fn share_with(groups: &[GroupId]) -> String {
+    let params: Vec<(&str, &str)> = groups.iter().map(|g| ("verbund", g.as_str())).collect();
+    with_query(&Route::Share.href(), &params)
 }
 
 /// The groups a share page's address chooses (`?verbund=g-1&verbund=g-2`).
@@ -414,9 +415,10 @@ mod tests {
     #[test]
     fn the_share_page_address_names_its_groups() {
         let g: GroupId = "g-1".parse().unwrap();
-        let href = share_group(&g);
+        let h: GroupId = "g-2".parse().unwrap();
+        let href = share_with(&[g.clone(), h.clone()]);
         assert_eq!(Route::parse(&href), Route::Share);
-        assert_eq!(shared_groups(&href), vec![g]);
+        assert_eq!(shared_groups(&href), vec![g, h]);
         assert_eq!(
             shared_groups("#/daten/weitergeben?verbund=g-1&verbund=kaputt%20&verbund=g-2"),
             vec!["g-1".parse::<GroupId>().unwrap(), "g-2".parse().unwrap()]

@@ -91,6 +91,20 @@ test('a part of the book goes to a fresh profile with everything attached, and o
   });
 });
 
+test('a filtered group list passes its hits to the share page', async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url);
+    await loadSampleData(page);
+    await navigate(page, '/verbuende?q=Waldkirch');
+    const count = await page.locator('[data-testid=result-count]').innerText();
+    const hits = Number(count.match(/^(\d+)/)[1]);
+    assert.ok(hits >= 2, count);
+    await page.locator('[data-testid=share-hits]').click();
+    await expectText(heading(page), 'Verbünde weitergeben');
+    await expectText(shareCount(page), new RegExp(`^Ausgewählt: ${hits} Verbünde,`));
+  });
+});
+
 test('a hand-over round trip between two profiles, with a choice per differing record', async () => {
   let handed;
   let group;

@@ -68,7 +68,7 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                                 <h1 tabindex="-1">{g.name.to_string()}</h1>
                                 <div class="actions">
                                     <a class="button" href=Route::GroupEdit(g.id.clone()).href()>"Bearbeiten"</a>
-                                    <a class="button no-print" href=crate::ui::route::share_group(&g.id) data-testid="share-group">"Weitergeben"</a>
+                                    <a class="button no-print" href=crate::ui::route::share_with(std::slice::from_ref(&g.id)) data-testid="share-group">"Weitergeben"</a>
                                     <button type="button" on:click=|_| crate::ui::browser::print() data-testid="print-group">"Drucken"</button>
                                     <button type="button" class="danger" on:click=delete>"Löschen"</button>
                                 </div>

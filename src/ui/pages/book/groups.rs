@@ -2,18 +2,20 @@
 //! and advisor. Renders a page of results at a time so 10,000 customers stay smooth.
 
 use crate::domain::casting::portfolio::CastingFilter;
-use crate::domain::ids::ColleagueId;
+use crate::domain::ids::{ColleagueId, GroupId};
 use crate::domain::search::{Filter, HitSource, SearchIndex};
 use crate::domain::vocab::{Class, Segment};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{class_badge, group_marks, SegmentBadge, SelectField};
-use crate::ui::route::{casting_param, param, parse_casting_param, with_query, Route};
+use crate::ui::route::{casting_param, param, parse_casting_param, share_with, with_query, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 const PAGE: usize = 50;
+/// Filtered lists up to this size offer to pass their groups on.
+const SHARE_AT_MOST: usize = 300;
 
 #[component]
 pub fn Groups() -> impl IntoView {
@@ -122,6 +124,16 @@ pub fn Groups() -> impl IntoView {
             <p class="count" role="status" data-testid="result-count">
                 {move || texts::group_count(hits.with(Vec::len), index.with(|i| i.len()))}
             </p>
+            // A filtered list can be passed on as it is (a few hundred groups fit an address).
+            {move || {
+                let (found, all) = (hits.with(Vec::len), index.with(|i| i.len()));
+                (found > 0 && found < all && found <= SHARE_AT_MOST).then(|| {
+                    let ids: Vec<GroupId> = hits.with(|h| h.iter().map(|hit| hit.group.clone()).collect());
+                    view! {
+                        <p><a class="button" href=share_with(&ids) data-testid="share-hits">"Diese Treffer weitergeben"</a></p>
+                    }
+                })
+            }}
             <ul class="list" data-testid="group-list">
                 {move || {
                     app.book.with(|book| hits.with(|hits| {
