@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 
 const FORMAT = "kontaktnetz-verschluesselt";
 // As the app: more iterations than this would only come from a hostile or broken file.
-const MAX_ITERATIONS = 10_000_000;
+const MAX_ITERATIONS = 3_000_000;
 const TAG_LEN = 16;
 
 function fail(english, german) {
@@ -74,8 +74,8 @@ if (salt.length < 8 || salt.length > 64 || nonce.length !== 12 || data.length < 
 }
 
 const passphrase = process.env.KONTAKTNETZ_PASSPHRASE ?? passphraseFromStdin();
-// The passphrase as UTF-8 bytes, as the app's `passphrase.as_bytes()`.
-const key = pbkdf2Sync(Buffer.from(passphrase, "utf8"), salt, iterations, 32, "sha256");
+// The passphrase in Unicode normal form C, as UTF-8 bytes, as the app derives it.
+const key = pbkdf2Sync(Buffer.from(passphrase.normalize("NFC"), "utf8"), salt, iterations, 32, "sha256");
 const decipher = createDecipheriv("aes-256-gcm", key, nonce);
 decipher.setAuthTag(data.subarray(data.length - TAG_LEN));
 let plain;

@@ -247,26 +247,41 @@ fn insert_unique<R: Record>(map: &mut BTreeMap<R::Id, R>, record: R, problems: &
     }
 }
 
-/// Names that show nothing. Stored books may hold them from before the rule, so this is
-/// checked on what comes in (imports), not on every load.
-pub fn invisible_names(data: &BookData) -> Vec<Problem> {
-    fn check<'a, R: Record + 'a>(
-        records: &'a [R],
+/// Names that show nothing, in records of `data` that `known` does not hold as they are.
+/// Stored books may hold such names from before the rule: they open, and a file that brings
+/// them back unchanged (an own export) is not refused for them.
+pub fn invisible_names(data: &BookData, known: &Book) -> Vec<Problem> {
+    fn check<R: Record>(
+        records: &[R],
+        known: &BTreeMap<R::Id, R>,
         name: impl Fn(&R) -> &super::text::Name,
         problems: &mut Vec<Problem>,
     ) {
-        problems.extend(records.iter().filter(|r| !name(r).is_visible()).map(|r| {
-            Problem::InvisibleName {
-                kind: R::KIND,
-                id: r.id().to_string(),
-            }
-        }));
+        problems.extend(
+            records
+                .iter()
+                .filter(|r| !name(r).is_visible() && known.get(r.id()) != Some(*r))
+                .map(|r| Problem::InvisibleName {
+                    kind: R::KIND,
+                    id: r.id().to_string(),
+                }),
+        );
     }
     let mut problems = Vec::new();
-    check(&data.colleagues, |c| &c.name, &mut problems);
-    check(&data.groups, |g| &g.name, &mut problems);
-    check(&data.customers, |c| &c.name, &mut problems);
-    check(&data.persons, |p| &p.name, &mut problems);
+    check(
+        &data.colleagues,
+        known.colleagues(),
+        |c| &c.name,
+        &mut problems,
+    );
+    check(&data.groups, known.groups(), |g| &g.name, &mut problems);
+    check(
+        &data.customers,
+        known.customers(),
+        |c| &c.name,
+        &mut problems,
+    );
+    check(&data.persons, known.persons(), |p| &p.name, &mut problems);
     problems
 }
 

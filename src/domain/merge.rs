@@ -4,7 +4,7 @@
 
 use super::book::{Book, BookData, Problem, RecordKind};
 use super::model::Timestamp;
-use super::records::{fields, Record};
+use super::records::{field_differences, fields, Record};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -41,7 +41,7 @@ pub struct Conflict {
     pub title: String,
     pub mine_at: Timestamp,
     pub theirs_at: Timestamp,
-    /// The fields that differ, in the order of the record's fields.
+    /// The fields that differ, by name.
     pub fields: Vec<FieldDiff>,
 }
 
@@ -77,6 +77,24 @@ pub struct Preview {
 impl Preview {
     pub fn tally(&self, kind: RecordKind) -> Tally {
         self.tallies[kind as usize]
+    }
+
+    /// [`Preview::tally`] once `choices` are made: a differing record counts as changed when
+    /// the file's copy is kept, else as kept here.
+    pub fn tally_with(&self, kind: RecordKind, choices: &Choices) -> Tally {
+        let mut tally = self.tally(kind);
+        let differing = tally.changed + tally.kept;
+        tally.changed = self
+            .conflicts
+            .iter()
+            .filter(|c| c.kind == kind)
+            .filter(|c| {
+                let key = (c.kind, c.id.clone());
+                choices.get(&key).copied().unwrap_or(c.default_side()) == Side::Theirs
+            })
+            .count();
+        tally.kept = differing - tally.changed;
+        tally
     }
 
     /// Records held on both sides in different versions, kind by kind.
@@ -115,32 +133,24 @@ fn compare<T: Record + Serialize>(
             }
         }
     }
-    tally.only_local = local.len() - seen;
+    tally.only_local = local.len().saturating_sub(seen);
     tally
 }
 
 fn conflict<T: Record + Serialize>(mine: &T, theirs: &T) -> Conflict {
-    let (mine_fields, mut theirs_fields) = (fields(mine), fields(theirs));
+    let title = fields(mine);
     let title = ["name", "at", "date"]
         .iter()
-        .find_map(|k| mine_fields.get(*k).and_then(Value::as_str))
+        .find_map(|k| title.get(*k).and_then(Value::as_str))
         .map_or_else(|| mine.id().to_string(), str::to_owned);
-    let mut fields = Vec::new();
-    for (field, value) in &mine_fields {
-        let other = theirs_fields.remove(field);
-        if field != "updated_at" && other.as_ref() != Some(value) {
-            fields.push(FieldDiff {
-                field: field.clone(),
-                mine: Some(value.clone()),
-                theirs: other,
-            });
-        }
-    }
-    fields.extend(theirs_fields.into_iter().map(|(field, value)| FieldDiff {
-        field,
-        mine: None,
-        theirs: Some(value),
-    }));
+    let fields = field_differences(mine, theirs)
+        .into_iter()
+        .map(|(field, mine, theirs)| FieldDiff {
+            field,
+            mine,
+            theirs,
+        })
+        .collect();
     Conflict {
         kind: T::KIND,
         id: mine.id().to_string(),

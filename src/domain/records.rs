@@ -47,3 +47,22 @@ pub fn fields<T: serde::Serialize>(record: &T) -> serde_json::Map<String, serde_
         _ => unreachable!("records serialise as objects"),
     }
 }
+
+/// Fields in which two records differ: (name, first's value, second's value), `None` where a
+/// record leaves the field out; the id and the time stamp never count.
+pub type Diff = Vec<(String, Option<serde_json::Value>, Option<serde_json::Value>)>;
+
+/// The fields in which `a` and `b` differ, by name (alphabetical).
+pub fn field_differences<T: serde::Serialize>(a: &T, b: &T) -> Diff {
+    let (a, mut b) = (fields(a), fields(b));
+    let mut out = Diff::new();
+    for (k, v) in a {
+        let other = b.remove(&k);
+        if other.as_ref() != Some(&v) {
+            out.push((k, Some(v), other));
+        }
+    }
+    out.extend(b.into_iter().map(|(k, v)| (k, None, Some(v))));
+    out.retain(|(k, ..)| k != "id" && k != "updated_at");
+    out
+}

@@ -2,7 +2,7 @@
 //! size and shape checks, schema migration, typed parsing, reference validation.
 
 use super::migrate::{self, MigrateError, CURRENT_SCHEMA};
-use crate::domain::book::{invisible_names, Book, BookData, Problem};
+use crate::domain::book::{Book, BookData, Problem};
 use crate::domain::model::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -17,14 +17,23 @@ pub const MAX_DEPTH: usize = 32;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     TooDeep,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotKontaktnetz,
     MissingSchema,
     Schema(MigrateError),
-    Shape { detail: String },
+    Shape {
+        detail: String,
+    },
     Problems(Vec<Problem>),
+    /// A `scope` other than a part of a book ("groups") or none (the whole book).
+    UnknownScope,
 }
 
 /// How much of a book a file holds.
@@ -137,20 +146,22 @@ pub fn read_import(text: &str) -> Result<Import, DecodeError> {
         return Err(DecodeError::TooDeep);
     }
     let (header, data) = decode_data(text)?;
-    let invisible = invisible_names(&data);
-    if !invisible.is_empty() {
-        return Err(DecodeError::Problems(invisible));
-    }
-    let contents = match header.scope.as_str() {
-        None | Some("book") => {
-            Contents::Book(Book::from_data(data).map_err(DecodeError::Problems)?)
+    let contents = match &header.scope {
+        Value::Null => Contents::Book(Book::from_data(data).map_err(DecodeError::Problems)?),
+        Value::String(s) if s == "groups" => {
+            // References are checked against the receiving book; a twice-given id never fits.
+            if let Err(problems) = Book::from_data(data.clone()) {
+                let twice: Vec<Problem> = problems
+                    .into_iter()
+                    .filter(|p| matches!(p, Problem::DuplicateId { .. }))
+                    .collect();
+                if !twice.is_empty() {
+                    return Err(DecodeError::Problems(twice));
+                }
+            }
+            Contents::Groups(data)
         }
-        Some("groups") => Contents::Groups(data),
-        Some(_) => {
-            return Err(DecodeError::Shape {
-                detail: "\"scope\" ist unbekannt".into(),
-            })
-        }
+        _ => return Err(DecodeError::UnknownScope),
     };
     Ok(Import {
         contents,

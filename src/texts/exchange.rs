@@ -9,7 +9,7 @@ use crate::storage::envelope::EnvelopeError;
 use serde_json::Value;
 
 pub const SHARE_TITLE: &str = "Verbünde weitergeben";
-pub const SHARE_LEAD: &str = "Wählen Sie Verbünde aus. Die Datei enthält sie mit ihren Kunden, Ansprechpartnern, Castings, Kontakten und geplanten Kontakten, dazu die beteiligten Kolleg:innen und die Casting-Schemata. Beim Import wird sie immer zusammengeführt, nie ersetzt.";
+pub const SHARE_LEAD: &str = "Wählen Sie Verbünde aus. Die Datei enthält sie mit ihren Kunden, Ansprechpartnern, Castings, Kontakten und geplanten Kontakten, dazu die beteiligten Kolleg:innen; Ihre Casting-Schemata liegen zur Ansicht bei, beim Import bleiben die Einstellungen der Empfängerin. Eine solche Datei wird immer zusammengeführt, nie ersetzt.";
 pub const PART_MERGE_ONLY: &str = "Die Datei enthält einen Teil eines Kundenbuchs. Sie wird in Ihr Kundenbuch übernommen; ersetzt wird nichts. Ihre eigenen Einstellungen bleiben.";
 pub const CONFLICTS_EXPLAINED: &str = "Diese Datensätze gibt es hier und in der Datei in verschiedenen Fassungen. Wer was geändert hat, lässt sich ohne gemeinsamen Ausgangsstand nicht sagen. Voreingestellt ist jeweils die zuletzt geänderte Fassung; Sie können je Datensatz wählen.";
 pub const NOTHING_SELECTED: &str = "Bitte mindestens einen Verbund auswählen.";
@@ -364,7 +364,7 @@ pub fn customer_merge_follows(f: &Followed, group: &str) -> String {
     );
     if f.group_removed {
         text += &format!(
-            " Der Verbund „{group}“ hat sonst niemanden: seine {} Kontakte, {} Castings und {} geplanten Kontakte folgen, und er entfällt.",
+            " Der Verbund „{group}“ hat sonst niemanden: seine {} Kontakte, {} Castings und {} geplanten Kontakte folgen, und er entfällt; es gilt dann das jüngste Casting beider Verbünde.",
             super::number(f.contacts as i64),
             super::number(f.castings as i64),
             super::number(f.planned as i64)

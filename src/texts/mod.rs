@@ -234,7 +234,7 @@ pub fn decode_error(e: &DecodeError) -> String {
         }
         DecodeError::Problems(list) => {
             let mut out = format!(
-                "Die Datei enthält {} fehlerhafte Verweise oder doppelte Kennungen:",
+                "Die Datei enthält {} fehlerhafte Angaben (Verweise, doppelte Kennungen, Namen):",
                 number(list.len() as i64)
             );
             for p in list.iter().take(MAX_LISTED) {
@@ -246,6 +246,7 @@ pub fn decode_error(e: &DecodeError) -> String {
             }
             out
         }
+        DecodeError::UnknownScope => "Die Datei gibt an, nur einen Teil eines Kundenbuchs zu enthalten, aber in einer Form, die diese Version nicht kennt (\"scope\").".into(),
     }
 }
 

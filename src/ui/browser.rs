@@ -135,3 +135,12 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Text in Unicode normal form C: a passphrase typed on one device ("ü") and pasted from
+/// another ("u" + combining diaeresis) gives the same key.
+pub fn nfc(text: &str) -> String {
+    js_sys::JsString::from(text)
+        .normalize("NFC")
+        .as_string()
+        .unwrap_or_else(|| text.to_owned())
+}

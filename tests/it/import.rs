@@ -733,6 +733,25 @@ fn a_part_never_passes_for_a_whole_book() {
 
 #[test]
 fn an_unknown_scope_is_refused() {
-    let text = part_of_small_book().replace("\"scope\":\"groups\"", "\"scope\":\"alles\"");
-    assert!(matches!(read_import(&text), Err(DecodeError::Shape { .. })));
+    for scope in ["\"alles\"", "\"book\"", "1", "{}"] {
+        let text =
+            part_of_small_book().replace("\"scope\":\"groups\"", &format!("\"scope\":{scope}"));
+        assert_eq!(
+            read_import(&text),
+            Err(DecodeError::UnknownScope),
+            "{scope}"
+        );
+    }
+}
+
+#[test]
+fn a_part_with_an_id_given_twice_is_refused() {
+    let mut doc: Value = serde_json::from_str(&part_of_small_book()).unwrap();
+    let first = doc["book"]["customers"][0].clone();
+    doc["book"]["customers"].as_array_mut().unwrap().push(first);
+    let error = read_import(&doc.to_string()).unwrap_err();
+    assert!(
+        matches!(&error, DecodeError::Problems(p) if matches!(p[..], [Problem::DuplicateId { .. }])),
+        "{error:?}"
+    );
 }

@@ -225,6 +225,19 @@ fn a_choice_overrides_the_newer_copy() {
         ((RecordKind::Customer, "c-hans".to_owned()), Side::Mine),
         ((RecordKind::Person, "p-hans".to_owned()), Side::Theirs),
     ]);
+    let p = preview(&local(), &incoming().to_data());
+    assert_eq!(
+        p.tally_with(RecordKind::Customer, &choices),
+        tally(1, 0, 1, 1, 2)
+    );
+    assert_eq!(
+        p.tally_with(RecordKind::Person, &choices),
+        tally(1, 1, 1, 0, 2)
+    );
+    assert_eq!(
+        p.tally_with(RecordKind::Colleague, &choices),
+        p.tally(RecordKind::Colleague)
+    );
     let merged = merge_with(&local(), &incoming().to_data(), &choices).unwrap();
     assert_eq!(
         merged.customers()[&cid("c-hans")].name.as_str(),

@@ -3,10 +3,10 @@
 //! persons of one customer with the same name, e-mail or phone. Two records are merged into
 //! one, the surviving record's fields chosen one by one, and everything attached follows.
 
-use crate::domain::book::{Book, Problem};
+use crate::domain::book::{Book, Problem, RecordKind};
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::model::{ContactPerson, Customer, Timestamp};
-use crate::domain::records::{fields, Record};
+use crate::domain::records::{field_differences, fields, Diff, Record};
 use crate::domain::text::fold;
 use crate::domain::vocab::OccasionKind;
 use serde::de::DeserializeOwned;
@@ -152,24 +152,36 @@ pub fn persons(book: &Book) -> Vec<Pair<PersonId>> {
     into_pairs(found)
 }
 
-/// The fields in which two records differ (never the id, the parent or the time stamp), with
-/// both values; the survivor keeps `a`'s unless a field is chosen from `b`.
-pub fn differences<T: Serialize>(
-    a: &T,
-    b: &T,
-    fixed: &[&str],
-) -> Vec<(String, Option<Value>, Option<Value>)> {
-    let (a, mut b) = (fields(a), fields(b));
-    let mut out = Vec::new();
-    for (k, v) in a {
-        let other = b.remove(&k);
-        if other.as_ref() != Some(&v) {
-            out.push((k, Some(v), other));
-        }
-    }
-    out.extend(b.into_iter().map(|(k, v)| (k, None, Some(v))));
-    out.retain(|(k, ..)| !fixed.contains(&k.as_str()) && k != "id" && k != "updated_at");
+/// The fields in which two records differ (never the id, the time stamp or the `fixed`
+/// fields that place them), with both values; the survivor keeps `a`'s unless chosen.
+pub fn differences<T: Serialize>(a: &T, b: &T, fixed: &[&str]) -> Diff {
+    let mut out = field_differences(a, b);
+    out.retain(|(k, ..)| !fixed.contains(&k.as_str()));
     out
+}
+
+/// The fields a merge takes from the second record unless the advisor says otherwise: those
+/// only it has, a withdrawn consent and the later do-not-contact day (the stricter wins).
+pub fn preset(diff: &Diff) -> BTreeSet<String> {
+    diff.iter()
+        .filter(|(field, a, b)| match field.as_str() {
+            "consent" => {
+                let state = |v: &Option<Value>| {
+                    v.as_ref()
+                        .and_then(|v| v.get("state"))
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                };
+                state(b).as_deref() == Some("no") && state(a).as_deref() != Some("no")
+            }
+            // ISO days compare as text; `None` sorts first.
+            "no_contact_until" => {
+                b.as_ref().and_then(Value::as_str) > a.as_ref().and_then(Value::as_str)
+            }
+            _ => a.is_none() && b.is_some(),
+        })
+        .map(|(field, ..)| field.clone())
+        .collect()
 }
 
 /// `keep` with the fields named in `take` as `other` has them.
@@ -213,6 +225,7 @@ fn both<R: Record + Serialize + DeserializeOwned>(
     keep: &R::Id,
     gone: &R::Id,
     take: &BTreeSet<String>,
+    fixed: &[&str],
 ) -> Result<Option<(R, R, R)>, Problem> {
     let missing = |id: &R::Id| Problem::UnknownRecord {
         kind: R::KIND,
@@ -223,7 +236,12 @@ fn both<R: Record + Serialize + DeserializeOwned>(
     if keep == gone {
         return Ok(None);
     }
-    let merged = combine(a, b, take).ok_or_else(|| missing(keep))?;
+    let take: BTreeSet<String> = take
+        .iter()
+        .filter(|f| !fixed.contains(&f.as_str()) && *f != "id" && *f != "updated_at")
+        .cloned()
+        .collect();
+    let merged = combine(a, b, &take).ok_or_else(|| missing(keep))?;
     Ok(Some((a.clone(), b.clone(), merged)))
 }
 
@@ -237,7 +255,7 @@ pub fn merge_customers(
     take: &BTreeSet<String>,
     now: Timestamp,
 ) -> Result<Followed, Problem> {
-    let Some((a, b, mut merged)) = both(book.customers(), keep, gone, take)? else {
+    let Some((a, b, mut merged)) = both(book.customers(), keep, gone, take, CUSTOMER_FIXED)? else {
         return Ok(Followed::default());
     };
     for o in &b.occasions {
@@ -261,12 +279,23 @@ pub fn merge_customers(
         followed.group_removed = true;
         book.fold_group_into(&b.group, &a.group, now)?;
     }
+    // A group led by the one that goes is led by the one that stays, if it is a member.
+    let led = book
+        .groups()
+        .get(&a.group)
+        .filter(|g| g.lead.as_ref() == Some(gone))
+        .cloned();
     book.delete_customer(gone, now);
     book.upsert_customer(merged, now)?;
+    if let Some(mut group) = led {
+        group.lead = Some(keep.clone());
+        group.updated_at = now;
+        book.upsert_group(group)?;
+    }
     Ok(followed)
 }
 
-/// Merges contact person `gone` into `keep` (the same customer's): the fields named in
+/// Merges contact person `gone` into `keep` (both of one customer): the fields named in
 /// `take` from `gone`; contacts and calls name `keep` instead. Says how many contacts changed.
 pub fn merge_persons(
     book: &mut Book,
@@ -275,9 +304,15 @@ pub fn merge_persons(
     take: &BTreeSet<String>,
     now: Timestamp,
 ) -> Result<usize, Problem> {
-    let Some((_, _, mut merged)) = both(book.persons(), keep, gone, take)? else {
+    let Some((a, b, mut merged)) = both(book.persons(), keep, gone, take, PERSON_FIXED)? else {
         return Ok(0);
     };
+    if a.customer != b.customer {
+        return Err(Problem::UnknownRecord {
+            kind: RecordKind::Person,
+            id: gone.to_string(),
+        });
+    }
     merged.updated_at = now;
     let (contacts, _) = book.reassign_person(gone, Some(keep), now);
     book.delete_person(gone);
@@ -375,6 +410,56 @@ mod tests {
         assert!(twins
             .iter()
             .any(|p| p.b == "p-kopie".parse().unwrap() || p.a == "p-kopie".parse().unwrap()));
+    }
+
+    #[test]
+    fn the_stricter_consent_and_block_are_preset_and_a_lead_stays_a_lead() {
+        use crate::domain::model::Consent;
+        use crate::domain::vocab::ConsentState;
+        let mut book = sample();
+        let (keep, gone) = with_copy(&mut book);
+        let mut copy = book.customers()[&gone].clone();
+        copy.consent = Consent {
+            state: ConsentState::No,
+            since: None,
+        };
+        copy.no_contact_until = chrono::NaiveDate::from_ymd_opt(2027, 6, 1);
+        book.upsert_customer(copy, at(1)).unwrap();
+        let mut original = book.customers()[&keep].clone();
+        original.consent.state = ConsentState::Yes;
+        original.no_contact_until = None;
+        book.upsert_customer(original, at(1)).unwrap();
+        let diff = differences(
+            &book.customers()[&keep],
+            &book.customers()[&gone],
+            CUSTOMER_FIXED,
+        );
+        let take = preset(&diff);
+        assert!(
+            take.contains("consent") && take.contains("no_contact_until"),
+            "{take:?}"
+        );
+        assert!(take.contains("notes"), "only the second has notes");
+        assert_eq!(take.len(), 3, "{take:?}");
+
+        // Merged the other way round: the copy's group goes, and the original stays a lead.
+        let group = book.customers()[&keep].group.clone();
+        let mut g = book.groups()[&group].clone();
+        g.lead = Some(keep.clone());
+        book.upsert_group(g).unwrap();
+        book.move_customer(&gone, &group, at(2)).unwrap();
+        let back = preset(&differences(
+            &book.customers()[&gone],
+            &book.customers()[&keep],
+            CUSTOMER_FIXED,
+        ));
+        assert!(
+            !back.contains("consent"),
+            "the stricter one is already the first's"
+        );
+        merge_customers(&mut book, &gone, &keep, &back, at(3)).unwrap();
+        assert_eq!(book.groups()[&group].lead.as_ref(), Some(&gone));
+        assert_eq!(book.customers()[&gone].consent.state, ConsentState::No);
     }
 
     #[test]

@@ -48,6 +48,13 @@ fn customer_of<'a>(book: &'a Book, subject: &Subject) -> Option<&'a Customer> {
     book.customers().get(id)
 }
 
+fn took_part(persons: &[ContactPerson], contact: &Contact) -> bool {
+    contact
+        .people
+        .iter()
+        .any(|p| persons.iter().any(|q| q.id == *p))
+}
+
 /// Whether the customer is the only member of the group: then the group is about them.
 fn alone(book: &Book, customer: &Customer) -> bool {
     book.member_count(&customer.group) == 1
@@ -61,14 +68,15 @@ pub fn disclose(book: &Book, subject: &Subject) -> Option<Disclosure> {
         Subject::Person(id) => book.persons().get(id).cloned().into_iter().collect(),
     };
     let whole_group = matches!(subject, Subject::Customer(_)) && alone(book, customer);
-    let took_part = |c: &Contact| c.people.iter().any(|p| persons.iter().any(|q| q.id == *p));
+    // Over all contacts: a person keeps their place in contacts of a group their customer
+    // has left.
     let mut contacts: Vec<Contact> = book
-        .contacts_of(&group.id)
-        .into_iter()
-        .filter(|c| whole_group || took_part(c))
+        .contacts()
+        .values()
+        .filter(|c| (whole_group && c.group == group.id) || took_part(&persons, c))
         .cloned()
         .collect();
-    contacts.reverse();
+    crate::domain::sort::sort_by_key(&mut contacts, |c| (c.at, c.id.clone()));
     let (planned, castings) = if whole_group {
         (
             book.planned_of(&group.id).into_iter().cloned().collect(),
@@ -122,18 +130,23 @@ pub fn erase(book: &mut Book, subject: &Subject, now: Timestamp) -> Erasure {
         Subject::Customer(id) => book.persons_of(id).map(|p| p.id.clone()).collect(),
         Subject::Person(id) => vec![id.clone()],
     };
-    let mut erasure = Erasure::default();
+    let whole_group = matches!(subject, Subject::Customer(_)) && alone(book, &customer);
+    // Contacts of a group that goes with the customer are removed, not changed.
+    let contacts_changed = book
+        .contacts()
+        .values()
+        .filter(|c| !(whole_group && c.group == customer.group))
+        .filter(|c| persons.iter().any(|p| c.people.contains(p)))
+        .count();
+    let mut erasure = Erasure {
+        contacts_changed,
+        ..Erasure::default()
+    };
     for person in &persons {
-        let (contacts, calls) = book.forget_person(person, now);
-        erasure.contacts_changed += contacts;
-        erasure.calls_removed += calls;
+        erasure.calls_removed += book.forget_person(person, now).1;
     }
     erasure.removed = match subject {
-        Subject::Customer(_) if alone(book, &customer) => {
-            // The group's contacts go with it: none is left changed.
-            erasure.contacts_changed = 0;
-            book.delete_group(&customer.group, now)
-        }
+        _ if whole_group => book.delete_group(&customer.group, now),
         Subject::Customer(id) => book.delete_customer(id, now),
         Subject::Person(id) => book.delete_person(id),
     };

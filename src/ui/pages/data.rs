@@ -24,8 +24,8 @@ pub fn Data() -> impl IntoView {
     let export = move |_| {
         spawn_local(async move {
             let (name, text, revision) = export_file(app);
-            if let Some(text) = seal.apply(text).await {
-                deliver_export(app, seal.file_name(&name), text, revision).await;
+            if let Some((name, text)) = seal.file(&name, text).await {
+                deliver_export(app, name, text, revision).await;
             }
         })
     };

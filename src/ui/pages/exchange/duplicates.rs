@@ -1,17 +1,17 @@
 //! Likely duplicates, and merging two of them: each differing field chosen, what follows
 //! said before, undo after.
 
-use crate::domain::book::{Book, Problem};
+use crate::domain::book::{Book, Problem, RecordKind};
 use crate::domain::exchange::duplicates::{
-    self, differences, merge_customers, merge_persons, Pair, CUSTOMER_FIXED, PERSON_FIXED,
+    self, differences, merge_customers, merge_persons, preset, Pair, CUSTOMER_FIXED, PERSON_FIXED,
 };
 use crate::domain::ids::{CustomerId, PersonId};
-use crate::texts::exchange as say;
+use crate::domain::records::Diff;
+use crate::texts::{self, exchange as say};
 use crate::ui::browser;
 use crate::ui::components::ScrollBox;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// A pair on screen: customers or contact persons, by id, with names and the reason.
@@ -20,8 +20,6 @@ enum Twins {
     Customers(CustomerId, CustomerId),
     Persons(PersonId, PersonId),
 }
-
-type Diff = Vec<(String, Option<Value>, Option<Value>)>;
 
 impl Twins {
     fn key(&self) -> String {
@@ -115,10 +113,10 @@ pub fn Duplicates() -> impl IntoView {
                     let Some((a, b)) = app.book.with_untracked(|bk| twins.names(bk)) else {
                         return ().into_any();
                     };
-                    let kind = match twins {
-                        Twins::Customers(..) => "Kunden",
-                        Twins::Persons(..) => "Ansprechpartner",
-                    };
+                    let kind = texts::kind_plural(match twins {
+                        Twins::Customers(..) => RecordKind::Customer,
+                        Twins::Persons(..) => RecordKind::Person,
+                    });
                     let show = twins.clone();
                     view! {
                         <li class="row" data-testid="duplicate" data-key=twins.key()>
@@ -148,13 +146,7 @@ fn MergePanel(twins: Twins, open: RwSignal<Option<Twins>>) -> impl IntoView {
     else {
         return ().into_any();
     };
-    // A field only the second one has is taken from it unless chosen otherwise.
-    take.set(
-        diff.iter()
-            .filter(|(_, mine, theirs)| mine.is_none() && theirs.is_some())
-            .map(|(f, ..)| f.clone())
-            .collect(),
-    );
+    take.set(preset(&diff));
     let follows = {
         let twins = twins.clone();
         move || {

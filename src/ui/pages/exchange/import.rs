@@ -2,7 +2,7 @@
 //! are shown side by side with a choice each; a part of a book can only be merged.
 
 use super::seal::{self, Deriving};
-use crate::domain::book::{BookData, RecordKind};
+use crate::domain::book::{invisible_names, BookData, RecordKind};
 use crate::domain::merge::{self, Choices, Conflict, Preview, Side};
 use crate::storage::envelope::{self, Sealed, MAX_ENVELOPE_BYTES};
 use crate::storage::{self, Contents, Import};
@@ -43,6 +43,12 @@ fn check(app: App, file: String, import: Import) -> Result<Pending, String> {
         Contents::Groups(data) => data.clone(),
     };
     app.book.with_untracked(|current| {
+        let invisible = invisible_names(&data, current);
+        if !invisible.is_empty() {
+            return Err(texts::decode_error(&storage::DecodeError::Problems(
+                invisible,
+            )));
+        }
         if matches!(import.contents, Contents::Groups(_)) {
             merge::merge(current, &data).map_err(|problems| {
                 texts::decode_error(&storage::DecodeError::Problems(problems))
@@ -81,8 +87,14 @@ pub fn ImportSection() -> impl IntoView {
     let choices = RwSignal::new(Choices::new());
     let import_error = RwSignal::new(None::<String>);
     let locked = RwSignal::new(None::<(String, Sealed)>);
-    // Likely duplicates after the last merge, to be looked at.
+    // Likely duplicates the last merge brought, to be looked at.
     let twins = RwSignal::new(0usize);
+    // Counts picked files and cancels: an unlock that ends after either is dropped.
+    let attempt = StoredValue::new(0u64);
+    let next_attempt = move || {
+        attempt.update_value(|n| *n += 1);
+        attempt.get_value()
+    };
     let passphrase = RwSignal::new(String::new());
     let progress = RwSignal::new(None::<u32>);
 
@@ -102,6 +114,8 @@ pub fn ImportSection() -> impl IntoView {
         locked.set(None);
         choices.set(Choices::new());
         import_error.set(None);
+        twins.set(0);
+        next_attempt();
         let name = file.name();
         // The larger bound: a sealed file is a third larger than the export inside it.
         if file.size() > MAX_ENVELOPE_BYTES as f64 {
@@ -137,6 +151,7 @@ pub fn ImportSection() -> impl IntoView {
             return;
         }
         import_error.set(None);
+        let this = next_attempt();
         spawn_local(async move {
             let pass = passphrase.get_untracked();
             let opened = seal::open(&sealed, &pass, progress).await.and_then(|text| {
@@ -144,8 +159,12 @@ pub fn ImportSection() -> impl IntoView {
                     .map_err(|e| texts::decode_error(&e))
                     .and_then(|import| check(app, name.clone(), import))
             });
+            if attempt.try_get_value() != Some(this) {
+                return;
+            }
             match opened {
                 Ok(p) => {
+                    passphrase.set(String::new());
                     locked.set(None);
                     pending.set(Some(p));
                 }
@@ -158,15 +177,22 @@ pub fn ImportSection() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        let merged = app.book.with_untracked(|current| {
-            choices.with_untracked(|c| merge::merge_with(current, &p.data, c))
+        let (before, merged) = app.book.with_untracked(|current| {
+            let merged = choices.with_untracked(|c| merge::merge_with(current, &p.data, c));
+            (super::duplicates::count(current), merged)
         });
         match merged {
             Ok(book) => {
-                twins.set(super::duplicates::count(&book));
-                app.book.set(book);
+                twins.set(super::duplicates::count(&book).saturating_sub(before));
+                // With undo: a choice may have put an older copy in place of a newer one.
+                let _ = app.change_with_undo(
+                    move |current| {
+                        *current = book;
+                        Ok(())
+                    },
+                    texts::import_merged(&p.file),
+                );
                 pending.set(None);
-                app.notify(texts::import_merged(&p.file));
             }
             Err(problems) => import_error.set(Some(texts::decode_error(
                 &storage::DecodeError::Problems(problems),
@@ -226,7 +252,7 @@ pub fn ImportSection() -> impl IntoView {
                 <Deriving progress=progress />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="import-unlock">"Entschlüsseln"</button>
-                    <button type="button" class="quiet" on:click=move |_| locked.set(None)>"Abbrechen"</button>
+                    <button type="button" class="quiet" on:click=move |_| { next_attempt(); locked.set(None); }>"Abbrechen"</button>
                 </div>
             </form>
         })}
@@ -243,7 +269,7 @@ pub fn ImportSection() -> impl IntoView {
                     <h3>"Vorschau: " {p.file.clone()}</h3>
                     <p data-testid="import-origin">{origin}</p>
                     {part.then(|| view! { <p class="lead">{say::PART_MERGE_ONLY}</p> })}
-                    <PreviewTable preview=p.preview.clone() />
+                    <PreviewTable preview=p.preview.clone() choices=choices />
                     {p.preview.is_noop().then(|| view! {
                         <p class="lead" data-testid="import-noop">{texts::IMPORT_NOTHING_NEW}</p>
                     })}
@@ -269,7 +295,7 @@ pub fn ImportSection() -> impl IntoView {
 }
 
 #[component]
-fn PreviewTable(preview: Preview) -> impl IntoView {
+fn PreviewTable(preview: Preview, choices: RwSignal<Choices>) -> impl IntoView {
     view! {
         <ScrollBox>
         <table class="table">
@@ -285,8 +311,8 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {RecordKind::ALL.iter().map(|k| {
-                    let t = preview.tally(*k);
+                {move || choices.with(|choices| RecordKind::ALL.iter().map(|k| {
+                    let t = preview.tally_with(*k, choices);
                     view! {
                         <tr data-kind=format!("{k:?}")>
                             <th scope="row">{texts::kind_plural(*k)}</th>
@@ -297,7 +323,7 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
                             <td>{texts::number(t.only_local as i64)}</td>
                         </tr>
                     }
-                }).collect_view()}
+                }).collect_view())}
             </tbody>
         </table>
         </ScrollBox>

@@ -71,12 +71,7 @@ pub fn DisclosurePage(subject: Subject) -> impl IntoView {
             let back = app
                 .book
                 .with_untracked(|b| group_of(b, &subject))
-                .filter(|g| {
-                    // The group stays unless the customer was its only member.
-                    app.book.with_untracked(|b| {
-                        b.member_count(g) > 1 || matches!(subject, Subject::Person(_))
-                    })
-                })
+                .filter(|_| preview.removed.groups == 0)
                 .map_or(Route::Groups, Route::Group);
             app.delete_with_undo(|b| {
                 erase(b, &subject, browser::now());

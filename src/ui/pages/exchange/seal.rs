@@ -64,22 +64,22 @@ impl Seal {
         }
     }
 
-    /// Whether the file will be sealed (its name says so).
-    pub fn is_on(self) -> bool {
-        self.on.get_untracked()
-    }
-
-    /// `text` sealed if asked for; `None` when the passphrase is not acceptable (the form
-    /// says why) or a seal is running.
-    pub async fn apply(self, text: String) -> Option<String> {
+    /// The file `name` with `text`, sealed if asked for ("…-verschluesselt.json"); `None`
+    /// when the passphrase is not acceptable (the form says why) or a seal is running. Every
+    /// signal is read before the derivation: the page may be gone when it ends.
+    pub async fn file(self, name: &str, text: String) -> Option<(String, String)> {
         self.error.set(None);
-        if !self.is_on() {
-            return Some(text);
+        if !self.on.get_untracked() {
+            return Some((name.to_owned(), text));
         }
         if self.progress.get_untracked().is_some() {
             return None;
         }
-        let passphrase = self.passphrase.get_untracked();
+        let name = match name.strip_suffix(".json") {
+            Some(stem) => format!("{stem}-verschluesselt.json"),
+            None => name.to_owned(),
+        };
+        let passphrase = browser::nfc(&self.passphrase.get_untracked());
         if let Err(p) = check(&passphrase, &self.again.get_untracked()) {
             self.error.set(Some(say::passphrase_problem(p)));
             return None;
@@ -92,20 +92,15 @@ impl Seal {
             self.error.set(Some(say::NO_RANDOMNESS.into()));
             return None;
         };
+        // Not kept around once it has done its work.
+        self.passphrase.set(String::new());
+        self.again.set(String::new());
         let key = derive(
             Derivation::new(&passphrase, salt, ITERATIONS),
             self.progress,
         )
         .await;
-        Some(envelope::seal(&text, &key, salt, &nonce, ITERATIONS))
-    }
-
-    /// A file name for the text `apply` gives ("…-verschluesselt.json" when sealed).
-    pub fn file_name(self, name: &str) -> String {
-        match (self.is_on(), name.strip_suffix(".json")) {
-            (true, Some(stem)) => format!("{stem}-verschluesselt.json"),
-            _ => name.to_owned(),
-        }
+        Some((name, envelope::seal(&text, &key, salt, &nonce, ITERATIONS)))
     }
 }
 
@@ -148,6 +143,6 @@ pub async fn open(
     passphrase: &str,
     progress: RwSignal<Option<u32>>,
 ) -> Result<String, String> {
-    let key = derive(sealed.derivation(passphrase), progress).await;
+    let key = derive(sealed.derivation(&browser::nfc(passphrase)), progress).await;
     sealed.open(&key).map_err(say::envelope_error)
 }

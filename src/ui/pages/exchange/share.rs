@@ -59,10 +59,9 @@ pub fn Share() -> impl IntoView {
         error.set(None);
         let (name, text) = app.book.with_untracked(|b| part_file(b, &ids, "verbuende"));
         spawn_local(async move {
-            let Some(text) = seal.apply(text).await else {
+            let Some((name, text)) = seal.file(&name, text).await else {
                 return;
             };
-            let name = seal.file_name(&name);
             if app.download(&name, "application/json", &text) {
                 app.notify(say::part_exported(&name, ids.len()));
             }
@@ -291,10 +290,9 @@ async fn hand_over_groups(
     let mut handed = app.book.get_untracked();
     hand_over(&mut handed, &ids, &to, now).map_err(|p| texts::problem(&p))?;
     let (file, text) = part_file(&handed, &ids, "uebergabe");
-    let Some(text) = seal.apply(text).await else {
+    let Some((file, text)) = seal.file(&file, text).await else {
         return Ok(false);
     };
-    let file = seal.file_name(&file);
     if !app.download(&file, "application/json", &text) {
         return Ok(false);
     }
