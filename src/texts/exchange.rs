@@ -370,6 +370,11 @@ pub fn customer_merge_follows(f: &Followed, group: &str) -> String {
             super::number(f.planned as i64)
         );
     }
+    if f.history_stays {
+        text += &format!(
+            " Frühere Kontakte und Anrufe im Verbund „{group}“ nennen die Ansprechpartner weiter als Teilnehmende."
+        );
+    }
     text
 }
 

@@ -216,6 +216,9 @@ pub struct Followed {
     pub castings: usize,
     pub planned: usize,
     pub group_removed: bool,
+    /// The other group keeps its other members: its past contacts and calls still name the
+    /// persons that moved, as history.
+    pub history_stays: bool,
 }
 
 /// Both records and the survivor (`keep` with the fields of `take` from `gone`); `None` when
@@ -272,6 +275,7 @@ pub fn merge_customers(
         book.upsert_person(p)?;
         followed.persons += 1;
     }
+    followed.history_stays = b.group != a.group && book.member_count(&b.group) > 1;
     if b.group != a.group && book.member_count(&b.group) == 1 {
         followed.contacts = book.contacts_of(&b.group).len();
         followed.castings = book.castings_of(&b.group).len();
@@ -460,6 +464,25 @@ mod tests {
         merge_customers(&mut book, &gone, &keep, &back, at(3)).unwrap();
         assert_eq!(book.groups()[&group].lead.as_ref(), Some(&gone));
         assert_eq!(book.customers()[&gone].consent.state, ConsentState::No);
+    }
+
+    #[test]
+    fn a_copy_in_a_group_with_others_leaves_the_group_and_its_history() {
+        let mut book = sample();
+        let (keep, gone) = with_copy(&mut book);
+        let home = book.customers()[&keep].group.clone();
+        let crowded = book
+            .groups()
+            .keys()
+            .find(|g| **g != home && book.member_count(g) > 1)
+            .unwrap()
+            .clone();
+        book.move_customer(&gone, &crowded, at(1)).unwrap();
+        let members = book.member_count(&crowded);
+        let followed = merge_customers(&mut book, &keep, &gone, &BTreeSet::new(), at(2)).unwrap();
+        assert!(followed.history_stays && !followed.group_removed);
+        assert_eq!(book.member_count(&crowded), members - 1);
+        assert_eq!(Book::from_data(book.to_data()), Ok(book.clone()));
     }
 
     #[test]
