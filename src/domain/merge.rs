@@ -48,11 +48,29 @@ pub struct Conflict {
 impl Conflict {
     /// The copy kept unless the advisor chooses: the newer one, and on a tie the own one.
     pub fn default_side(&self) -> Side {
-        if self.theirs_at > self.mine_at {
-            Side::Theirs
-        } else {
-            Side::Mine
-        }
+        newer(self.mine_at, self.theirs_at)
+    }
+
+    /// The record's key among the [`Choices`].
+    pub fn key(&self) -> (RecordKind, String) {
+        (self.kind, self.id.clone())
+    }
+
+    /// The copy kept under `choices`.
+    pub fn side(&self, choices: &Choices) -> Side {
+        choices
+            .get(&self.key())
+            .copied()
+            .unwrap_or_else(|| self.default_side())
+    }
+}
+
+/// The copy kept where nobody chose: the newer one, and on a tie the own one.
+fn newer(mine_at: Timestamp, theirs_at: Timestamp) -> Side {
+    if theirs_at > mine_at {
+        Side::Theirs
+    } else {
+        Side::Mine
     }
 }
 
@@ -88,10 +106,7 @@ impl Preview {
             .conflicts
             .iter()
             .filter(|c| c.kind == kind)
-            .filter(|c| {
-                let key = (c.kind, c.id.clone());
-                choices.get(&key).copied().unwrap_or(c.default_side()) == Side::Theirs
-            })
+            .filter(|c| c.side(choices) == Side::Theirs)
             .count();
         tally.kept = differing - tally.changed;
         tally
@@ -166,10 +181,10 @@ fn merge_into<T: Record>(local: &BTreeMap<T::Id, T>, incoming: &[T], choices: &C
     for rec in incoming {
         let take = match out.get(rec.id()) {
             None => true,
-            Some(mine) => match choices.get(&(T::KIND, rec.id().to_string())) {
-                Some(side) => *side == Side::Theirs,
-                None => rec.updated_at() > mine.updated_at(),
-            },
+            Some(mine) => {
+                let chosen = choices.get(&(T::KIND, rec.id().to_string())).copied();
+                chosen.unwrap_or_else(|| newer(mine.updated_at(), rec.updated_at())) == Side::Theirs
+            }
         };
         if take {
             out.insert(rec.id().clone(), rec.clone());

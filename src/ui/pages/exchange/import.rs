@@ -330,10 +330,6 @@ fn PreviewTable(preview: Preview, choices: RwSignal<Choices>) -> impl IntoView {
     }
 }
 
-fn key(c: &Conflict) -> (RecordKind, String) {
-    (c.kind, c.id.clone())
-}
-
 /// The records both sides hold in different versions, each with its differing fields side
 /// by side and a choice, plus one choice for all.
 #[component]
@@ -342,7 +338,7 @@ fn Differing(conflicts: Vec<Conflict>, choices: RwSignal<Choices>) -> impl IntoV
         return ().into_any();
     }
     let total = conflicts.len();
-    let all_keys: Vec<(RecordKind, String)> = conflicts.iter().map(key).collect();
+    let all_keys: Vec<(RecordKind, String)> = conflicts.iter().map(Conflict::key).collect();
     let set_all = move |side: Option<Side>| {
         choices.set(match side {
             None => Choices::new(),
@@ -362,11 +358,10 @@ fn Differing(conflicts: Vec<Conflict>, choices: RwSignal<Choices>) -> impl IntoV
         </div>
         <ul class="list" data-testid="differing">
             {conflicts.into_iter().take(LISTED).enumerate().map(|(n, c)| {
-                let k = key(&c);
-                let default = c.default_side();
+                let k = c.key();
                 let side = {
-                    let k = k.clone();
-                    move || choices.with(|ch| ch.get(&k).copied().unwrap_or(default))
+                    let c = c.clone();
+                    move || choices.with(|ch| c.side(ch))
                 };
                 let choose = move |s: Side| {
                     let k = k.clone();
