@@ -2,7 +2,7 @@
 //! are shown side by side with a choice each; a part of a book can only be merged.
 
 use super::seal::{self, Deriving};
-use crate::domain::book::{invisible_names, BookData, RecordKind};
+use crate::domain::book::{invisible_names, Book, BookData, RecordKind};
 use crate::domain::merge::{self, Choices, Conflict, Preview, Side};
 use crate::storage::envelope::{self, Sealed, MAX_ENVELOPE_BYTES};
 use crate::storage::{self, Contents, Import};
@@ -14,54 +14,67 @@ use crate::ui::route::Route;
 use crate::ui::state::{use_app, App};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// At most this many differing records are listed; the choice for all covers the rest.
 const LISTED: usize = 50;
 
-/// A checked import waiting for the advisor's decision.
+/// A checked import waiting for the advisor's decision. Cheap to copy: the views take it
+/// whole.
 #[derive(Clone)]
 struct Pending {
     file: String,
-    import: Import,
+    /// Who exported the file and when, as said in the preview.
+    origin: String,
+    /// The file's whole book, which may replace this one; `None` for a part.
+    book: Option<Book>,
     /// The file's records, flat, as the merge takes them.
-    data: BookData,
-    preview: Preview,
+    data: Arc<BookData>,
+    preview: Arc<Preview>,
 }
 
-impl Pending {
-    fn is_part(&self) -> bool {
-        matches!(self.import.contents, Contents::Groups(_))
-    }
-}
-
-/// Checks a file's text against the book: a part must fit it (its references may point at
-/// records here).
+/// Checks an import against the book: a part must fit it (its references may point at
+/// records here), and names must show a character unless this book holds them as they are.
 fn check(app: App, file: String, import: Import) -> Result<Pending, String> {
-    let data = match &import.contents {
-        Contents::Book(book) => book.to_data(),
-        Contents::Groups(data) => data.clone(),
+    let offset = browser::local_offset();
+    let exported_at = import.exported_at.map(|t| format::date_time(t, offset));
+    let (book, data) = match import.contents {
+        Contents::Book(book) => {
+            let data = book.to_data();
+            (Some(book), data)
+        }
+        Contents::Groups(data) => (None, data),
     };
+    let origin = say::origin(
+        book.is_none(),
+        import.exported_by.as_deref(),
+        exported_at.as_deref(),
+    );
+    let problems = |p| texts::decode_error(&storage::DecodeError::Problems(p));
     app.book.with_untracked(|current| {
         let invisible = invisible_names(&data, current);
         if !invisible.is_empty() {
-            return Err(texts::decode_error(&storage::DecodeError::Problems(
-                invisible,
-            )));
+            return Err(problems(invisible));
         }
-        if matches!(import.contents, Contents::Groups(_)) {
-            merge::merge(current, &data).map_err(|problems| {
-                texts::decode_error(&storage::DecodeError::Problems(problems))
-            })?;
+        if book.is_none() {
+            merge::merge(current, &data).map_err(problems)?;
         }
-        let preview = merge::preview(current, &data);
+        let preview = Arc::new(merge::preview(current, &data));
         Ok(Pending {
             file,
-            import,
-            data,
+            origin,
+            book,
+            data: Arc::new(data),
             preview,
         })
     })
+}
+
+/// An export's text, read and checked up to its preview.
+fn preview(app: App, file: String, text: &str) -> Result<Pending, String> {
+    let import = storage::read_import(text).map_err(|e| texts::decode_error(&e))?;
+    check(app, file, import)
 }
 
 /// A file's text as far as it can go without the advisor: a preview, or a sealed file that
@@ -71,8 +84,7 @@ fn read(app: App, file: String, text: &str) -> Result<Step, String> {
         let sealed = envelope::read(text).map_err(say::envelope_error)?;
         return Ok(Step::Locked(file, sealed));
     }
-    let import = storage::read_import(text).map_err(|e| texts::decode_error(&e))?;
-    check(app, file, import).map(|p| Step::Preview(Box::new(p)))
+    preview(app, file, text).map(|p| Step::Preview(Box::new(p)))
 }
 
 enum Step {
@@ -154,11 +166,9 @@ pub fn ImportSection() -> impl IntoView {
         let this = next_attempt();
         spawn_local(async move {
             let pass = passphrase.get_untracked();
-            let opened = seal::open(&sealed, &pass, progress).await.and_then(|text| {
-                storage::read_import(&text)
-                    .map_err(|e| texts::decode_error(&e))
-                    .and_then(|import| check(app, name.clone(), import))
-            });
+            let opened = seal::open(&sealed, &pass, progress)
+                .await
+                .and_then(|text| preview(app, name.clone(), &text));
             if attempt.try_get_value() != Some(this) {
                 return;
             }
@@ -200,15 +210,8 @@ pub fn ImportSection() -> impl IntoView {
         }
     };
     let do_replace = move |_| {
-        let Some(Pending {
-            file,
-            import:
-                Import {
-                    contents: Contents::Book(book),
-                    ..
-                },
-            ..
-        }) = pending.get_untracked()
+        let Some((file, Some(book))) =
+            pending.with_untracked(|p| p.as_ref().map(|p| (p.file.clone(), p.book.clone())))
         else {
             return;
         };
@@ -257,23 +260,17 @@ pub fn ImportSection() -> impl IntoView {
             </form>
         })}
         {move || pending.get().map(|p| {
-            let part = p.is_part();
-            let offset = browser::local_offset();
-            let origin = say::origin(
-                part,
-                p.import.exported_by.as_deref(),
-                p.import.exported_at.map(|t| format::date_time(t, offset)).as_deref(),
-            );
+            let part = p.book.is_none();
             view! {
                 <div class="card" data-testid="import-preview">
                     <h3>"Vorschau: " {p.file.clone()}</h3>
-                    <p data-testid="import-origin">{origin}</p>
+                    <p data-testid="import-origin">{p.origin.clone()}</p>
                     {part.then(|| view! { <p class="lead">{say::PART_MERGE_ONLY}</p> })}
                     <PreviewTable preview=p.preview.clone() choices=choices />
                     {p.preview.is_noop().then(|| view! {
                         <p class="lead" data-testid="import-noop">{texts::IMPORT_NOTHING_NEW}</p>
                     })}
-                    <Differing conflicts=p.preview.conflicts().to_vec() choices=choices />
+                    <Differing preview=p.preview.clone() choices=choices />
                     <p>
                         {if part {
                             "Zusammenführen übernimmt die Verbünde der Datei und behält alles andere."
@@ -295,7 +292,7 @@ pub fn ImportSection() -> impl IntoView {
 }
 
 #[component]
-fn PreviewTable(preview: Preview, choices: RwSignal<Choices>) -> impl IntoView {
+fn PreviewTable(preview: Arc<Preview>, choices: RwSignal<Choices>) -> impl IntoView {
     view! {
         <ScrollBox>
         <table class="table">
@@ -333,7 +330,8 @@ fn PreviewTable(preview: Preview, choices: RwSignal<Choices>) -> impl IntoView {
 /// The records both sides hold in different versions, each with its differing fields side
 /// by side and a choice, plus one choice for all.
 #[component]
-fn Differing(conflicts: Vec<Conflict>, choices: RwSignal<Choices>) -> impl IntoView {
+fn Differing(preview: Arc<Preview>, choices: RwSignal<Choices>) -> impl IntoView {
+    let conflicts = preview.conflicts();
     if conflicts.is_empty() {
         return ().into_any();
     }
@@ -357,7 +355,7 @@ fn Differing(conflicts: Vec<Conflict>, choices: RwSignal<Choices>) -> impl IntoV
             <button type="button" on:click=move |_| set_theirs(Some(Side::Theirs))>"Überall die aus der Datei"</button>
         </div>
         <ul class="list" data-testid="differing">
-            {conflicts.into_iter().take(LISTED).enumerate().map(|(n, c)| {
+            {conflicts.iter().take(LISTED).cloned().enumerate().map(|(n, c)| {
                 let k = c.key();
                 let side = {
                     let c = c.clone();
