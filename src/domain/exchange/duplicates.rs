@@ -277,9 +277,10 @@ pub fn merge_customers(
     }
     followed.history_stays = b.group != a.group && book.member_count(&b.group) > 1;
     if b.group != a.group && book.member_count(&b.group) == 1 {
-        followed.contacts = book.contacts_of(&b.group).len();
-        followed.castings = book.castings_of(&b.group).len();
-        followed.planned = book.planned_of(&b.group).len();
+        let moving = book.removal_of_group(&b.group);
+        followed.contacts = moving.contacts;
+        followed.castings = moving.castings;
+        followed.planned = moving.planned;
         followed.group_removed = true;
         book.fold_group_into(&b.group, &a.group, now)?;
     }

@@ -2,11 +2,13 @@
 
 use super::{SelectField, TextField};
 use crate::domain::book::Book;
+use crate::domain::exchange::privacy::Subject;
 use crate::domain::exchange::vcard;
 use crate::domain::model::ContactPerson;
 use crate::texts;
 use crate::ui::forms::book::reach;
 use crate::ui::forms::FieldError;
+use crate::ui::route::Route;
 use leptos::prelude::*;
 
 /// Consent state and the date it was given or refused.
@@ -108,4 +110,17 @@ pub fn download_vcards(
     let text = app.book.with_untracked(|b| vcard::cards(b, pick(b)));
     let name = format!("{file}.vcf");
     app.download(&name, "text/vcard;charset=utf-8", &text);
+}
+
+/// The way from a customer's or contact person's form to their data request (DSGVO); nothing
+/// before the record exists.
+#[component]
+pub fn DisclosureLink(subject: Option<Subject>) -> impl IntoView {
+    subject.map(|subject| {
+        view! {
+            <p><a class="button" href=Route::Disclosure(subject).href() data-testid="disclosure">
+                "Auskunft und Löschung (DSGVO)"
+            </a></p>
+        }
+    })
 }

@@ -5,7 +5,9 @@ use crate::domain::ids::{CustomerId, GroupId};
 use crate::domain::vocab::{CustomerKind, OccasionKind};
 use crate::texts;
 use crate::ui::browser;
-use crate::ui::components::{focus_first_invalid, ConsentFields, SelectField, TextArea, TextField};
+use crate::ui::components::{
+    focus_first_invalid, ConsentFields, DisclosureLink, SelectField, TextArea, TextField,
+};
 use crate::ui::forms::book::consent;
 use crate::ui::forms::book::customer::{self, CustomerFields, OccasionFields};
 use crate::ui::pages::book::group_form::segment_options;
@@ -200,11 +202,7 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
                     <a class="button" href=cancel>"Abbrechen"</a>
                     {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Kunde löschen"</button> })}
                 </div>
-                {id.clone().map(|id| view! {
-                    <p><a class="button" href=Route::Disclosure(Subject::Customer(id)).href() data-testid="disclosure">
-                        "Auskunft und Löschung (DSGVO)"
-                    </a></p>
-                })}
+                <DisclosureLink subject=id.clone().map(Subject::Customer) />
             </form>
         </section>
     }

@@ -6,8 +6,8 @@ use crate::domain::vocab::{BuyingMotive, BuyingRole};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    focus_first_invalid, vocab_options, ConsentFields, ContactInputs, NameField, ReachFields,
-    SelectField, TextArea, TextField,
+    focus_first_invalid, vocab_options, ConsentFields, ContactInputs, DisclosureLink, NameField,
+    ReachFields, SelectField, TextArea, TextField,
 };
 use crate::ui::forms::book::person::PersonFields;
 use crate::ui::forms::book::{consent, reach};
@@ -139,11 +139,7 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                     <a class="button" href=back>"Abbrechen"</a>
                     {delete.map(|d| view! { <button type="button" class="danger" on:click=d>"Ansprechpartner löschen"</button> })}
                 </div>
-                {id.clone().map(|id| view! {
-                    <p><a class="button" href=Route::Disclosure(Subject::Person(id)).href() data-testid="disclosure">
-                        "Auskunft und Löschung (DSGVO)"
-                    </a></p>
-                })}
+                <DisclosureLink subject=id.clone().map(Subject::Person) />
             </form>
         </section>
     }

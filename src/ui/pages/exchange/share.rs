@@ -2,7 +2,7 @@
 //! department), then export them or hand them over.
 
 use super::seal::{Seal, SealFields};
-use crate::domain::book::Book;
+use crate::domain::book::{Book, Removed};
 use crate::domain::exchange::selection::{self, advised_by, hand_over, served_by};
 use crate::domain::ids::{ColleagueId, GroupId};
 use crate::domain::text::fold;
@@ -74,10 +74,9 @@ pub fn Share() -> impl IntoView {
             <p class="lead">{say::SHARE_LEAD}</p>
             <Choose chosen=chosen />
             <p class="count" data-testid="share-count" aria-live="polite">{move || app.book.with(|b| {
-                let ids = chosen.get();
-                let customers = ids.iter().map(|g| b.member_count(g)).sum();
-                let contacts = ids.iter().map(|g| b.contacts_of(g).len()).sum();
-                say::selected(ids.len(), customers, contacts)
+                let mut all = Removed::default();
+                chosen.with(|ids| ids.iter().for_each(|g| all += b.removal_of_group(g)));
+                say::selected(all.groups, all.customers, all.contacts)
             })}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <SealFields seal=seal id="share" />
