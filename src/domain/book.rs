@@ -55,6 +55,23 @@ fn file_under<P: Ord + Clone, C: Ord + Clone>(
     }
 }
 
+/// Files the records listed under group `from` in `index` under `into`; `mark` moves each.
+/// The records are only written (and so copied, if shared) when there is one to move.
+fn refile<T: Clone, Id: Ord + Clone>(
+    records: &mut Shared<BTreeMap<Id, T>>,
+    index: &mut BTreeMap<GroupId, Vec<Id>>,
+    from: &GroupId,
+    into: &GroupId,
+    mark: impl Fn(&mut T),
+) {
+    for id in index.remove(from).unwrap_or_default() {
+        if let Some(record) = records.get_mut(&id) {
+            mark(record);
+        }
+        file_under(index, None, into, &id);
+    }
+}
+
 /// A broken rule found in book data. Imports list these; edits return one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -843,27 +860,18 @@ impl Book {
         for customer in members {
             self.move_customer(&customer, into, now)?;
         }
-        for id in self.castings_of.remove(from).unwrap_or_default() {
-            if let Some(c) = self.castings.get_mut(&id) {
-                c.group = into.clone();
-                c.updated_at = now;
-            }
-            file_under(&mut self.castings_of, None, into, &id);
-        }
-        for id in self.contacts_of.remove(from).unwrap_or_default() {
-            if let Some(c) = self.contacts.get_mut(&id) {
-                c.group = into.clone();
-                c.updated_at = now;
-            }
-            file_under(&mut self.contacts_of, None, into, &id);
-        }
-        for id in self.planned_of.remove(from).unwrap_or_default() {
-            if let Some(p) = self.planned.get_mut(&id) {
-                p.group = into.clone();
-                p.updated_at = now;
-            }
-            file_under(&mut self.planned_of, None, into, &id);
-        }
+        refile(&mut self.castings, &mut self.castings_of, from, into, |c| {
+            c.group = into.clone();
+            c.updated_at = now;
+        });
+        refile(&mut self.contacts, &mut self.contacts_of, from, into, |c| {
+            c.group = into.clone();
+            c.updated_at = now;
+        });
+        refile(&mut self.planned, &mut self.planned_of, from, into, |p| {
+            p.group = into.clone();
+            p.updated_at = now;
+        });
         if self
             .parties
             .values()
@@ -1090,9 +1098,7 @@ impl Book {
             .cloned()
             .collect();
         for customer in members {
-            let r = self.delete_customer(&customer, now);
-            removed.customers += r.customers;
-            removed.persons += r.persons;
+            removed += self.delete_customer(&customer, now);
         }
         for casting in self.castings_of.remove(id).unwrap_or_default() {
             self.castings.remove(&casting);
