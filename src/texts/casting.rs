@@ -213,10 +213,7 @@ pub fn round_progress(step: usize, total: usize) -> String {
 
 /// What an ended round did.
 pub fn round_summary(cast: usize, skipped: usize) -> String {
-    let groups = |n: usize| match n {
-        1 => "1 Verbund".to_owned(),
-        n => format!("{} Verbünde", number(n as i64)),
-    };
+    let groups = |n: usize| super::counted(n, "Verbund", "Verbünde");
     format!(
         "In dieser Runde: {} gecastet, {} übersprungen.",
         groups(cast),

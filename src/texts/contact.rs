@@ -303,14 +303,8 @@ pub fn who_takes_on(name: &str) -> String {
 pub const NO_PHONE_CONSENT: &str = "Keine Telefon-Einwilligung: nicht anrufen";
 
 pub fn call_tally(t: &crate::domain::contact::party::Tally) -> String {
-    let calls = match t.calls {
-        1 => "1 Anruf".to_owned(),
-        n => format!("{} Anrufe", number(i64::from(n))),
-    };
-    let appointments = match t.appointments {
-        1 => "1 Termin".to_owned(),
-        n => format!("{} Termine", number(i64::from(n))),
-    };
+    let calls = super::counted(t.calls as usize, "Anruf", "Anrufe");
+    let appointments = super::counted(t.appointments as usize, "Termin", "Termine");
     format!(
         "{calls}, {} erreicht, {appointments}",
         number(i64::from(t.reached))
@@ -359,10 +353,7 @@ pub const TABLE_BOX: &str = "Tabelle";
 pub const DATE_FOR_CALL: &str = "Bitte zuerst ein Datum wählen.";
 
 pub fn contact_count(n: usize) -> String {
-    match n {
-        1 => "1 Kontakt".into(),
-        n => format!("{} Kontakte", number(n as i64)),
-    }
+    super::counted(n, "Kontakt", "Kontakte")
 }
 
 pub fn follow_up_agreed(day: chrono::NaiveDate, f: Format) -> String {

@@ -1,5 +1,6 @@
 //! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
 
+use super::counted;
 use crate::domain::book::Book;
 use crate::domain::exchange::duplicates::{Followed, Why};
 use crate::domain::exchange::passphrase::{PassphraseProblem, Strength};
@@ -162,23 +163,16 @@ pub fn value_text(value: Option<&Value>) -> String {
 
 pub fn selected(groups: usize, customers: usize, contacts: usize) -> String {
     format!(
-        "Ausgewählt: {} {}, {} {}, {} {}",
-        super::number(groups as i64),
-        if groups == 1 { "Verbund" } else { "Verbünde" },
-        super::number(customers as i64),
-        if customers == 1 { "Kunde" } else { "Kunden" },
-        super::number(contacts as i64),
-        if contacts == 1 { "Kontakt" } else { "Kontakte" },
+        "Ausgewählt: {}, {}, {}",
+        groups_n(groups),
+        super::members(customers),
+        super::contact_count(contacts)
     )
 }
 
 /// "1 Verbund", "3 Verbünde".
 fn groups_n(groups: usize) -> String {
-    if groups == 1 {
-        "1 Verbund".to_owned()
-    } else {
-        format!("{} Verbünde", super::number(groups as i64))
-    }
+    counted(groups, "Verbund", "Verbünde")
 }
 
 pub fn part_exported(file: &str, groups: usize) -> String {
@@ -292,15 +286,7 @@ pub fn disclosure_text(book: &Book, d: &Disclosure, subject: &str, today: &str) 
 pub fn erase_confirm(name: &str, e: &Erasure) -> String {
     let mut parts = Vec::new();
     let r = &e.removed;
-    let count = |n: usize, one: &str, many: &str| {
-        (n > 0).then(|| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{} {many}", super::number(n as i64))
-            }
-        })
-    };
+    let count = |n: usize, one: &str, many: &str| (n > 0).then(|| counted(n, one, many));
     parts.extend(count(r.groups, "Kundenverbund", "Kundenverbünde"));
     parts.extend(count(r.customers, "Kunde", "Kunden"));
     parts.extend(count(r.persons, "Ansprechpartner", "Ansprechpartner"));
@@ -319,7 +305,7 @@ pub fn erase_confirm(name: &str, e: &Erasure) -> String {
     if e.contacts_changed > 0 {
         text += &format!(
             " Aus {} wird die Person als Teilnehmende entfernt; die Kontakte selbst bleiben.",
-            count(e.contacts_changed, "Kontakt", "Kontakten").unwrap_or_default()
+            counted(e.contacts_changed, "Kontakt", "Kontakten")
         );
     }
     text + " Vorher wird eine Sicherung angelegt."

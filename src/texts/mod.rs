@@ -396,25 +396,13 @@ pub fn motive(m: BuyingMotive) -> &'static str {
 pub fn removed(r: &crate::domain::book::Removed) -> String {
     let mut parts = Vec::new();
     if r.customers > 0 {
-        parts.push(format!(
-            "{} {}",
-            number(r.customers as i64),
-            if r.customers == 1 { "Kunde" } else { "Kunden" }
-        ));
+        parts.push(members(r.customers));
     }
     if r.persons > 0 {
-        parts.push(format!("{} Ansprechpartner", number(r.persons as i64)));
+        parts.push(counted(r.persons, "Ansprechpartner", "Ansprechpartner"));
     }
     if r.contacts > 0 {
-        parts.push(format!(
-            "{} {}",
-            number(r.contacts as i64),
-            if r.contacts == 1 {
-                "Kontakt"
-            } else {
-                "Kontakte"
-            }
-        ));
+        parts.push(counted(r.contacts, "Kontakt", "Kontakte"));
     }
     parts.join(" und ")
 }
@@ -486,11 +474,17 @@ pub fn group_count(found: usize, total: usize) -> String {
     }
 }
 
-pub fn members(n: usize) -> String {
-    match n {
-        1 => "1 Kunde".into(),
-        n => format!("{} Kunden", number(n as i64)),
+/// A count with its noun: "1 Kunde", "1.234 Kunden".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", number(n as i64))
     }
+}
+
+pub fn members(n: usize) -> String {
+    counted(n, "Kunde", "Kunden")
 }
 
 pub fn show_more(n: usize) -> String {

@@ -43,10 +43,7 @@ pub fn status(s: Status) -> &'static str {
 /// The status with what makes it: "unterbetreut – 1 Kontakt fehlt", "überbetreut – 3 Kontakte
 /// mehr als Soll" (whole contacts, as the rule counts them).
 pub fn status_with_reason(s: Status, target: f64, actual: u32) -> String {
-    let contacts = |n: u32| match n {
-        1 => "1 Kontakt".to_owned(),
-        n => format!("{} Kontakte", number(i64::from(n))),
-    };
+    let contacts = |n: u32| super::contact_count(n as usize);
     let gap = (target - f64::from(actual)).abs();
     match s {
         Status::Under => {
