@@ -1,6 +1,7 @@
 // Passing groups to colleagues: a part of the book exported and merged into a fresh profile,
-// a hand-over round trip between two profiles with the choice per differing record, and a
-// part whose references fit neither the file nor the book refused with storage unchanged.
+// groups chosen by advisor and department and sent sealed, a hand-over round trip between two
+// profiles with the choice per differing record, and a part whose references fit neither the
+// file nor the book refused with storage unchanged.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -105,6 +106,49 @@ test('a filtered group list passes its hits to the share page', async () => {
   });
 });
 
+test('groups are chosen by advisor and by co-serving department, and a sealed part opens', async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url);
+    await loadSampleData(page);
+    const { doc } = await exportBook(page);
+    const me = doc.book.colleagues.find((c) => c.id === doc.book.settings.me);
+    const mine = doc.book.groups.filter((g) => g.advisor === me.id).length;
+    // The current casting of a group: the latest by day, then by time of entry.
+    const current = new Map();
+    for (const c of doc.book.castings) {
+      const best = current.get(c.group);
+      if (!best || [c.date, c.updated_at].join() > [best.date, best.updated_at].join()) current.set(c.group, c);
+    }
+    const served = [...current.values()].filter((c) => (c.departments ?? []).includes('succession')).length;
+    assert.ok(mine > 0 && served > 0, `${mine} / ${served}`);
+
+    await navigate(page, '/daten/weitergeben');
+    await page.getByLabel('Alle Verbünde von').selectOption({ label: me.name });
+    await page.locator('[data-testid=share-add-advisor]').click();
+    await expectText(shareCount(page), new RegExp(`^Ausgewählt: ${mine} Verbünde,`));
+    await page.getByRole('button', { name: 'Auswahl leeren' }).click();
+    await page.getByLabel('Alle Verbünde mit Fachbereich im Casting').selectOption('Succession');
+    await page.locator('[data-testid=share-add-department]').click();
+    await expectText(shareCount(page), new RegExp(`^Ausgewählt: ${served} Verbünde?,`));
+
+    // The part sealed: the file is an envelope, and it opens to the chosen groups.
+    await page.locator('[data-testid=share-seal]').check();
+    await page.getByLabel('Kennwort (mindestens 12 Zeichen)').fill('Grüße aus Köln 2026');
+    await page.getByLabel('Kennwort wiederholen').fill('Grüße aus Köln 2026');
+    const file = await downloadText(page, () => page.locator('[data-testid=share-export]').click());
+    assert.match(file.filename, /^kontaktnetz-verbuende-\d{4}-\d{2}-\d{2}-verschluesselt\.json$/);
+    const envelope = JSON.parse(file.text);
+    assert.equal(envelope.format, 'kontaktnetz-verschluesselt');
+    await navigate(page, '/daten');
+    await uploadFile(page, '[data-testid=import-file]', jsonFile(file.filename, envelope));
+    await page.getByLabel('Kennwort der Datei').fill('Grüße aus Köln 2026');
+    await page.locator('[data-testid=import-unlock]').click();
+    await page.locator('[data-testid=import-preview]').waitFor();
+    await expectText(page.locator('[data-testid=import-origin]'), new RegExp(`^Teil eines Kundenbuchs, exportiert von ${me.name}`));
+    assert.deepEqual(await previewRow(page, 'Group'), { neu: 0, geaendert: 0, unveraendert: served, hierNeuer: 0, nurHier: doc.book.groups.length - served });
+  });
+});
+
 test('a hand-over round trip between two profiles, with a choice per differing record', async () => {
   let handed;
   let group;
@@ -187,8 +231,11 @@ test('a hand-over round trip between two profiles, with a choice per differing r
     assert.ok(await groupRecord.locator('[data-testid=take-theirs]').isChecked());
     await checkA11y(page, 'import preview with differing records');
     // Keep the own advisor, take the colleague's customer name.
+    const changed = (await previewRow(page, 'Group')).geaendert;
     await groupRecord.locator('.choice', { hasText: 'Meine behalten' }).click();
     assert.ok(await groupRecord.locator('[data-testid=keep-mine]').isChecked());
+    // The preview counts follow the choice: the group now counts as newer here.
+    await eventually(async () => assert.equal((await previewRow(page, 'Group')).geaendert, changed - 1));
     revision = await storedRevision(page);
     await page.locator('[data-testid=import-merge]').click();
     await waitForSave(page, revision);
