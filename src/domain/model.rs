@@ -84,6 +84,16 @@ pub struct Customer {
     pub name: Name,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
     pub segment: Segment,
     #[serde(default, skip_serializing_if = "Consent::is_unknown")]
     pub consent: Consent,
@@ -209,6 +219,11 @@ mod tests {
             name: Name::parse("Anna Weber").unwrap(),
             number: None,
             segment: Segment::Private,
+            street: None,
+            postcode: None,
+            town: None,
+            phone: None,
+            email: None,
             consent: Consent::default(),
             no_contact_until: until,
             occasions: Vec::new(),

@@ -757,6 +757,11 @@ impl Generator {
                 1_000_000_000 + self.rng.next() % 8_999_999_999
             )),
             segment,
+            street: None,
+            postcode: None,
+            town: None,
+            phone: None,
+            email: None,
             consent: self.consent(),
             no_contact_until,
             occasions,

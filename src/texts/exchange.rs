@@ -1,5 +1,7 @@
 //! Wording of the exchange with colleagues: parts of the book, hand-overs, import choices.
 
+pub mod csv;
+
 use super::counted;
 use crate::domain::book::Book;
 use crate::domain::exchange::duplicates::{Followed, Why};

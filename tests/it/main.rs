@@ -7,6 +7,7 @@ mod atomic;
 mod book;
 mod casting;
 mod contacts;
+mod csv;
 mod golden;
 mod golden_2;
 mod golden_3;

@@ -3,6 +3,7 @@
 //! address book or Outlook, in the content lines they share with the calendar export.
 
 pub mod content_line;
+pub mod csv;
 pub mod duplicates;
 pub mod passphrase;
 pub mod privacy;

@@ -115,6 +115,11 @@ impl CustomerFields {
             number: parse_optional(&self.number)
                 .map_err(|e| FieldError::text(NUMBER, "Kundennummer", &e))?,
             segment: Segment::from_key(&self.segment).unwrap_or(segment),
+            street: None,
+            postcode: None,
+            town: None,
+            phone: None,
+            email: None,
             consent: self.consent.parse()?,
             no_contact_until: format::parse_input_date(&self.no_contact)
                 .map_err(|_| FieldError::new(NO_CONTACT, texts::BAD_DATE))?,
