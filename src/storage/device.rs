@@ -4,6 +4,7 @@
 //! this whole module. Anything unreadable falls back to the default: none of it is the
 //! advisor's data.
 
+use crate::domain::exchange::csv::mapping::Field;
 use crate::domain::safety::{Device, ExportMark};
 use crate::domain::time_format::{format_date, format_timestamp, parse_date, parse_timestamp};
 
@@ -20,6 +21,15 @@ pub fn to_text(d: &Device) -> String {
     }
     if let Some(day) = d.folder_backup_on {
         text += &format!(";folder={}", format_date(day));
+    }
+    if !d.csv_mapping.is_empty() {
+        // Normalised header names are letters and digits, so `:` and `,` cannot occur.
+        let columns: Vec<String> = d
+            .csv_mapping
+            .iter()
+            .map(|(header, field)| format!("{header}:{}", field.map_or("-", Field::key)))
+            .collect();
+        text += &format!(";csv={}", columns.join(","));
     }
     text
 }
@@ -42,6 +52,19 @@ pub fn from_text(text: &str) -> Device {
                 })
             }
             "folder" => d.folder_backup_on = parse_date(value),
+            "csv" => {
+                d.csv_mapping = value
+                    .split(',')
+                    .filter_map(|column| {
+                        let (header, key) = column.split_once(':')?;
+                        let field = match key {
+                            "-" => None,
+                            key => Some(Field::from_key(key)?),
+                        };
+                        Some((header.to_owned(), field))
+                    })
+                    .collect()
+            }
             _ => {}
         }
     }
@@ -64,11 +87,16 @@ mod tests {
             persist_asked: true,
             persist_asked_installed: false,
             folder_backup_on: NaiveDate::from_ymd_opt(2026, 11, 21),
+            csv_mapping: vec![
+                ("kdnr".into(), Some(Field::Number)),
+                ("anrede".into(), None),
+                ("name".into(), Some(Field::Company)),
+            ],
         };
         let text = to_text(&d);
         assert_eq!(
             text,
-            "days=3;persist=1;persist_installed=0;export=2026-11-20T22:30:00Z@10;folder=2026-11-21"
+            "days=3;persist=1;persist_installed=0;export=2026-11-20T22:30:00Z@10;folder=2026-11-21;csv=kdnr:number,anrede:-,name:company"
         );
         assert_eq!(from_text(&text), d);
         assert_eq!(from_text(&to_text(&Device::default())), Device::default());
@@ -84,8 +112,9 @@ mod tests {
             Device::default(),
             "out of range, unreadable, not a day, not a flag"
         );
-        let d = from_text("days=14;export=2026-11-20T22:30:00Z@4;unbekannt=1");
+        let d = from_text("days=14;export=2026-11-20T22:30:00Z@4;unbekannt=1;csv=a:x,b,c:town");
         assert_eq!(d.reminder_days, 14);
+        assert_eq!(d.csv_mapping, [("c".to_owned(), Some(Field::Town))]);
         assert_eq!(d.last_export.map(|m| m.revision), Some(4));
     }
 }

@@ -111,6 +111,12 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
         .ok_or_else(|| JsValue::from_str("kein Text"))
 }
 
+/// A picked file's bytes, for files whose encoding is not known in advance.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// A per-tab id, so the meta key says which tab wrote last.
 pub fn tab_id() -> String {
     format!("tab-{:x}", random_u64())

@@ -23,6 +23,7 @@ pub enum Route {
     Data,
     Share,
     Duplicates,
+    CsvImport,
     Disclosure(Subject),
     Casting(GroupId),
     CastingRound,
@@ -64,6 +65,7 @@ impl Route {
             ["daten"] => Some(Route::Data),
             ["daten", "weitergeben"] => Some(Route::Share),
             ["daten", "doppelte"] => Some(Route::Duplicates),
+            ["daten", "csv"] => Some(Route::CsvImport),
             ["auskunft", "kunde", c] => c
                 .parse()
                 .ok()
@@ -118,6 +120,7 @@ impl Route {
             Route::Data => "daten".into(),
             Route::Share => "daten/weitergeben".into(),
             Route::Duplicates => "daten/doppelte".into(),
+            Route::CsvImport => "daten/csv".into(),
             Route::Disclosure(Subject::Customer(c)) => format!("auskunft/kunde/{c}"),
             Route::Disclosure(Subject::Person(p)) => format!("auskunft/ansprechpartner/{p}"),
             Route::Casting(g) => format!("verbuende/{g}/casting"),
@@ -505,6 +508,7 @@ mod tests {
             Route::Data,
             Route::Share,
             Route::Duplicates,
+            Route::CsvImport,
             Route::Disclosure(Subject::Customer("c-1".parse().unwrap())),
             Route::Disclosure(Subject::Person("p-1".parse().unwrap())),
             Route::Casting("g-1".parse().unwrap()),

@@ -4,6 +4,7 @@
 
 pub mod identity;
 
+use crate::domain::exchange::csv::mapping::Remembered;
 use crate::domain::model::Timestamp;
 use chrono::NaiveDate;
 
@@ -22,7 +23,8 @@ pub struct ExportMark {
     pub revision: u64,
 }
 
-/// What this device remembers about the book's safety. Stored by `storage::device`.
+/// What this device remembers beside the book: its safety state, and the last column
+/// mapping of a CSV import. Stored by `storage::device`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
     pub last_export: Option<ExportMark>,
@@ -32,6 +34,8 @@ pub struct Device {
     pub persist_asked_installed: bool,
     /// The day of the last automatic backup into the chosen folder.
     pub folder_backup_on: Option<NaiveDate>,
+    /// The columns of the last CSV import by header name (normalised: letters and digits).
+    pub csv_mapping: Remembered,
 }
 
 impl Default for Device {
@@ -42,6 +46,7 @@ impl Default for Device {
             persist_asked: false,
             persist_asked_installed: false,
             folder_backup_on: None,
+            csv_mapping: Remembered::new(),
         }
     }
 }

@@ -24,7 +24,7 @@ pub const SEGMENT_DEFAULT: &str = "Segment, wo die Datei keines nennt";
 pub const ADVISOR_DEFAULT: &str = "Berater:in neuer Verbünde, wo die Datei niemanden nennt";
 pub const NOTHING_TO_DO: &str =
     "Die Datei bringt nichts Neues: Alle Kunden stehen schon so im Kundenbuch.";
-pub const BOOK_CHANGED: &str = "Das Kundenbuch hat sich seit der Vorschau geändert. Bitte prüfen Sie die neue Vorschau und bestätigen Sie dann.";
+pub const BACKUP_LABEL: &str = "Vor dem CSV-Import";
 
 /// Header names per field, folded and compared without punctuation ("Kd.-Nr." = "KDNR").
 pub const WORDS: &Words = &[

@@ -4,6 +4,7 @@
 pub mod book;
 pub mod casting;
 pub mod contact;
+pub mod exchange;
 pub mod reports;
 
 /// The first key picked among a group of tiles, as the value it names.

@@ -53,6 +53,8 @@ pub fn Data() -> impl IntoView {
 
             <h2>"Importieren"</h2>
             <ImportSection />
+            <p>"Kundenlisten aus dem Kernbankensystem oder aus Excel kommen als CSV-Datei herein."</p>
+            <a class="button" href=Route::CsvImport.href() data-testid="to-csv">{texts::exchange::csv::TITLE}</a>
 
             <h2>"Sicherungen"</h2>
             <Backups />

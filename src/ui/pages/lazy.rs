@@ -56,6 +56,7 @@ page!(casting, capacity() => view! { <casting::capacity::CapacityPage /> });
 page!(casting, casting_overview() => view! { <casting::overview::CastingOverview /> });
 page!(data, data() => view! { <data::Data /> });
 page!(data, share() => view! { <exchange::share::Share /> });
+page!(data, csv_import() => view! { <exchange::csv::CsvImport /> });
 page!(data, duplicates() => view! { <exchange::duplicates::Duplicates /> });
 page!(data, disclosure(subject: Subject) => view! { <exchange::privacy::DisclosurePage subject=subject /> });
 page!(work, groups() => view! { <book::groups::Groups /> });

@@ -33,6 +33,7 @@ pub fn page(route: Route) -> AnyView {
         Route::Data => lazy(lazy::data()),
         Route::Share => lazy(lazy::share()),
         Route::Duplicates => lazy(lazy::duplicates()),
+        Route::CsvImport => lazy(lazy::csv_import()),
         Route::Disclosure(subject) => lazy(lazy::disclosure(subject)),
         Route::Casting(id) => lazy(lazy::casting(id)),
         Route::CastingRound => lazy(lazy::casting_round()),
@@ -75,7 +76,7 @@ pub fn section(route: &Route) -> u8 {
         | Route::Capacity
         | Route::Schemes => 2,
         Route::Colleagues | Route::ColleagueNew | Route::ColleagueEdit(_) => 3,
-        Route::Data | Route::Share | Route::Duplicates => 4,
+        Route::Data | Route::Share | Route::Duplicates | Route::CsvImport => 4,
         Route::Disclosure(_) => 1,
         Route::Reminder => 5,
         Route::Contacts => 6,

@@ -1,0 +1,3 @@
+//! Forms of the exchange with other programs.
+
+pub mod csv;
