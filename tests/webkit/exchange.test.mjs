@@ -1,6 +1,7 @@
 // A colleague's sealed file on the iPad's engine: WebKit opens an envelope made by node's
 // crypto (PBKDF2-HMAC-SHA256, AES-256-GCM, as the README describes it) with its passphrase,
-// refuses a wrong one without changing anything, and merges the book.
+// refuses a wrong one without changing anything, and merges the book; a Windows-1252 customer
+// list is read with its umlauts and imported.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,5 +66,32 @@ test('a sealed file opens with its passphrase in WebKit, a wrong one changes not
   await app.waitForSave(before);
   await app.navigate('/verbuende');
   await app.expectText('[data-testid=group-list]', /Bäckerei Korn/);
+  await app.assertNoProblems();
+});
+
+test('a Windows-1252 customer list is read with its umlauts and imported in WebKit', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kontaktnetz-webkit-'));
+  const file = join(dir, 'kernbank.csv');
+  const text = 'Kundennummer;Nachname;Vorname;Straße;Ort;Haushalt\r\n'
+    + '770001;Weiß;Jürgen;Schloßbergweg 3;Gütenbach;H1\r\n'
+    + '770002;Weiß;Bärbel;Schloßbergweg 3;Gütenbach;H1\r\n'
+    + '770003;;;;;\r\n';
+  writeFileSync(file, Buffer.from(text, 'latin1'));
+
+  await app.open('/daten/csv');
+  await app.clearStorage();
+  await app.reload();
+  await app.expectText('main h1', 'Kunden aus CSV importieren');
+  const before = await app.storedRevision();
+  await (await app.find('[data-testid=csv-file]')).sendKeys(file);
+  await app.expectText('[data-testid=csv-read]', /3 Datenzeilen, Kodierung Windows-1252/);
+  await app.expectText('[data-testid=csv-first-rows]', /Jürgen Weiß.*Schloßbergweg 3/s);
+  await app.expectText('[data-testid=csv-added]', '2');
+  await app.expectText('[data-testid=csv-refused-lines]', /Zeile 4: neuer Kunde ohne Namen/);
+  assert.equal(await app.storedRevision(), before, 'nothing stored before the confirmation');
+  await app.click('[data-testid=csv-confirm]');
+  await app.waitForSave(before);
+  await app.navigate('/verbuende');
+  await app.expectText('[data-testid=group-list]', /Jürgen Weiß/);
   await app.assertNoProblems();
 });
