@@ -115,6 +115,8 @@ test('a Windows-1252 list is previewed, imported with correct names, remembered 
     await expectText(page.locator('[data-testid=csv-mapping] tr[data-column="11"] select option:checked'), 'Notizen');
     await expectText(preview.locator('[data-testid=csv-added]'), '0');
     await expectText(preview.locator('[data-testid=csv-unchanged]'), '4');
+    await expectText(preview.locator('[data-testid=csv-nothing]'), /Nichts zu übernehmen/);
+    await expectCount(preview.locator('[data-testid=csv-confirm]'), 0);
 
     // Undo takes the import back.
     await navigate(page, '/daten/csv');
@@ -144,6 +146,8 @@ test('files that are no usable customer list are refused in German and change no
       ['liste.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), /keine CSV-Datei, sondern eine Binärdatei/],
       ['leer.csv', Buffer.from(''), /Die Datei ist leer/],
       ['eine-spalte.csv', Buffer.from('Kunden\nWeber\n'), /keine Kopfzeile mit mindestens zwei Spalten/],
+      ['offen.csv', Buffer.from('Kundennummer;Name\n1;"Weber\n2;Koch\n'), /In Zeile 2 beginnt ein Anführungszeichen, das nie geschlossen wird/],
+      ['riesig.csv', Buffer.alloc(21 * 1024 * 1024, 'a'), /zu groß\. Erlaubt sind höchstens 20/],
     ];
     for (const [name, buffer, message] of refusals) {
       await pickCsv(page, csvFile(name, buffer));

@@ -22,8 +22,6 @@ pub const GROUPING_ONE_EACH: &str = "Jeder neue Kunde bekommt einen eigenen Verb
 pub const EXISTING_STAY: &str = "Vorhandene Kunden bleiben in ihrem Verbund; Berater:in und Haushalt gelten nur für neue Verbünde. Notizen aus der Datei werden an vorhandene Notizen angehängt.";
 pub const SEGMENT_DEFAULT: &str = "Segment, wo die Datei keines nennt";
 pub const ADVISOR_DEFAULT: &str = "Berater:in neuer Verbünde, wo die Datei niemanden nennt";
-pub const NOTHING_TO_DO: &str =
-    "Die Datei bringt nichts Neues: Alle Kunden stehen schon so im Kundenbuch.";
 pub const BACKUP_LABEL: &str = "Vor dem CSV-Import";
 
 /// Header names per field, folded and compared without punctuation ("Kd.-Nr." = "KDNR").
@@ -418,6 +416,15 @@ pub fn done(report: &Report, file: &str) -> String {
         counted(report.added.len(), "Kunde", "Kunden"),
         counted(report.updated.len(), "Kunde", "Kunden")
     )
+}
+
+/// Said instead of the confirmation when no row would change the book.
+pub fn nothing_to_do(report: &Report) -> &'static str {
+    if report.unchanged.is_empty() {
+        "Keine Zeile lässt sich übernehmen; die Gründe stehen oben."
+    } else {
+        "Nichts zu übernehmen: Die lesbaren Zeilen stehen schon so im Kundenbuch."
+    }
 }
 
 pub fn more_lines(n: usize) -> String {

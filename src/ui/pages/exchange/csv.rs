@@ -22,9 +22,9 @@ use leptos::task::spawn_local;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Larger files are refused before they are read: 50,000 rows of a full customer list stay
-/// well below this.
-const MAX_BYTES: f64 = 20_000_000.0;
+/// Larger files are refused before they are read (the bound of every import): 50,000 rows
+/// of a full customer list stay well below it.
+const MAX_BYTES: usize = crate::storage::MAX_IMPORT_BYTES;
 /// Rows shown as they would be taken, below the mapping.
 const FIRST_ROWS: usize = 5;
 /// Refused and changed rows listed by line; the counts cover all.
@@ -66,7 +66,7 @@ fn work_out(app: App, table: &Table, keys: &[String], segment: &str, advisor: &s
 
 /// Reads the picked file up to its table, or says why not.
 async fn load(file: &web_sys::File) -> Result<Loaded, String> {
-    if file.size() > MAX_BYTES {
+    if file.size() > MAX_BYTES as f64 {
         return Err(texts::decode_error(
             &crate::storage::DecodeError::TooLarge {
                 bytes: file.size() as usize,
@@ -98,6 +98,8 @@ pub fn CsvImport() -> impl IntoView {
             .map_or(String::new(), |m| m.to_string())
     }));
     let error = RwSignal::new(None::<String>);
+    // Set while a confirmed import is backed up and taken: a second tap does nothing.
+    let busy = RwSignal::new(false);
     let computed = Memo::new(move |_| {
         let l = loaded.get()?;
         Some(columns.with(|keys| work_out(app, &l.table, keys, &segment.get(), &advisor.get())))
@@ -133,10 +135,16 @@ pub fn CsvImport() -> impl IntoView {
         let Some(l) = loaded.get_untracked() else {
             return;
         };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         let keys = columns.get_untracked();
         let (segment, advisor) = (segment.get_untracked(), advisor.get_untracked());
         spawn_local(async move {
-            if let Err(e) = app.backup_current(say::BACKUP_LABEL).await {
+            let backup = app.backup_current(say::BACKUP_LABEL).await;
+            busy.set(false);
+            if let Err(e) = backup {
                 error.set(Some(e));
                 return;
             }
@@ -395,7 +403,7 @@ fn Preview(
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="lead" data-testid="csv-nothing">{say::NOTHING_TO_DO}</p> }.into_any()
+                view! { <p class="lead" data-testid="csv-nothing">{say::nothing_to_do(&r)}</p> }.into_any()
             }}
         </div>
     }
