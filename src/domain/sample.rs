@@ -756,6 +756,11 @@ impl Generator {
                 "{:010}",
                 1_000_000_000 + self.rng.next() % 8_999_999_999
             )),
+            street: None,
+            postcode: None,
+            town: None,
+            phone: None,
+            email: None,
             segment,
             consent: self.consent(),
             no_contact_until,

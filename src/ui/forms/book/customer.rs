@@ -114,6 +114,11 @@ impl CustomerFields {
             name,
             number: parse_optional(&self.number)
                 .map_err(|e| FieldError::text(NUMBER, "Kundennummer", &e))?,
+            street: None,
+            postcode: None,
+            town: None,
+            phone: None,
+            email: None,
             segment: Segment::from_key(&self.segment).unwrap_or(segment),
             consent: self.consent.parse()?,
             no_contact_until: format::parse_input_date(&self.no_contact)
