@@ -325,7 +325,7 @@ pub fn erased(name: &str) -> String {
 // ---- duplicates ---------------------------------------------------------------------------
 
 pub const DUPLICATES_TITLE: &str = "Mögliche Doppelte";
-pub const DUPLICATES_LEAD: &str = "Kunden mit gleicher Kundennummer, gleichem Namen und Geburtstag oder einer gemeinsamen E-Mail-Adresse oder Telefonnummer ihrer Ansprechpartner, und Ansprechpartner eines Kunden mit gleichem Namen, gleicher E-Mail oder Telefonnummer. Beim Zusammenführen wählen Sie je Feld, welcher Wert bleibt; Ansprechpartner, Kontakte, Anlässe und Castings folgen.";
+pub const DUPLICATES_LEAD: &str = "Kunden mit gleicher Kundennummer, gleichem Namen und Geburtstag oder einer gemeinsamen E-Mail-Adresse oder Telefonnummer (eigene oder ihrer Ansprechpartner), und Ansprechpartner eines Kunden mit gleichem Namen, gleicher E-Mail oder Telefonnummer. Beim Zusammenführen wählen Sie je Feld, welcher Wert bleibt; Ansprechpartner, Kontakte, Anlässe und Castings folgen.";
 pub const NO_DUPLICATES: &str = "Keine möglichen Doppelten gefunden.";
 
 pub fn why(w: Why) -> &'static str {
