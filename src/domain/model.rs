@@ -84,12 +84,16 @@ pub struct Customer {
     pub name: Name,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// Postal address (since schema 5): street and house number, postcode and town, each as
+    /// the advisor typed it; a customer abroad has a postcode of another shape.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub town: Option<String>,
+    /// The customer's own line and address (since schema 5), beside their contact persons':
+    /// a company's switchboard, a household's landline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,12 +222,12 @@ mod tests {
             kind: CustomerKind::Person,
             name: Name::parse("Anna Weber").unwrap(),
             number: None,
-            segment: Segment::Private,
             street: None,
             postcode: None,
             town: None,
             phone: None,
             email: None,
+            segment: Segment::Private,
             consent: Consent::default(),
             no_contact_until: until,
             occasions: Vec::new(),

@@ -156,6 +156,30 @@ const TOWNS: &[&str] = &[
     "Vörstetten",
     "Winden",
 ];
+/// The postcode of each of `TOWNS`, in the same order.
+const POSTCODES: &[&str] = &[
+    "79183", "79312", "79211", "79194", "79341", "79336", "79215", "79346", "79331", "79263",
+    "79261", "79350", "79276", "79279", "79297",
+];
+const STREETS: &[&str] = &[
+    "Hauptstraße",
+    "Bahnhofstraße",
+    "Kirchstraße",
+    "Schulstraße",
+    "Gartenstraße",
+    "Lindenstraße",
+    "Schwarzwaldstraße",
+    "Elzstraße",
+    "Freiburger Straße",
+    "Talstraße",
+    "Mühlenweg",
+    "Rosenweg",
+    "Am Kirchberg",
+    "Im Brühl",
+    "Marktplatz",
+    "Gewerbestraße",
+    "Industriestraße",
+];
 const TRADES: &[&str] = &[
     "Bäckerei",
     "Metzgerei",
@@ -253,6 +277,11 @@ struct Generator {
     /// E-mail addresses and phone numbers given out: two people never share one (they would
     /// look like one person to the duplicate search).
     reach: std::collections::BTreeSet<String>,
+    /// Draws for the customers' addresses, phones and e-mails (schema 5), apart from `rng` so
+    /// that the rest of the book stays as it was before they came.
+    places: Rng,
+    /// Index into `TOWNS` of the group being generated: its customers live there.
+    home: usize,
 }
 
 /// A casting stretch of a group's history, in days ago (`from` inclusive, `to` exclusive).
@@ -307,6 +336,46 @@ impl Generator {
         valid(Email::parse(&address))
     }
 
+    /// A customer's own line: a company's switchboard ("07681 4711-0") or a household's
+    /// landline with seven digits. Persons' numbers have six, so the two never meet.
+    fn customer_phone(&mut self, kind: CustomerKind) -> Phone {
+        let area = ["07681", "07641", "0761", "07666", "07644"][self.places.below(5)];
+        let switchboard = kind != CustomerKind::Person;
+        let (low, span) = if switchboard {
+            (1_000, 9_000)
+        } else {
+            (1_000_000, 9_000_000)
+        };
+        let mut number = low + self.places.below(span);
+        let text = |n: usize| {
+            if switchboard {
+                format!("{area} {n}-0")
+            } else {
+                format!("{area} {n}")
+            }
+        };
+        while !self.reach.insert(text(number)) {
+            number = low + (number - low + 1) % span;
+        }
+        valid(Phone::parse(&text(number)))
+    }
+
+    /// Street and house number, postcode and town in the group's home town; one customer in
+    /// ten has none on file.
+    #[allow(clippy::type_complexity)]
+    fn address(&mut self) -> (Option<String>, Option<String>, Option<String>) {
+        if self.places.chance(10) {
+            return (None, None, None);
+        }
+        let street = self.places.pick(STREETS);
+        let number = 1 + self.places.below(120);
+        (
+            Some(format!("{street} {number}")),
+            Some(POSTCODES[self.home].to_owned()),
+            Some(TOWNS[self.home].to_owned()),
+        )
+    }
+
     fn consent(&mut self) -> Consent {
         let state = match self.rng.below(100) {
             0..=69 => ConsentState::Yes,
@@ -351,6 +420,7 @@ impl Generator {
 
     fn group(&mut self, title: &str, segment: Segment, advisor: &ColleagueId) -> GroupId {
         let id = GroupId::generate(self.rng.next());
+        self.home = self.places.below(TOWNS.len());
         // A grown book's groups are older than its oldest casting round.
         let settled = if self.grown() {
             365 * self.years + 480
@@ -747,6 +817,14 @@ impl Generator {
             });
         }
         let no_contact_until = self.rng.chance(3).then(|| self.future_date(180));
+        let (street, postcode, town) = self.address();
+        // Companies and public bodies mostly have a switchboard and a general address; some
+        // private customers give a landline or an address of their own.
+        let business = kind != CustomerKind::Person;
+        let phone =
+            (self.places.chance(if business { 80 } else { 30 })).then(|| self.customer_phone(kind));
+        let email = (self.places.chance(if business { 60 } else { 20 }))
+            .then(|| self.email(title, "kunden-beispiel.de"));
         let customer = Customer {
             id: id.clone(),
             group: group.clone(),
@@ -756,12 +834,12 @@ impl Generator {
                 "{:010}",
                 1_000_000_000 + self.rng.next() % 8_999_999_999
             )),
+            street,
+            postcode,
+            town,
+            phone,
+            email,
             segment,
-            street: None,
-            postcode: None,
-            town: None,
-            phone: None,
-            email: None,
             consent: self.consent(),
             no_contact_until,
             occasions,
@@ -907,9 +985,11 @@ impl Generator {
 
     /// A municipality with its utility company.
     fn municipality(&mut self, advisor: &ColleagueId) -> usize {
-        let town = self.rng.pick(TOWNS);
+        let home = self.rng.below(TOWNS.len());
+        let town = TOWNS[home];
         let kind = ["Gemeinde", "Stadt"][self.rng.below(2)];
         let g = self.group(&format!("{kind} {town}"), Segment::Municipal, advisor);
+        self.home = home;
         let c = self.customer(
             &g,
             CustomerKind::PublicBody,
@@ -958,6 +1038,8 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
         book: Book::default(),
         years: size.years(),
         reach: Default::default(),
+        places: Rng(seed ^ 0x00AD_D2E5_5E5A),
+        home: 0,
     };
     let advisors: Vec<ColleagueId> = (0..size.advisors.max(1))
         .map(|i| {
@@ -1023,6 +1105,47 @@ mod tests {
         // Every group has a lead that is one of its members.
         assert!(a.groups().values().all(|g| g.lead.is_some()));
         assert!(Book::from_data(a.to_data()).is_ok());
+    }
+
+    #[test]
+    fn customers_have_addresses_in_the_region_and_some_a_phone_or_email_of_their_own() {
+        let book = generate(SampleSize::ADVISOR, 7, now());
+        let customers: Vec<_> = book.customers().values().collect();
+        let share = |n: usize| n * 100 / customers.len();
+        let with_address: Vec<_> = customers.iter().filter(|c| c.street.is_some()).collect();
+        assert!((80..=95).contains(&share(with_address.len())));
+        for c in &with_address {
+            let street = c.street.as_deref().unwrap();
+            assert!(street.ends_with(|d: char| d.is_ascii_digit()), "{street}");
+            let (postcode, town) = (c.postcode.as_deref().unwrap(), c.town.as_deref().unwrap());
+            let home = TOWNS.iter().position(|t| *t == town).unwrap();
+            assert_eq!(postcode, POSTCODES[home]);
+        }
+        assert_eq!(POSTCODES.len(), TOWNS.len());
+        assert!(POSTCODES
+            .iter()
+            .all(|p| p.len() == 5 && p.chars().all(|d| d.is_ascii_digit())));
+        // A municipality is at home in its own town.
+        let elsewhere = customers
+            .iter()
+            .filter(|c| c.kind == CustomerKind::PublicBody)
+            .filter(|c| {
+                c.town
+                    .as_ref()
+                    .is_some_and(|t| !c.name.as_str().ends_with(t.as_str()))
+            })
+            .count();
+        assert_eq!(elsewhere, 0);
+        let phones = customers.iter().filter(|c| c.phone.is_some()).count();
+        let emails = customers.iter().filter(|c| c.email.is_some()).count();
+        assert!((20..=70).contains(&share(phones)), "{} %", share(phones));
+        assert!((10..=50).contains(&share(emails)), "{} %", share(emails));
+        // Unique, so the duplicate search finds nothing among them.
+        let all_phones: std::collections::BTreeSet<_> = customers
+            .iter()
+            .filter_map(|c| c.phone.as_ref().map(|p| p.as_str()))
+            .collect();
+        assert_eq!(all_phones.len(), phones);
     }
 
     #[test]

@@ -128,6 +128,22 @@ pub fn parse_optional(raw: &str) -> Result<Option<String>, TextError> {
     Ok(Some(text.to_owned()))
 }
 
+/// The longest postcode: German ones have 5 digits, those abroad up to 10 characters
+/// ("SW1A 1AA", "1010", "00-950").
+pub const MAX_POSTCODE_LEN: usize = 10;
+
+/// An optional postcode: free text, since customers abroad have postcodes of other shapes;
+/// empty means none.
+pub fn parse_postcode(raw: &str) -> Result<Option<String>, TextError> {
+    let code = raw.trim();
+    if code.chars().count() > MAX_POSTCODE_LEN {
+        return Err(TextError::TooLong {
+            max: MAX_POSTCODE_LEN,
+        });
+    }
+    Ok((!code.is_empty()).then(|| code.to_owned()))
+}
+
 /// An e-mail address plausible enough to put behind a `mailto:` link.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -313,6 +329,21 @@ mod tests {
         for bad in ["", "12", "call me", "javascript:1234", "0711;1234"] {
             assert!(Phone::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn postcodes_of_any_country_up_to_ten_characters() {
+        assert_eq!(parse_postcode(" 79183 ").unwrap().as_deref(), Some("79183"));
+        assert_eq!(parse_postcode("4051").unwrap().as_deref(), Some("4051"));
+        assert_eq!(
+            parse_postcode("SW1A 1AA").unwrap().as_deref(),
+            Some("SW1A 1AA")
+        );
+        assert_eq!(parse_postcode("  "), Ok(None));
+        assert_eq!(
+            parse_postcode("79183 Waldkirch"),
+            Err(TextError::TooLong { max: 10 })
+        );
     }
 
     #[test]

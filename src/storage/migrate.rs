@@ -4,13 +4,18 @@
 use serde_json::Value;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 /// Upgrades one schema version to the next, or says why it cannot.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades schema `i + 1` to `i + 2`. Append only; never edit a released step.
-pub const MIGRATIONS: &[Migration] = &[add_castings, add_contacts, add_monitoring];
+pub const MIGRATIONS: &[Migration] = &[
+    add_castings,
+    add_contacts,
+    add_monitoring,
+    add_customer_contact,
+];
 
 /// 1 → 2: castings arrive. A book of schema 1 has none; its settings get the built-in casting
 /// schemes (an absent `casting` in the settings means exactly those).
@@ -29,6 +34,14 @@ fn add_contacts(book: Value) -> Result<Value, String> {
 /// data stays as it is; the version still rises, so that an older Kontaktnetz refuses a
 /// book whose monitoring settings it would drop.
 fn add_monitoring(book: Value) -> Result<Value, String> {
+    Ok(book)
+}
+
+/// 4 → 5: a customer may have a postal address (`street`, `postcode`, `town`) and their own
+/// `phone` and `email`. A schema-4 customer has none of them, which reads as not given, so the
+/// data stays as it is; the version still rises, so that an older Kontaktnetz refuses a book
+/// whose contact details it would drop.
+fn add_customer_contact(book: Value) -> Result<Value, String> {
     Ok(book)
 }
 
@@ -95,6 +108,17 @@ mod tests {
             upgrade(2, json!({"groups": [], "castings": []})).unwrap(),
             all
         );
+    }
+
+    #[test]
+    fn schema_3_and_4_books_keep_their_data() {
+        // Monitoring settings (4) and customer contact details (5) need no data, only the
+        // version: absent means the defaults and no details.
+        let book = json!({"customers": [{"id": "c-1", "name": "Anna Weber"}], "contacts": []});
+        assert_eq!(upgrade(3, book.clone()).unwrap(), book);
+        assert_eq!(upgrade(4, book.clone()).unwrap(), book);
+        assert_eq!(upgrade(5, book.clone()).unwrap(), book);
+        assert_eq!(upgrade(6, book), Err(MigrateError::Newer { found: 6 }));
     }
 
     #[test]

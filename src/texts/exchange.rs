@@ -110,6 +110,9 @@ pub fn field_label(field: &str) -> &str {
         "customer" => "Kunde",
         "kind" => "Art",
         "number" => "Kundennummer",
+        "street" => "Straße und Hausnummer",
+        "postcode" => "PLZ",
+        "town" => "Ort",
         "consent" => "Einwilligung",
         "no_contact_until" => "Keine Ansprache bis",
         "occasions" => "Anlässe",
@@ -119,9 +122,6 @@ pub fn field_label(field: &str) -> &str {
         "motive" => "Kaufmotiv",
         "phone" => "Telefon",
         "email" => "E-Mail",
-        "street" => "Straße und Hausnummer",
-        "postcode" => "PLZ",
-        "town" => "Ort",
         "department" => "Abteilung",
         "serves" => "Mitbetreuung für",
         "date" => "Datum",
@@ -327,7 +327,7 @@ pub fn erased(name: &str) -> String {
 // ---- duplicates ---------------------------------------------------------------------------
 
 pub const DUPLICATES_TITLE: &str = "Mögliche Doppelte";
-pub const DUPLICATES_LEAD: &str = "Kunden mit gleicher Kundennummer, gleichem Namen und Geburtstag oder einer gemeinsamen E-Mail-Adresse oder Telefonnummer ihrer Ansprechpartner, und Ansprechpartner eines Kunden mit gleichem Namen, gleicher E-Mail oder Telefonnummer. Beim Zusammenführen wählen Sie je Feld, welcher Wert bleibt; Ansprechpartner, Kontakte, Anlässe und Castings folgen.";
+pub const DUPLICATES_LEAD: &str = "Kunden mit gleicher Kundennummer, gleichem Namen und Geburtstag oder einer gemeinsamen E-Mail-Adresse oder Telefonnummer (eigene oder ihrer Ansprechpartner), und Ansprechpartner eines Kunden mit gleichem Namen, gleicher E-Mail oder Telefonnummer. Beim Zusammenführen wählen Sie je Feld, welcher Wert bleibt; Ansprechpartner, Kontakte, Anlässe und Castings folgen.";
 pub const NO_DUPLICATES: &str = "Keine möglichen Doppelten gefunden.";
 
 pub fn why(w: Why) -> &'static str {
@@ -404,6 +404,42 @@ mod tests {
             "Teil eines Kundenbuchs, exportiert von Anna Berater am 30.11.2026, 10:15"
         );
         assert_eq!(origin(false, None, None), "Ganzes Kundenbuch, exportiert");
+    }
+
+    #[test]
+    fn a_disclosure_gives_a_customers_address_phone_and_email_with_german_labels() {
+        use crate::domain::exchange::privacy::{disclose, Subject};
+        use crate::domain::sample::{generate, SampleSize};
+        use crate::domain::text::{Email, Phone};
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        let mut book = generate(SampleSize::ADVISOR, 7, now);
+        let mut c = book.customers().values().next().unwrap().clone();
+        c.street = Some("Hauptstraße 69".into());
+        c.postcode = Some("79215".into());
+        c.town = Some("Elzach".into());
+        c.phone = Some(Phone::parse("07682 804-0").unwrap());
+        c.email = Some(Email::parse("stadt@elzach.example").unwrap());
+        book.upsert_customer(c.clone(), now).unwrap();
+        let d = disclose(&book, &Subject::Customer(c.id.clone())).unwrap();
+        let (_, records) = &disclosure_sections(&book, &d)[0];
+        for (label, value) in [
+            ("Straße und Hausnummer", "Hauptstraße 69"),
+            ("PLZ", "79215"),
+            ("Ort", "Elzach"),
+            ("Telefon", "07682 804-0"),
+            ("E-Mail", "stadt@elzach.example"),
+        ] {
+            assert!(
+                records[0].contains(&(label.to_owned(), value.to_owned())),
+                "{label}: {:?}",
+                records[0]
+            );
+        }
+        let text = disclosure_text(&book, &d, "Test", "30.11.2026");
+        assert!(text.contains("\r\n  Straße und Hausnummer: Hauptstraße 69\r\n"));
+        assert!(text.contains("\r\n  PLZ: 79215\r\n"));
     }
 
     #[test]

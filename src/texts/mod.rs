@@ -346,6 +346,18 @@ pub fn customer_kind(k: CustomerKind) -> &'static str {
     }
 }
 
+/// A postal address on one line as written in Germany, "Hauptstraße 5, 79183 Waldkirch",
+/// with whichever parts are given; none when none is.
+pub fn address(street: Option<&str>, postcode: Option<&str>, town: Option<&str>) -> Option<String> {
+    let place = [postcode, town].into_iter().flatten().collect::<Vec<_>>();
+    let parts: Vec<String> = street
+        .map(str::to_owned)
+        .into_iter()
+        .chain((!place.is_empty()).then(|| place.join(" ")))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 pub fn consent(c: ConsentState) -> &'static str {
     match c {
         ConsentState::Yes => "Werbeeinwilligung: ja",
@@ -664,6 +676,28 @@ pub fn sample_loaded(summary: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_address_on_one_line_with_the_parts_given() {
+        use super::address;
+        assert_eq!(
+            address(Some("Hauptstraße 69"), Some("79215"), Some("Elzach")).as_deref(),
+            Some("Hauptstraße 69, 79215 Elzach")
+        );
+        assert_eq!(
+            address(None, Some("79215"), Some("Elzach")).as_deref(),
+            Some("79215 Elzach")
+        );
+        assert_eq!(
+            address(Some("Hauptstraße 69"), None, None).as_deref(),
+            Some("Hauptstraße 69")
+        );
+        assert_eq!(
+            address(None, None, Some("Elzach")).as_deref(),
+            Some("Elzach")
+        );
+        assert_eq!(address(None, None, None), None);
+    }
+
     #[test]
     fn the_question_before_deleting_a_group_names_what_goes() {
         use crate::domain::book::Removed;

@@ -56,6 +56,12 @@ function bookPages(ids) {
       await page.locator('.occasion-row').waitFor();
     }],
     ['edit customer form', `/kunden/${ids.customer}`, 'Kunde bearbeiten'],
+    ['customer form with errors', `/kunden/${ids.customer}`, 'Kunde bearbeiten', async (page) => {
+      await page.getByLabel('Telefon', { exact: true }).fill('abc');
+      await page.getByLabel('E-Mail', { exact: true }).fill('kein@mail');
+      await submit(page);
+      await page.locator('#f-e-mail-fehler').waitFor();
+    }],
     ['new contact person form', `/kunden/${ids.customer}/neuer-ansprechpartner`, 'Neuer Ansprechpartner'],
     ['contact person form with errors', `/ansprechpartner/${ids.person}`, 'Ansprechpartner bearbeiten', async (page) => {
       await page.getByLabel('E-Mail').fill('kein@mail');

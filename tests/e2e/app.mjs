@@ -339,6 +339,11 @@ export async function createCustomer(page, group, c) {
   if (c.kind) await page.getByLabel('Art', { exact: true }).selectOption({ label: c.kind });
   await page.getByLabel('Name', { exact: false }).fill(c.name);
   if (c.number) await page.getByLabel('Kundennummer').fill(c.number);
+  if (c.street) await page.getByLabel('Straße und Hausnummer').fill(c.street);
+  if (c.postcode) await page.getByLabel('PLZ', { exact: true }).fill(c.postcode);
+  if (c.town) await page.getByLabel('Ort', { exact: true }).fill(c.town);
+  if (c.phone) await page.getByLabel('Telefon', { exact: true }).fill(c.phone);
+  if (c.email) await page.getByLabel('E-Mail', { exact: true }).fill(c.email);
   if (c.consent) await page.getByLabel('Einwilligung', { exact: true }).selectOption({ label: c.consent });
   if (c.consentSince) await page.getByLabel('Einwilligung seit').fill(c.consentSince);
   if (c.noContactUntil) await page.getByLabel('Keine Ansprache bis').fill(c.noContactUntil);

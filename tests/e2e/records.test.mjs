@@ -50,6 +50,11 @@ test('a colleague, group, customer and contact person survive a reload', { timeo
       kind: 'Unternehmen',
       name: 'Müller Maschinenbau GmbH',
       number: '4711-0815',
+      street: 'Gewerbestraße 14',
+      postcode: '79183',
+      town: 'Waldkirch',
+      phone: '07681 4711-0',
+      email: 'info@mueller-maschinenbau.example',
       consent: 'ja',
       consentSince: '2025-03-14',
       noContactUntil: blockedUntil.input,
@@ -77,6 +82,12 @@ test('a colleague, group, customer and contact person survive a reload', { timeo
       for (const part of ['Unternehmen', 'Kd.-Nr. 4711-0815', 'Firmenkunden', 'Werbeeinwilligung: ja']) {
         assert.ok(meta.includes(part), `customer meta ${JSON.stringify(meta)} lacks ${part}`);
       }
+      await expectText(card.locator('[data-testid=customer-address]'), 'Gewerbestraße 14, 79183 Waldkirch');
+      const reach = card.locator('[data-testid=customer-reach]');
+      assert.equal(await reach.locator('a[href^="tel:"]').getAttribute('href'), 'tel:0768147110');
+      await expectText(reach.locator('a[href^="tel:"]'), '07681 4711-0');
+      assert.equal(await reach.locator('a[href^="mailto:"]').getAttribute('href'), 'mailto:info@mueller-maschinenbau.example');
+      await expectText(reach.locator('a[href^="mailto:"]'), 'info@mueller-maschinenbau.example');
       await expectText(card.locator('p.warn'), `Keine Ansprache bis ${blockedUntil.german}`);
       await expectText(card.locator('ul.occasions'), 'Jubiläum: 01.05.2027 (50 Jahre Firma)');
 
@@ -99,6 +110,12 @@ test('a colleague, group, customer and contact person survive a reload', { timeo
     assert.equal(await page.getByLabel('Einwilligung seit').inputValue(), '2025-03-14');
     assert.equal(await page.getByLabel('Keine Ansprache bis').inputValue(), blockedUntil.input);
     assert.equal(await page.getByLabel('Kundenverbund').inputValue(), group);
+    for (const [label, value] of [
+      ['Straße und Hausnummer', 'Gewerbestraße 14'], ['PLZ', '79183'], ['Ort', 'Waldkirch'],
+      ['Telefon', '07681 4711-0'], ['E-Mail', 'info@mueller-maschinenbau.example'],
+    ]) {
+      assert.equal(await page.getByLabel(label, { exact: true }).inputValue(), value, label);
+    }
 
     // A reload on a deep route lands on the same page with the record filled in.
     await navigate(page, `/ansprechpartner/${person}`);
@@ -164,6 +181,46 @@ test('an invalid e-mail of a contact person is refused', { timeout: 30_000 }, as
     await waitForHash(page, /^#\/verbuende\/g-baecker$/);
     await expectText(page.locator('.person > a', { hasText: 'Hans Ohne Mail' }), 'Hans Ohne Mail');
     assert.notDeepEqual(await dumpAll(page), before);
+  });
+});
+
+test('a customer\'s invalid phone, e-mail and postcode are refused in German at their fields', { timeout: 30_000 }, async () => {
+  await session(async ({ page, url }) => {
+    await openApp(page, url, '/');
+    await importByMerge(page, jsonFile('klein.json', exportDoc(smallBook())));
+    await navigate(page, '/verbuende/g-baecker/neuer-kunde');
+    await expectText(heading(page), 'Neuer Kunde');
+    const before = await dumpAll(page);
+    const save = () => page.getByRole('button', { name: 'Speichern', exact: true }).click();
+
+    await page.getByLabel('Name', { exact: false }).fill('Bäckerei Korn Filiale');
+    await page.getByLabel('Telefon', { exact: true }).fill('ruf an');
+    await page.getByLabel('E-Mail', { exact: true }).fill('filiale@@example');
+    await save();
+    await expectText(page.locator('#f-telefon-fehler'), /^Telefon ist keine gültige Telefonnummer/);
+    await expectText(page.locator('#f-e-mail-fehler'), 'E-Mail ist keine gültige E-Mail-Adresse');
+    for (const label of ['Telefon', 'E-Mail']) {
+      assert.equal(await page.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), 'true', label);
+    }
+    await expectText(page.locator('form [role=alert]'), 'Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.');
+
+    // Fixed, the postcode's problem is said next.
+    await page.getByLabel('Telefon', { exact: true }).fill('02382 1234');
+    await page.getByLabel('E-Mail', { exact: true }).fill('filiale@korn.example');
+    await page.getByLabel('PLZ', { exact: true }).fill('59227 Ahlen');
+    await save();
+    await expectText(page.locator('form [role=alert]'), 'PLZ ist zu lang (höchstens 10 Zeichen)');
+    await expectCount(page.locator('#f-telefon-fehler, #f-e-mail-fehler'), 0);
+    await settle(page);
+    assert.deepEqual(await dumpAll(page), before, 'storage changed after a refused save');
+
+    await page.getByLabel('PLZ', { exact: true }).fill('59227');
+    await page.getByLabel('Ort', { exact: true }).fill('Ahlen');
+    await save();
+    await waitForHash(page, /^#\/verbuende\/g-baecker$/);
+    const card = page.locator('[data-testid=members] li.card', { hasText: 'Bäckerei Korn Filiale' });
+    await expectText(card.locator('[data-testid=customer-address]'), '59227 Ahlen');
+    await expectText(card.locator('[data-testid=customer-reach]'), /02382 1234\s*filiale@korn\.example/);
   });
 });
 

@@ -11,6 +11,7 @@ use kontaktnetz::domain::text::{Email, Influence, Phone};
 use kontaktnetz::domain::vocab::{
     BuyingMotive, BuyingRole, ConsentState, CustomerKind, OccasionKind, Segment,
 };
+use kontaktnetz::storage::migrate::CURRENT_SCHEMA;
 use kontaktnetz::storage::{export, parse_import, MemoryStore, Store};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -310,13 +311,14 @@ fn storage_1_opens_as_the_expected_book_and_is_upgraded_after_a_backup() {
     assert_eq!(book.settings().contact, Default::default());
     assert_eq!(store.revision(), 13, "the upgrade is one write");
     let after = kv.snapshot();
-    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":13,"#));
+    assert!(after["kontaktnetz.meta"]
+        .starts_with(&format!(r#"{{"schema":{CURRENT_SCHEMA},"revision":13,"#)));
 
     // The schema-1 data is kept as a backup and restores to the same book.
     let backups = block_on(store.backups()).unwrap();
     let upgrade = backups
         .iter()
-        .find(|b| b.label == "Vor der Umstellung von Datenversion 1 auf 4")
+        .find(|b| b.label == format!("Vor der Umstellung von Datenversion 1 auf {CURRENT_SCHEMA}"))
         .expect("a backup before the upgrade");
     assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
     assert_eq!(

@@ -9,6 +9,7 @@ use kontaktnetz::domain::book::Book;
 use kontaktnetz::domain::ids::CastingId;
 use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::vocab::{Class, Department, Format, Segment};
+use kontaktnetz::storage::migrate::CURRENT_SCHEMA;
 use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -152,7 +153,8 @@ fn storage_2_opens_as_the_schema_2_book_and_is_upgraded_after_a_backup() {
     assert!(book.contacts().is_empty() && book.planned().is_empty() && book.parties().is_empty());
     assert_eq!(store.revision(), 3, "the upgrade is one write");
     let after = kv.snapshot();
-    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":3,"#));
+    assert!(after["kontaktnetz.meta"]
+        .starts_with(&format!(r#"{{"schema":{CURRENT_SCHEMA},"revision":3,"#)));
 
     // The schema-2 data is kept as a backup and restores to the same book; the older backup
     // stays as it was.
@@ -160,7 +162,7 @@ fn storage_2_opens_as_the_schema_2_book_and_is_upgraded_after_a_backup() {
     assert_eq!(backups.len(), 2);
     let upgrade = backups
         .iter()
-        .find(|b| b.label == "Vor der Umstellung von Datenversion 2 auf 4")
+        .find(|b| b.label == format!("Vor der Umstellung von Datenversion 2 auf {CURRENT_SCHEMA}"))
         .expect("a backup before the upgrade");
     assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
     let import = backups

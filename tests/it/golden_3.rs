@@ -13,6 +13,7 @@ use kontaktnetz::domain::model::Timestamp;
 use kontaktnetz::domain::vocab::{
     CallOutcome, Channel, ConsentState, ContactOutcome, Direction, Format,
 };
+use kontaktnetz::storage::migrate::CURRENT_SCHEMA;
 use kontaktnetz::storage::{parse_import, Store};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -269,11 +270,12 @@ fn storage_3_opens_as_the_schema_3_book_and_is_upgraded_after_a_backup() {
     assert_eq!(book, schema_3_book());
     assert_eq!(store.revision(), 2, "the upgrade is one write");
     let after = kv.snapshot();
-    assert!(after["kontaktnetz.meta"].starts_with(r#"{"schema":4,"revision":2,"#));
+    assert!(after["kontaktnetz.meta"]
+        .starts_with(&format!(r#"{{"schema":{CURRENT_SCHEMA},"revision":2,"#)));
     let backups = block_on(store.backups()).unwrap();
     let upgrade = backups
         .iter()
-        .find(|b| b.label == "Vor der Umstellung von Datenversion 3 auf 4")
+        .find(|b| b.label == format!("Vor der Umstellung von Datenversion 3 auf {CURRENT_SCHEMA}"))
         .expect("a backup before the upgrade");
     assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
     for (key, value) in &before {

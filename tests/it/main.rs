@@ -12,6 +12,7 @@ mod golden;
 mod golden_2;
 mod golden_3;
 mod golden_4;
+mod golden_5;
 mod import;
 mod layers;
 mod merge;

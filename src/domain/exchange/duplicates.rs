@@ -1,13 +1,13 @@
 //! Likely duplicates after imports and hand-overs: customers with the same customer number,
-//! the same name and birthday, or a contact person's e-mail or phone in common; contact
-//! persons of one customer with the same name, e-mail or phone. Two records are merged into
+//! the same name and birthday, or an e-mail or phone in common (their own or a contact
+//! person's); contact persons of one customer with the same name, e-mail or phone. Two records are merged into
 //! one, the surviving record's fields chosen one by one, and everything attached follows.
 
 use crate::domain::book::{Book, Problem, RecordKind};
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::model::{ContactPerson, Customer, Timestamp};
 use crate::domain::records::{field_differences, fields, Diff, Record};
-use crate::domain::text::fold;
+use crate::domain::text::{fold, Email, Phone};
 use crate::domain::vocab::OccasionKind;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -66,15 +66,16 @@ fn into_pairs<Id>(found: BTreeMap<(Id, Id), Why>) -> Vec<Pair<Id>> {
 }
 
 /// An e-mail address or phone number as compared: case and punctuation do not count.
-fn reach_keys(p: &ContactPerson) -> (String, String) {
-    let email = p
-        .email
-        .as_ref()
-        .map_or(String::new(), |e| e.as_str().to_ascii_lowercase());
-    let phone: String = p.phone.as_ref().map_or(String::new(), |p| {
+fn reach_keys(email: Option<&Email>, phone: Option<&Phone>) -> (String, String) {
+    let email = email.map_or(String::new(), |e| e.as_str().to_ascii_lowercase());
+    let phone: String = phone.map_or(String::new(), |p| {
         p.as_str().chars().filter(char::is_ascii_digit).collect()
     });
     (email, phone)
+}
+
+fn person_keys(p: &ContactPerson) -> (String, String) {
+    reach_keys(p.email.as_ref(), p.phone.as_ref())
 }
 
 fn birthday(c: &Customer) -> Option<chrono::NaiveDate> {
@@ -108,14 +109,24 @@ pub fn customers(book: &Book) -> Vec<Pair<CustomerId>> {
         Why::NameAndBirthday,
         &mut found,
     );
-    let persons = || book.persons().values();
+    // A customer's own e-mail and phone and those of their contact persons, by customer: one
+    // customer giving the same address twice (a private customer and their own person) is
+    // one id in the bucket, not a pair.
+    let reach = || {
+        let own = all().map(|c| (reach_keys(c.email.as_ref(), c.phone.as_ref()), &c.id));
+        let persons = book
+            .persons()
+            .values()
+            .map(|p| (person_keys(p), &p.customer));
+        own.chain(persons)
+    };
     pairs(
-        persons().map(|p| (reach_keys(p).0, p.customer.clone())),
+        reach().map(|((email, _), id)| (email, id.clone())),
         Why::Email,
         &mut found,
     );
     pairs(
-        persons().map(|p| (reach_keys(p).1, p.customer.clone())),
+        reach().map(|((_, phone), id)| (phone, id.clone())),
         Why::Phone,
         &mut found,
     );
@@ -140,12 +151,12 @@ pub fn persons(book: &Book) -> Vec<Pair<PersonId>> {
         &mut found,
     );
     pairs(
-        all().map(|p| within(p, reach_keys(p).0)),
+        all().map(|p| within(p, person_keys(p).0)),
         Why::Email,
         &mut found,
     );
     pairs(
-        all().map(|p| within(p, reach_keys(p).1)),
+        all().map(|p| within(p, person_keys(p).1)),
         Why::Phone,
         &mut found,
     );
@@ -484,6 +495,56 @@ mod tests {
         assert!(followed.history_stays && !followed.group_removed);
         assert_eq!(book.member_count(&crowded), members - 1);
         assert_eq!(Book::from_data(book.to_data()), Ok(book.clone()));
+    }
+
+    #[test]
+    fn customers_sharing_their_own_or_a_persons_phone_or_email_are_found() {
+        let mut book = sample();
+        let person = book
+            .persons()
+            .values()
+            .find(|p| p.email.is_some())
+            .unwrap()
+            .clone();
+        let other = book
+            .customers()
+            .values()
+            .find(|c| c.id != person.customer && c.email.is_none())
+            .unwrap()
+            .clone();
+        // A customer giving a person's address of another customer as their own.
+        let mut c = other.clone();
+        c.email =
+            Some(Email::parse(&person.email.as_ref().unwrap().as_str().to_uppercase()).unwrap());
+        book.upsert_customer(c, at(1)).unwrap();
+        let found = customers(&book);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].why, Why::Email);
+        assert!([&found[0].a, &found[0].b].contains(&&other.id));
+        assert!([&found[0].a, &found[0].b].contains(&&person.customer));
+
+        // Two customers with the same own phone, written differently.
+        let mut book = sample();
+        let mut two = book
+            .customers()
+            .values()
+            .filter(|c| c.phone.is_none())
+            .take(2);
+        let (mut a, mut b) = (two.next().unwrap().clone(), two.next().unwrap().clone());
+        a.phone = Some(Phone::parse("07681 4711-0").unwrap());
+        b.phone = Some(Phone::parse("07681 / 47 11 0").unwrap());
+        book.upsert_customer(a.clone(), at(1)).unwrap();
+        book.upsert_customer(b.clone(), at(1)).unwrap();
+        let found = customers(&book);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].why, Why::Phone);
+
+        // Their own address on a customer and on their own contact person is no pair.
+        let mut book = sample();
+        let mut c = book.customers()[&person.customer].clone();
+        c.email = person.email.clone();
+        book.upsert_customer(c, at(1)).unwrap();
+        assert_eq!(customers(&book), vec![]);
     }
 
     #[test]

@@ -28,8 +28,8 @@ pub fn ConsentFields(state: RwSignal<String>, since: RwSignal<String>) -> impl I
     }
 }
 
-/// Name, phone and e-mail inputs with their field errors, shared by the contact-person and the
-/// colleague form.
+/// Name, phone and e-mail inputs with their field errors, shared by the customer, the
+/// contact-person and the colleague form.
 #[derive(Clone, Copy)]
 pub struct ContactInputs {
     pub name: RwSignal<String>,

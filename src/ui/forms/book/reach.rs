@@ -1,5 +1,5 @@
-//! Name, phone and e-mail: the part the contact-person and the colleague form share. Each of
-//! the three fields shows its own problem, so all of them are reported at once.
+//! Name, phone and e-mail: the part the customer, contact-person and colleague forms share.
+//! Each of the three fields shows its own problem, so all of them are reported at once.
 
 use crate::domain::text::{Email, Name, Phone, TextError};
 use crate::texts;

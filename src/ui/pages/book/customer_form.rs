@@ -1,4 +1,5 @@
-//! Create, edit, move or delete a customer, with consent, do-not-contact date and occasions.
+//! Create, edit, move or delete a customer, with address, phone and e-mail, consent,
+//! do-not-contact date and occasions.
 
 use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{CustomerId, GroupId};
@@ -6,10 +7,11 @@ use crate::domain::vocab::{CustomerKind, OccasionKind};
 use crate::texts;
 use crate::ui::browser;
 use crate::ui::components::{
-    focus_first_invalid, ConsentFields, DisclosureLink, SelectField, TextArea, TextField,
+    focus_first_invalid, ConsentFields, ContactInputs, DisclosureLink, NameField, ReachFields,
+    SelectField, TextArea, TextField,
 };
-use crate::ui::forms::book::consent;
-use crate::ui::forms::book::customer::{self, CustomerFields, OccasionFields};
+use crate::ui::forms::book::customer::{CustomerFields, OccasionFields};
+use crate::ui::forms::book::{consent, reach};
 use crate::ui::pages::book::group_form::segment_options;
 use crate::ui::pages::Missing;
 use crate::ui::route::Route;
@@ -65,8 +67,11 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
     };
     let prefill = CustomerFields::prefill(existing.as_ref(), &home, home_segment);
     let kind = RwSignal::new(prefill.kind);
-    let name = RwSignal::new(prefill.name);
+    let contact = ContactInputs::new(prefill.reach);
     let number = RwSignal::new(prefill.number);
+    let street = RwSignal::new(prefill.street);
+    let postcode = RwSignal::new(prefill.postcode);
+    let town = RwSignal::new(prefill.town);
     let segment = RwSignal::new(prefill.segment);
     let group_sel = RwSignal::new(prefill.group);
     let consent = RwSignal::new(prefill.consent.state);
@@ -78,7 +83,6 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
             .map(|(_, o)| OccasionRow::new(o))
             .collect::<Vec<_>>(),
     );
-    let name_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
 
     let kind_options: Vec<(String, String)> = CustomerKind::ALL
@@ -99,8 +103,11 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
         ev.prevent_default();
         let fields = CustomerFields {
             kind: kind.get_untracked(),
-            name: name.get_untracked(),
+            reach: contact.fields(),
             number: number.get_untracked(),
+            street: street.get_untracked(),
+            postcode: postcode.get_untracked(),
+            town: town.get_untracked(),
             segment: segment.get_untracked(),
             group: group_sel.get_untracked(),
             consent: consent::ConsentFields {
@@ -120,18 +127,13 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
             |c| c.id.clone(),
         );
         let parsed = fields.parse(id, home_segment, browser::now());
-        // Only the name shows its problem at the field; any other is said under the form.
-        let at_name = parsed.as_ref().err().filter(|e| e.field == customer::NAME);
-        name_error.set(at_name.map(|e| e.message.clone()));
+        // Name, phone and e-mail show their problems at the field; any other is said under
+        // the form.
+        contact.show(parsed.as_ref().err().map_or(&[], Vec::as_slice));
         let customer = match parsed {
             Ok(c) => c,
-            Err(e) => {
-                let message = if e.field == customer::NAME {
-                    texts::FORM_HAS_ERRORS.into()
-                } else {
-                    e.message
-                };
-                form_error.set(Some(message));
+            Err(errors) => {
+                form_error.set(Some(reach::summary(&errors)));
                 return focus_first_invalid();
             }
         };
@@ -180,10 +182,18 @@ pub fn CustomerForm(id: Option<CustomerId>, group: Option<GroupId>) -> impl Into
             <h1 tabindex="-1">{title}</h1>
             <form class="form" on:submit=submit novalidate>
                 <SelectField label="Art" value=kind options=kind_options />
-                <TextField label="Name" value=name error=name_error.into() required=true autocomplete="off" />
+                <NameField inputs=contact />
                 <TextField label="Kundennummer" value=number autocomplete="off" />
                 <SelectField label="Segment" value=segment options=segment_options() />
                 {id.is_some().then(|| view! { <SelectField label="Kundenverbund" value=group_sel options=group_options /> })}
+                // The customer's, not the advisor's: the browser offers none of its own.
+                <fieldset class="group">
+                    <legend>"Anschrift"</legend>
+                    <TextField label="Straße und Hausnummer" value=street autocomplete="off" />
+                    <TextField label="PLZ" value=postcode autocomplete="off" />
+                    <TextField label="Ort" value=town autocomplete="off" />
+                </fieldset>
+                <ReachFields inputs=contact />
                 <ConsentFields state=consent since=consent_since />
                 <TextField label="Keine Ansprache bis" value=no_contact kind="date" />
                 <fieldset class="group">

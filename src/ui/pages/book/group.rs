@@ -275,6 +275,20 @@ fn casting_box(b: &Book, g: &Group) -> impl IntoView {
 fn CustomerCard(customer: Customer, persons: Vec<ContactPerson>) -> impl IntoView {
     let today = browser::today();
     let blocked = customer.blocked_until(today);
+    let address = texts::address(
+        customer.street.as_deref(),
+        customer.postcode.as_deref(),
+        customer.town.as_deref(),
+    );
+    // The customer's own line and address, to tap like a contact person's.
+    let reach = (customer.phone.is_some() || customer.email.is_some()).then(|| {
+        view! {
+            <p class="links" data-testid="customer-reach">
+                {customer.phone.clone().map(|p| view! { <a class="button" href=p.href()>{p.as_str().to_owned()}</a> })}
+                {customer.email.clone().map(|e| view! { <a class="button" href=e.href()>{e.as_str().to_owned()}</a> })}
+            </p>
+        }
+    });
     view! {
         <li class="card">
             <div class="card-head">
@@ -288,6 +302,8 @@ fn CustomerCard(customer: Customer, persons: Vec<ContactPerson>) -> impl IntoVie
                 <SegmentBadge segment=customer.segment />
                 <ConsentBadge state=customer.consent.state />
             </p>
+            {address.map(|a| view! { <p class="address" data-testid="customer-address">{a}</p> })}
+            {reach}
             {blocked.map(|d| view! {
                 <p class="warn">"Keine Ansprache bis " {format::date(d)}</p>
             })}
