@@ -333,3 +333,56 @@ fn ten_thousand_rows_are_worked_out_whole() {
     assert_eq!(out.report.new_groups, 5_000);
     assert!(out.report.refused.is_empty());
 }
+
+#[test]
+fn numbers_match_as_spreadsheets_mangle_them() {
+    let mut book = small_book();
+    let mut hans = book.customers()[&cid("c-hans")].clone();
+    hans.number = Some("004711".into());
+    book.upsert_customer(hans, at(0)).unwrap();
+    let out = run(
+        &book,
+        "Kundennummer;Name;Ort\n4711;;Waldkirch\n47 11;;Elzach\n=\"0815\";Neu;Denzlingen\n",
+    );
+    let updated: Vec<usize> = out.report.updated.iter().map(|u| u.line).collect();
+    assert_eq!(updated, [2], "4711 is the book's 004711");
+    assert_eq!(out.report.refused, [(3, RowError::Repeated { first_line: 2 })]);
+    let hans = &out.book.customers()[&cid("c-hans")];
+    assert_eq!(hans.number.as_deref(), Some("004711"), "the book's spelling stays");
+    let new = &out.book.customers()[&out.report.added[0].id];
+    assert_eq!(new.number.as_deref(), Some("0815"));
+}
+
+#[test]
+fn a_later_objection_in_the_book_is_kept_and_reported() {
+    let mut book = book_with_numbers();
+    let mut hans = book.customers()[&cid("c-hans")].clone();
+    hans.consent = kontaktnetz::domain::model::Consent {
+        state: ConsentState::No,
+        since: NaiveDate::from_ymd_opt(2025, 6, 1),
+    };
+    book.upsert_customer(hans.clone(), at(0)).unwrap();
+    let out = run(
+        &book,
+        "Kundennummer;Name;Werbeeinwilligung;Einwilligung am\n1001;;ja;01.01.2019\n1002;;ja;01.01.2019\n",
+    );
+    assert_eq!(out.book.customers()[&cid("c-hans")].consent, hans.consent);
+    assert_eq!(out.report.consent_kept, [2]);
+    assert_eq!(out.report.unchanged, [2]);
+    assert_eq!(
+        out.book.customers()[&cid("c-erika")].consent.state,
+        ConsentState::Yes,
+        "nothing known before: the file's consent is taken"
+    );
+}
+
+#[test]
+fn an_advisor_written_both_ways_is_one_new_colleague() {
+    let out = run(
+        &small_book(),
+        "Kundennummer;Name;Berater\n1;Weber;Müller, Eva\n2;Koch;Eva Müller\n",
+    );
+    let names: Vec<&str> = out.report.new_colleagues.iter().map(|n| n.as_str()).collect();
+    assert_eq!(names, ["Eva Müller"]);
+    assert_eq!(out.book.colleagues().len(), small_book().colleagues().len() + 1);
+}

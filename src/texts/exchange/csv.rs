@@ -10,7 +10,7 @@ use crate::domain::vocab::{ConsentState, CustomerKind, Segment};
 use crate::texts::{counted, number, text_error};
 
 pub const TITLE: &str = "Kunden aus CSV importieren";
-pub const LEAD: &str = "Kundenlisten aus dem Kernbankensystem oder aus Excel (CSV, mit Semikolon oder Komma getrennt, UTF-8 oder Windows-1252). Sie ordnen die Spalten zu, sehen vorab, was neu ist, was sich ändert und welche Zeilen nicht passen, und bestätigen erst dann. Kunden werden über die Kundennummer zugeordnet; vorhandene Kunden ändern sich nur in den zugeordneten Spalten, leere Zellen ändern nichts. Ersetzt wird nie etwas.";
+pub const LEAD: &str = "Kundenlisten aus dem Kernbankensystem oder aus Excel (CSV, mit Semikolon oder Komma getrennt, UTF-8 oder Windows-1252). Sie ordnen die Spalten zu, sehen vorab, was neu ist, was sich ändert und welche Zeilen nicht passen, und bestätigen erst dann. Kunden werden über die Kundennummer zugeordnet; vorhandene Kunden ändern sich nur in den zugeordneten Spalten, leere Zellen ändern nichts. Das Kundenbuch wird nie ersetzt.";
 pub const FILE_LABEL: &str = "CSV-Datei wählen";
 pub const MAPPING_TITLE: &str = "Spalten zuordnen";
 pub const MAPPING_LEAD: &str = "Vorgeschlagen nach den Spaltennamen (und Ihrer letzten Zuordnung). Kundennummer und Name oder Firma sind nötig.";
@@ -27,7 +27,7 @@ pub const BACKUP_LABEL: &str = "Vor dem CSV-Import";
 /// Header names per field, folded and compared without punctuation ("Kd.-Nr." = "KDNR").
 pub const WORDS: &Words = &[
     (
-        Field::Number,
+        Some(Field::Number),
         &[
             "Kundennummer",
             "Kunden-Nr",
@@ -42,12 +42,12 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::Name,
+        Some(Field::Name),
         &["Name", "Nachname", "Familienname", "Zuname", "Name 1"],
     ),
-    (Field::FirstName, &["Vorname", "Vornamen"]),
+    (Some(Field::FirstName), &["Vorname", "Vornamen"]),
     (
-        Field::Company,
+        Some(Field::Company),
         &[
             "Firma",
             "Firmenname",
@@ -57,15 +57,15 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::Kind,
+        Some(Field::Kind),
         &["Kundenart", "Kundentyp", "Personenart", "Art"],
     ),
     (
-        Field::Segment,
+        Some(Field::Segment),
         &["Segment", "Kundensegment", "Kundengruppe", "Geschäftsfeld"],
     ),
     (
-        Field::Advisor,
+        Some(Field::Advisor),
         &[
             "Berater",
             "Beraterin",
@@ -78,7 +78,7 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::Household,
+        Some(Field::Household),
         &[
             "Haushalt",
             "Haushaltsnummer",
@@ -91,7 +91,7 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::Street,
+        Some(Field::Street),
         &[
             "Straße",
             "Strasse",
@@ -101,10 +101,10 @@ pub const WORDS: &Words = &[
             "Adresse",
         ],
     ),
-    (Field::Postcode, &["PLZ", "Postleitzahl"]),
-    (Field::Town, &["Ort", "Wohnort", "Stadt", "Sitz"]),
+    (Some(Field::Postcode), &["PLZ", "Postleitzahl"]),
+    (Some(Field::Town), &["Ort", "Wohnort", "Stadt", "Sitz"]),
     (
-        Field::Phone,
+        Some(Field::Phone),
         &[
             "Telefon",
             "Tel.",
@@ -116,11 +116,11 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::Email,
+        Some(Field::Email),
         &["E-Mail", "Email", "Mail", "E-Mail-Adresse", "Mailadresse"],
     ),
     (
-        Field::Consent,
+        Some(Field::Consent),
         &[
             "Werbeeinwilligung",
             "Einwilligung",
@@ -129,7 +129,7 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::ConsentSince,
+        Some(Field::ConsentSince),
         &[
             "Werbeeinwilligung am",
             "Werbeeinwilligung seit",
@@ -140,17 +140,11 @@ pub const WORDS: &Words = &[
         ],
     ),
     (
-        Field::Birthday,
-        &[
-            "Geburtsdatum",
-            "Geburtstag",
-            "Geb.-Datum",
-            "geboren am",
-            "Gründungsdatum",
-        ],
+        Some(Field::Birthday),
+        &["Geburtsdatum", "Geburtstag", "Geb.-Datum", "geboren am"],
     ),
     (
-        Field::Notes,
+        Some(Field::Notes),
         &[
             "Bemerkung",
             "Bemerkungen",
@@ -158,6 +152,24 @@ pub const WORDS: &Words = &[
             "Notizen",
             "Hinweis",
             "Kommentar",
+        ],
+    ),
+    // Headers that begin like a field's word but hold something else.
+    (
+        None,
+        &[
+            "Telefax",
+            "Fax",
+            "Faxnummer",
+            "Betreuer-Nr",
+            "Betreuernummer",
+            "Betreuer-ID",
+            "Berater-Nr",
+            "Beraternummer",
+            "Berater-ID",
+            "Namenszusatz",
+            "Gründungsdatum",
+            "Ortsteil",
         ],
     ),
 ];
@@ -361,6 +373,7 @@ pub fn row_error(e: &RowError) -> String {
             "Kundennummer steht schon in Zeile {}",
             number(*first_line as i64)
         ),
+        RowError::TooManyCells => "mehr gefüllte Zellen als die Kopfzeile Spalten hat (steht ein Trennzeichen in einer Zelle ohne Anführungszeichen?)".into(),
         RowError::Ambiguous => {
             "zwei Kunden im Kundenbuch haben diese Kundennummer (siehe „Doppelte Einträge“)".into()
         }
@@ -420,11 +433,36 @@ pub fn done(report: &Report, file: &str) -> String {
 
 /// Said instead of the confirmation when no row would change the book.
 pub fn nothing_to_do(report: &Report) -> &'static str {
-    if report.unchanged.is_empty() {
+    if report.unchanged.is_empty() && report.refused.is_empty() {
+        "Die Datei enthält nur die Kopfzeile, keine Kunden."
+    } else if report.unchanged.is_empty() {
         "Keine Zeile lässt sich übernehmen; die Gründe stehen oben."
     } else {
         "Nichts zu übernehmen: Die lesbaren Zeilen stehen schon so im Kundenbuch."
     }
+}
+
+/// "Zeile 3: Hans Müller – PLZ, Ort"
+pub fn updated_line(line: usize, name: &str, fields: &[&str]) -> String {
+    format!(
+        "Zeile {}: {name} – {}",
+        number(line as i64),
+        fields.join(", ")
+    )
+}
+
+/// "Zeile 4: Jürgen Weiß"
+pub fn added_line(line: usize, name: &str) -> String {
+    format!("Zeile {}: {name}", number(line as i64))
+}
+
+/// The lines whose consent stayed as the book has it.
+pub fn consent_kept(lines: &[usize]) -> String {
+    let lines: Vec<String> = lines.iter().map(|l| number(*l as i64)).collect();
+    format!(
+        "Werbeeinwilligung hier behalten, weil die Angabe im Kundenbuch neuer ist: Zeile {}.",
+        lines.join(", ")
+    )
 }
 
 pub fn more_lines(n: usize) -> String {

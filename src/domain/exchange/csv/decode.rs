@@ -1,8 +1,11 @@
 //! A CSV file's bytes as text. Core banking systems and German Excel write UTF-8 (with or
 //! without byte order mark) or Windows-1252; the file does not say which, so it is told
 //! from the bytes: valid UTF-8 is UTF-8, otherwise the bytes must read as plausible
-//! Windows-1252 text (letters and the usual punctuation), or the file is refused rather
-//! than imported with garbled names.
+//! Windows-1252 text, or the file is refused rather than imported with garbled names.
+//! Other code pages put their umlauts where Windows-1252 has symbols or rare letters (DOS's
+//! ä reads as "„", Mac Roman's ß as "§", its ü as "Ÿ"). So a symbol inside a word ("B„cker",
+//! "Stra§e") gives them away, and so do Š, Ÿ, Œ and the like in a file without a single
+//! ä, ö, ü or ß; a "€", "§" or "†" between words, or a Czech name in a German list, is fine.
 
 /// How the file was written, as detected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,9 +65,6 @@ const HIGH: [Option<char>; 32] = [
     Some('Ÿ'),
 ];
 
-/// Non-letters that German business text plausibly holds above ASCII.
-const PUNCTUATION: &str = "€‚„…‘’“”•–—°§²³µ·«»×÷±¼½¾£¥©®´¨\u{A0}";
-
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
         return Err(DecodeError::Utf16);
@@ -73,6 +73,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
+    // Old DOS exports end with Ctrl-Z.
+    let bytes = bytes.strip_suffix(b"\x1A").unwrap_or(bytes);
     if bytes.iter().any(|&b| is_control(b)) {
         return Err(DecodeError::Binary);
     }
@@ -112,20 +114,41 @@ fn looks_utf16(bytes: &[u8]) -> bool {
 }
 
 fn windows_1252(bytes: &[u8]) -> Result<String, DecodeError> {
-    bytes
+    let text: String = bytes
         .iter()
-        .map(|&b| {
-            let c = match b {
-                0x80..=0x9F => HIGH[usize::from(b - 0x80)].ok_or(DecodeError::Unknown)?,
-                _ => char::from(b),
-            };
-            if c.is_ascii() || c.is_alphabetic() || PUNCTUATION.contains(c) {
-                Ok(c)
-            } else {
-                Err(DecodeError::Unknown)
-            }
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)].ok_or(DecodeError::Unknown),
+            _ => Ok(char::from(b)),
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let chars: Vec<char> = text.chars().collect();
+    let inside_a_word = chars
+        .windows(3)
+        .any(|w| is_symbol(w[1]) && is_letter(w[0]) && is_lower(w[2]));
+    let rare = chars.iter().any(|c| RARE_LETTERS.contains(*c));
+    let umlauts = chars.iter().any(|c| "äöüßÄÖÜ".contains(*c));
+    if inside_a_word || (rare && !umlauts) {
+        return Err(DecodeError::Unknown);
+    }
+    Ok(text)
+}
+
+/// Letters of the 0x80–0x9F row, where Mac Roman keeps its umlauts.
+const RARE_LETTERS: &str = "ŠšŽžŒœŸƒ";
+
+/// The Windows-1252 characters above ASCII that are no letter: the symbols of the 0x80–0x9F
+/// row and of 0xA0–0xBF, × and ÷.
+fn is_symbol(c: char) -> bool {
+    matches!(c as u32, 0x2C6..=0x2122 | 0xA0..=0xBF | 0xD7 | 0xF7)
+}
+
+/// Letters as Latin-1 has them (without the Unicode tables, which cost bundle size).
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_lower(c) || matches!(c, '\u{C0}'..='\u{DE}') && c != '×'
+}
+
+fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase() || matches!(c, '\u{DF}'..='\u{FF}') && c != '÷'
 }
 
 #[cfg(test)]
@@ -159,11 +182,29 @@ mod tests {
     }
 
     #[test]
+    fn symbols_between_words_are_fine() {
+        let (text, _) =
+            decode(b"Depot 5 \x80;\x86 2024;\xA7 12;\xAC;\x99;\xBF?;50\xB0\x1A").unwrap();
+        assert_eq!(text, "Depot 5 €;† 2024;§ 12;¬;™;¿?;50°");
+    }
+
+    #[test]
     fn unknown_encodings_are_refused() {
         // Undefined in Windows-1252.
         assert_eq!(decode(b"Name;M\x81ller"), Err(DecodeError::Unknown));
-        // Symbols no customer list holds: other code pages read as Windows-1252.
-        assert_eq!(decode(b"\x86\x87\x89;\x99"), Err(DecodeError::Unknown));
+        // Mac Roman ("Müller;Bäcker Straße") and DOS code page 850 ("Bäcker;Größe"): their
+        // umlauts read as symbols inside words.
+        assert_eq!(
+            decode(b"M\x9Fller;B\x8Acker Stra\xA7e"),
+            Err(DecodeError::Unknown)
+        );
+        assert_eq!(decode(b"B\x84cker;Gr\x94\xE1e"), Err(DecodeError::Unknown));
+        assert_eq!(decode(b"M\x9Fller;Schmidt"), Err(DecodeError::Unknown));
+        // A Czech name in a German list is Windows-1252.
+        assert_eq!(
+            decode(b"Pa\x9Aek;M\xFCller"),
+            Ok(("Pašek;Müller".to_owned(), Encoding::Windows1252))
+        );
         // Broken UTF-8 after a UTF-8 byte order mark.
         assert_eq!(
             decode(b"\xEF\xBB\xBFName;M\xFCller"),

@@ -5,7 +5,7 @@
 //! advisor confirms, takes the new book; until then the stored book is untouched.
 
 use super::mapping::{Mapping, MappingError};
-use super::rows::{read_row, Incoming, RowError, Values};
+use super::rows::{number_key, read_row, Incoming, RowError, Values};
 use super::table::Table;
 use crate::domain::book::{Book, Problem};
 use crate::domain::ids::{ColleagueId, CustomerId, GroupId};
@@ -13,7 +13,7 @@ use crate::domain::model::{Colleague, Customer, Group, Occasion, Timestamp};
 use crate::domain::records::field_differences;
 use crate::domain::text::{fold, Name};
 use crate::domain::vocab::{CustomerKind, OccasionKind, Segment};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Choices for customers the file brings new.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +32,8 @@ pub struct Report {
     /// Lines of customers whose mapped fields already hold the file's values.
     pub unchanged: Vec<usize>,
     pub refused: Vec<(usize, RowError)>,
+    /// Lines whose consent was not taken because the book's statement is newer.
+    pub consent_kept: Vec<usize>,
     pub new_groups: usize,
     /// Advisors named in the file and not yet in the book: added as colleagues.
     pub new_colleagues: Vec<Name>,
@@ -76,20 +78,22 @@ pub fn import(
         updated: Vec::new(),
         unchanged: Vec::new(),
         refused: Vec::new(),
+        consent_kept: Vec::new(),
         new_groups: 0,
         new_colleagues: Vec::new(),
     };
     let by_number = numbers(book);
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut matched = Vec::new();
     let mut fresh = Vec::new();
     for row in &table.rows {
         let incoming = read_row(row, mapping, values).and_then(|i| {
-            if let Some(&first_line) = seen.get(&i.number) {
+            let key = number_key(&i.number);
+            if let Some(&first_line) = seen.get(&key) {
                 return Err(RowError::Repeated { first_line });
             }
-            seen.insert(i.number.clone(), i.line);
-            match by_number.get(i.number.as_str()) {
+            seen.insert(key.clone(), i.line);
+            match by_number.get(&key) {
                 Some(Some(id)) => Ok((Some(id.clone()), i)),
                 Some(None) => Err(RowError::Ambiguous),
                 None if i.name.is_none() => Err(RowError::NoName),
@@ -105,7 +109,7 @@ pub fn import(
 
     let mut next = book.clone();
     // Households of customers already here: a new member joins their group.
-    let mut households: HashMap<String, GroupId> = HashMap::new();
+    let mut households: BTreeMap<String, GroupId> = BTreeMap::new();
     for (id, i) in &matched {
         if let (Some(key), Some(c)) = (&i.household, book.customers().get(id)) {
             households
@@ -113,7 +117,10 @@ pub fn import(
                 .or_insert_with(|| c.group.clone());
         }
         let old = &book.customers()[id];
-        let new = updated(old, i, now);
+        let (new, consent_kept) = updated(old, i, now);
+        if consent_kept {
+            report.consent_kept.push(i.line);
+        }
         let fields: Vec<String> = field_differences(old, &new)
             .into_iter()
             .map(|(f, ..)| f)
@@ -185,12 +192,12 @@ fn must(result: Result<(), Problem>) {
     }
 }
 
-/// The book's customers by number; `None` where two customers share one.
-fn numbers(book: &Book) -> HashMap<&str, Option<CustomerId>> {
-    let mut out: HashMap<&str, Option<CustomerId>> = HashMap::new();
+/// The book's customers by number key; `None` where two customers share one.
+fn numbers(book: &Book) -> BTreeMap<String, Option<CustomerId>> {
+    let mut out: BTreeMap<String, Option<CustomerId>> = BTreeMap::new();
     for c in book.customers().values() {
         if let Some(n) = &c.number {
-            out.entry(n.as_str())
+            out.entry(number_key(n))
                 .and_modify(|e| *e = None)
                 .or_insert_with(|| Some(c.id.clone()));
         }
@@ -198,10 +205,11 @@ fn numbers(book: &Book) -> HashMap<&str, Option<CustomerId>> {
     out
 }
 
-/// `old` with the row's values in the fields the row fills.
-fn updated(old: &Customer, i: &Incoming, now: Timestamp) -> Customer {
+/// `old` with the row's values in the fields the row fills, and whether the book's consent
+/// was kept as the newer statement.
+fn updated(old: &Customer, i: &Incoming, now: Timestamp) -> (Customer, bool) {
     let mut c = old.clone();
-    fill(&mut c, i);
+    let consent_kept = !fill(&mut c, i);
     if let Some(name) = &i.name {
         c.name = name.clone();
     }
@@ -212,8 +220,9 @@ fn updated(old: &Customer, i: &Incoming, now: Timestamp) -> Customer {
         c.segment = segment;
     }
     if let Some(notes) = &i.notes {
-        // Appended, never replacing: the advisor's own notes stay.
-        if !c.notes.contains(notes.as_str()) {
+        // Appended, never replacing: the advisor's own notes stay; a line already there is
+        // not added again.
+        if !c.notes.lines().any(|l| l.trim() == notes.trim()) {
             c.notes = if c.notes.is_empty() {
                 notes.clone()
             } else {
@@ -224,7 +233,7 @@ fn updated(old: &Customer, i: &Incoming, now: Timestamp) -> Customer {
     if c != *old {
         c.updated_at = now;
     }
-    c
+    (c, consent_kept)
 }
 
 fn created(
@@ -261,8 +270,9 @@ fn created(
     c
 }
 
-/// The fields a new and an updated customer take alike from the row.
-fn fill(c: &mut Customer, i: &Incoming) {
+/// The fields a new and an updated customer take alike from the row; false where the row's
+/// consent was not taken (the book's is newer).
+fn fill(c: &mut Customer, i: &Incoming) -> bool {
     let set = |field: &mut Option<String>, value: &Option<String>| {
         if value.is_some() {
             field.clone_from(value);
@@ -277,7 +287,10 @@ fn fill(c: &mut Customer, i: &Incoming) {
     if i.email.is_some() {
         c.email.clone_from(&i.email);
     }
-    c.consent = i.consent_over(c.consent);
+    let consent = i.consent_over(c.consent);
+    if let Some(consent) = consent {
+        c.consent = consent;
+    }
     if let Some(day) = i.birthday {
         match c
             .occasions
@@ -292,10 +305,19 @@ fn fill(c: &mut Customer, i: &Incoming) {
             }),
         }
     }
+    consent.is_some()
 }
 
 /// Colleagues by folded name, also as "Surname, First name" lists write them.
-struct Advisors(HashMap<String, ColleagueId>);
+struct Advisors(BTreeMap<String, ColleagueId>);
+
+/// "Müller, Eva" as "Eva Müller"; other names as they are.
+fn turned(name: &str) -> String {
+    match name.split_once(',') {
+        Some((last, first)) => format!("{} {}", first.trim(), last.trim()),
+        None => name.to_owned(),
+    }
+}
 
 impl Advisors {
     fn of(book: &Book) -> Self {
@@ -315,20 +337,16 @@ impl Advisors {
         now: Timestamp,
         report: &mut Report,
     ) -> ColleagueId {
-        let folded = fold(who.as_str());
-        let turned = folded
-            .split_once(',')
-            .map(|(last, first)| format!("{} {}", first.trim(), last.trim()));
-        let known = self
-            .0
-            .get(&folded)
-            .or_else(|| turned.as_ref().and_then(|t| self.0.get(t)));
-        if let Some(id) = known {
+        let key = fold(&turned(who.as_str()));
+        if let Some(id) = self.0.get(&key) {
             return id.clone();
         }
+        // Written as a name is written elsewhere in the book; a comma form that does not
+        // turn into a valid name stays as given.
+        let name = Name::parse(&turned(who.as_str())).unwrap_or_else(|_| who.clone());
         let colleague = Colleague {
             id: ColleagueId::generate(entropy()),
-            name: who.clone(),
+            name: name.clone(),
             department: None,
             serves: None,
             phone: None,
@@ -336,8 +354,8 @@ impl Advisors {
             updated_at: now,
         };
         let id = colleague.id.clone();
-        self.0.insert(folded, id.clone());
-        report.new_colleagues.push(who.clone());
+        self.0.insert(key, id.clone());
+        report.new_colleagues.push(name);
         book.upsert_colleague(colleague);
         id
     }

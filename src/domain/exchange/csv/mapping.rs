@@ -75,8 +75,9 @@ impl Field {
     }
 }
 
-/// Header words per field, as `texts` lists them.
-pub type Words = [(Field, &'static [&'static str])];
+/// Header words per field, as `texts` lists them; `None` lists headers that fill no field
+/// although they begin like one ("Telefax", "Betreuer-Nr").
+pub type Words = [(Option<Field>, &'static [&'static str])];
 
 /// A remembered mapping: normalised header names with the field their column filled, or
 /// `None` where the advisor left the column out.
@@ -129,9 +130,19 @@ impl Mapping {
         // column.
         let mut fields: Vec<Option<Field>> =
             from_memory.iter().map(|f| claim(f.flatten())).collect();
-        for (i, name) in names.iter().enumerate() {
-            if fields[i].is_none() && from_memory[i].is_none() {
-                fields[i] = claim(guess_one(name, words));
+        // Exact words claim their fields before any header that merely begins with a word.
+        let open: Vec<usize> = (0..names.len())
+            .filter(|i| from_memory[*i].is_none())
+            .collect();
+        let exact: Vec<Option<Option<Field>>> = names.iter().map(|n| exact(n, words)).collect();
+        for &i in &open {
+            if let Some(field) = exact[i] {
+                fields[i] = claim(field);
+            }
+        }
+        for &i in &open {
+            if exact[i].is_none() {
+                fields[i] = claim(prefix(&names[i], words));
             }
         }
         Mapping(fields)
@@ -175,22 +186,24 @@ impl Mapping {
     }
 }
 
-/// A header's field: an exact word first, else the longest word of three letters or more
-/// the header begins with ("Telefon privat" → phone, "Werbeeinwilligung am" → its date
-/// rather than the consent).
-fn guess_one(name: &str, words: &Words) -> Option<Field> {
-    let all = || {
-        words
-            .iter()
-            .flat_map(|(f, ws)| ws.iter().map(move |w| (*f, normalize(w))))
-    };
-    if let Some((f, _)) = all().find(|(_, w)| w == name) {
-        return Some(f);
-    }
-    all()
+fn all_words(words: &Words) -> impl Iterator<Item = (Option<Field>, String)> + '_ {
+    words
+        .iter()
+        .flat_map(|(f, ws)| ws.iter().map(move |w| (*f, normalize(w))))
+}
+
+/// The field of a header that is one of the words; `Some(None)` for a word of no field.
+fn exact(name: &str, words: &Words) -> Option<Option<Field>> {
+    all_words(words).find(|(_, w)| w == name).map(|(f, _)| f)
+}
+
+/// The field of the longest word of three letters or more the header begins with
+/// ("Telefon privat" → phone, "Werbeeinwilligung am" → its date rather than the consent).
+fn prefix(name: &str, words: &Words) -> Option<Field> {
+    all_words(words)
         .filter(|(_, w)| w.len() >= 3 && name.starts_with(w.as_str()))
         .max_by_key(|(_, w)| w.len())
-        .map(|(f, _)| f)
+        .and_then(|(f, _)| f)
 }
 
 #[cfg(test)]
@@ -198,12 +211,14 @@ mod tests {
     use super::*;
 
     const WORDS: &Words = &[
-        (Field::Number, &["Kundennummer", "Kd.-Nr."]),
-        (Field::Name, &["Name", "Nachname"]),
-        (Field::FirstName, &["Vorname"]),
-        (Field::Phone, &["Telefon"]),
-        (Field::Consent, &["Werbeeinwilligung"]),
-        (Field::ConsentSince, &["Werbeeinwilligung am"]),
+        (Some(Field::Number), &["Kundennummer", "Kd.-Nr."]),
+        (Some(Field::Name), &["Name", "Nachname"]),
+        (Some(Field::FirstName), &["Vorname"]),
+        (Some(Field::Phone), &["Telefon"]),
+        (Some(Field::Advisor), &["Betreuer"]),
+        (Some(Field::Consent), &["Werbeeinwilligung"]),
+        (Some(Field::ConsentSince), &["Werbeeinwilligung am"]),
+        (None, &["Telefax", "Betreuer-Nr"]),
     ];
 
     fn header(names: &[&str]) -> Vec<String> {
@@ -250,6 +265,23 @@ mod tests {
                 Some(Field::Name),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn exact_words_win_over_beginnings_and_some_words_fill_nothing() {
+        let h = header(&[
+            "Betreuer-Nr",
+            "Telefax",
+            "Betreuer Name",
+            "Telefon",
+            "Betreuer",
+        ]);
+        let m = Mapping::guess(&h, WORDS, &Vec::new());
+        assert_eq!(
+            m.0,
+            [None, None, None, Some(Field::Phone), Some(Field::Advisor)],
+            "the exact \"Betreuer\" claims the advisor before \"Betreuer Name\" begins with it"
         );
     }
 

@@ -5,7 +5,9 @@
 use super::mapping::{normalize, Field, Mapping};
 use super::table::Row;
 use crate::domain::model::Consent;
-use crate::domain::text::{parse_notes, parse_optional, Email, Name, Phone, TextError};
+use crate::domain::text::{
+    parse_notes, parse_optional, parse_postcode, Email, Name, Phone, TextError,
+};
 use crate::domain::vocab::{ConsentState, CustomerKind, Segment};
 use chrono::NaiveDate;
 
@@ -40,19 +42,57 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    /// The consent this row states, given the one on record.
-    pub fn consent_over(&self, old: Consent) -> Consent {
-        match self.consent {
-            None => old,
-            Some(state) => Consent {
+    /// The consent after this row, given the one on record; `None` where the book's is kept
+    /// because it is newer. The newer statement wins; an undated one counts as older than a
+    /// dated one, except that an objection ("no") always takes effect unless the book's
+    /// statement is dated later. "Unknown" in a file says nothing.
+    pub fn consent_over(&self, old: Consent) -> Option<Consent> {
+        let state = match self.consent {
+            None | Some(ConsentState::Unknown) => return Some(old),
+            Some(state) => state,
+        };
+        if state == old.state {
+            return Some(Consent {
                 state,
-                // A new state without a date of its own has no known date.
-                since: self
-                    .consent_since
-                    .or(if state == old.state { old.since } else { None }),
-            },
+                since: old.since.or(self.consent_since),
+            });
         }
+        let dated_later = matches!((self.consent_since, old.since), (Some(f), Some(b)) if f >= b);
+        let newer = match (state, old.state) {
+            (_, ConsentState::Unknown) => true,
+            (ConsentState::No, _) => {
+                dated_later || self.consent_since.is_none() || old.since.is_none()
+            }
+            _ => dated_later,
+        };
+        newer.then_some(Consent {
+            state,
+            since: self.consent_since,
+        })
     }
+}
+
+/// The key customer numbers are matched by: without spaces, Excel's `="…"` text marker and
+/// the leading zeros a spreadsheet may have dropped ("004711", " 4711", "47 11" are one).
+pub fn number_key(number: &str) -> String {
+    let plain = number
+        .strip_prefix("=\"")
+        .and_then(|n| n.strip_suffix('"'))
+        .unwrap_or(number);
+    let compact: String = plain
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if compact.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = compact.trim_start_matches('0');
+        return if trimmed.is_empty() {
+            "0".into()
+        } else {
+            trimmed.into()
+        };
+    }
+    compact
 }
 
 /// Why a row is not imported.
@@ -83,6 +123,9 @@ pub enum RowError {
     },
     /// Two customers in the book hold this number: which to update is unclear.
     Ambiguous,
+    /// Filled cells beyond the header's columns: a separator inside an unquoted cell would
+    /// shift every value after it.
+    TooManyCells,
 }
 
 /// Reads a row; `mapping` has passed [`Mapping::check`].
@@ -99,7 +142,19 @@ pub fn read_row(row: &Row, mapping: &Mapping, values: &Values) -> Result<Incomin
             .transpose()
             .map(Option::flatten)
     };
+    if row
+        .cells
+        .iter()
+        .skip(mapping.0.len())
+        .any(|c| !c.trim().is_empty())
+    {
+        return Err(RowError::TooManyCells);
+    }
     let number = cell(Field::Number).ok_or(RowError::NoNumber)?;
+    let number = number
+        .strip_prefix("=\"")
+        .and_then(|n| n.strip_suffix('"'))
+        .unwrap_or(number);
     let number = parse_optional(number)
         .map_err(|error| RowError::Text {
             field: Field::Number,
@@ -136,9 +191,19 @@ pub fn read_row(row: &Row, mapping: &Mapping, values: &Values) -> Result<Incomin
                 })
             })
             .transpose()?,
-        household: text(Field::Household)?,
+        // "-" or "0" are how lists say "no household".
+        household: text(Field::Household)?
+            .filter(|h| h.chars().any(char::is_alphanumeric) && h.chars().any(|c| c != '0')),
         street: text(Field::Street)?,
-        postcode: text(Field::Postcode)?,
+        postcode: cell(Field::Postcode)
+            .map(|c| {
+                parse_postcode(c).map_err(|error| RowError::Text {
+                    field: Field::Postcode,
+                    error,
+                })
+            })
+            .transpose()?
+            .flatten(),
         town: text(Field::Town)?,
         phone: cell(Field::Phone)
             .map(|c| {
@@ -378,34 +443,85 @@ mod tests {
     }
 
     #[test]
-    fn consent_dates_follow_the_state() {
-        let old = Consent {
-            state: ConsentState::Yes,
-            since: Some(date(2020, 1, 1)),
+    fn consent_the_newer_statement_wins_and_an_objection_weighs_more() {
+        let day = |y, m| Some(date(y, m, 1));
+        let consent = |state, since| Consent { state, since };
+        let row = |state: Option<ConsentState>, since| Incoming {
+            consent: state,
+            consent_since: since,
+            ..read_row(
+                &row(&["1", "Weber"]),
+                &mapping(&[Field::Number, Field::Name]),
+                &VALUES,
+            )
+            .unwrap()
         };
-        let mut i = read_row(
-            &row(&["1", "Weber", "ja", ""]),
-            &mapping(&[
-                Field::Number,
-                Field::Name,
-                Field::Consent,
-                Field::ConsentSince,
-            ]),
-            &VALUES,
-        )
-        .unwrap();
-        assert_eq!(i.consent_over(old), old, "the same state keeps its date");
-        i.consent = Some(ConsentState::No);
+        use ConsentState::{No, Unknown, Yes};
+        let objected = consent(No, day(2025, 6));
+        // A stale "yes" never overrides a later objection, an undated one none at all.
+        assert_eq!(row(Some(Yes), day(2019, 1)).consent_over(objected), None);
+        assert_eq!(row(Some(Yes), None).consent_over(objected), None);
         assert_eq!(
-            i.consent_over(old),
-            Consent {
-                state: ConsentState::No,
-                since: None
-            }
+            row(Some(Yes), day(2026, 2)).consent_over(objected),
+            Some(consent(Yes, day(2026, 2)))
         );
-        i.consent_since = Some(date(2026, 5, 1));
-        assert_eq!(i.consent_over(old).since, Some(date(2026, 5, 1)));
-        i.consent = None;
-        assert_eq!(i.consent_over(old), old);
+        // "Unknown" says nothing; the same state keeps the book's date.
+        let given = consent(Yes, day(2025, 6));
+        assert_eq!(row(Some(Unknown), None).consent_over(given), Some(given));
+        assert_eq!(
+            row(Some(Yes), day(2019, 1)).consent_over(given),
+            Some(given)
+        );
+        // An objection applies unless the book's consent is dated later.
+        assert_eq!(
+            row(Some(No), None).consent_over(given),
+            Some(consent(No, None))
+        );
+        assert_eq!(row(Some(No), day(2024, 1)).consent_over(given), None);
+        // Nothing known yet: the file's statement is taken.
+        assert_eq!(
+            row(Some(Yes), None).consent_over(Consent::default()),
+            Some(consent(Yes, None))
+        );
+    }
+
+    #[test]
+    fn numbers_match_without_spaces_zeros_and_excel_markers() {
+        for n in ["004711", " 4711", "47 11", "=\"004711\""] {
+            assert_eq!(number_key(n), "4711", "{n}");
+        }
+        assert_eq!(number_key("ab-12"), "AB-12");
+        assert_eq!(number_key("000"), "0");
+        let m = mapping(&[Field::Number, Field::Name]);
+        let i = read_row(&row(&["=\"004711\"", "Weber"]), &m, &VALUES).unwrap();
+        assert_eq!(
+            i.number, "004711",
+            "stored as the file writes it, without the marker"
+        );
+    }
+
+    #[test]
+    fn a_row_wider_than_the_header_is_refused_and_no_household_is_none() {
+        let m = mapping(&[
+            Field::Number,
+            Field::Name,
+            Field::Household,
+            Field::Postcode,
+        ]);
+        assert_eq!(
+            read_row(&row(&["9", "Weber", "", "", "Anna"]), &m, &VALUES),
+            Err(RowError::TooManyCells)
+        );
+        for none in ["-", "0", "000"] {
+            let i = read_row(&row(&["9", "Weber", none, ""]), &m, &VALUES).unwrap();
+            assert_eq!(i.household, None, "{none}");
+        }
+        assert!(matches!(
+            read_row(&row(&["9", "Weber", "", "79183 Waldkirch"]), &m, &VALUES),
+            Err(RowError::Text {
+                field: Field::Postcode,
+                ..
+            })
+        ));
     }
 }

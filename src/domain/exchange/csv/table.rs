@@ -77,17 +77,24 @@ fn is_blank(cells: &[String]) -> bool {
     cells.iter().all(|c| c.trim().is_empty())
 }
 
-/// The separator, the text after an Excel `sep=` line, and the line that text starts on.
-/// Otherwise the character that splits the first line most often outside quotes; a tie
-/// goes to `;`, German Excel's choice (its decimal comma rules out `,`).
+/// The separator, the text after an Excel `sep=` line (also quoted or padded by Excel:
+/// `"sep=;"`, `sep=;;;`), and the line that text starts on. Otherwise the character that
+/// splits the first non-blank line most often outside quotes; a tie goes to `;`, German
+/// Excel's choice (its decimal comma rules out `,`).
 fn separator_of(text: &str) -> (char, &str, usize) {
-    let first = text.lines().next().unwrap_or("");
-    if let Some(sep) = first
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let hint = first.trim().trim_matches('"');
+    if let Some(sep) = hint
         .strip_prefix("sep=")
-        .and_then(|rest| single_char(rest.trim_end()))
+        .and_then(|rest| rest.chars().next())
     {
-        let body = text.split_once('\n').map_or("", |(_, rest)| rest);
-        return (sep, body, 2);
+        let skipped = text.lines().take_while(|l| l.trim().is_empty()).count() + 1;
+        let start = text
+            .split_inclusive('\n')
+            .take(skipped)
+            .map(str::len)
+            .sum::<usize>();
+        return (sep, &text[start..], skipped + 1);
     }
     let mut counts = [(';', 0usize), (',', 0), ('\t', 0)];
     let mut quoted = false;
@@ -107,12 +114,6 @@ fn separator_of(text: &str) -> (char, &str, usize) {
         .max_by_key(|(_, n)| *n)
         .map_or(';', |(s, _)| *s);
     (best, text, 1)
-}
-
-fn single_char(s: &str) -> Option<char> {
-    let mut chars = s.chars();
-    let c = chars.next()?;
-    chars.next().is_none().then_some(c)
 }
 
 /// The records of the text, each with the line it starts on.
@@ -158,6 +159,10 @@ impl Iterator for Records<'_> {
                 cells.push(cell);
                 return Some(Ok((start, cells)));
             };
+            if at_start && c == ' ' {
+                // Spaces before an opening quote (`1, "Weber, Anna"`); cells are trimmed.
+                continue;
+            }
             if at_start && c == '"' {
                 let opened = self.line;
                 loop {
@@ -244,6 +249,12 @@ mod tests {
         assert_eq!(sep.separator, ',');
         assert_eq!(sep.header, ["Nr;Name", "Ort"]);
         assert_eq!(sep.rows[0].line, 3);
+        let quoted = read("\r\n\"sep=;\";;\r\nNr;Name\r\n1;Weber\r\n").unwrap();
+        assert_eq!((quoted.separator, quoted.rows[0].line), (';', 4));
+        assert_eq!(quoted.header, ["Nr", "Name"]);
+        let late = read("\nNr,Name\n1, \"Weber, Anna\"\n").unwrap();
+        assert_eq!(late.separator, ',', "the first non-blank line decides");
+        assert_eq!(late.rows[0].cell(1), "Weber, Anna");
     }
 
     #[test]

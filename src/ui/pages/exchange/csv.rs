@@ -386,12 +386,20 @@ fn Preview(
                 </ul>
                 {(r.refused.len() > LISTED).then(|| view! { <p class="count">{say::more_lines(r.refused.len() - LISTED)}</p> })}
             })}
+            {(!r.consent_kept.is_empty()).then(|| view! { <p data-testid="csv-consent-kept">{say::consent_kept(&r.consent_kept)}</p> })}
+            {(!r.added.is_empty()).then(|| view! {
+                <h3>"Neue Kunden"</h3>
+                <ul class="plain" data-testid="csv-added-lines">
+                    {r.added.iter().take(LISTED).map(|a| view! { <li>{say::added_line(a.line, a.name.as_str())}</li> }).collect_view()}
+                </ul>
+                {(r.added.len() > LISTED).then(|| view! { <p class="count">{say::more_lines(r.added.len() - LISTED)}</p> })}
+            })}
             {(!r.updated.is_empty()).then(|| view! {
                 <h3>"Geänderte Kunden"</h3>
                 <ul class="plain" data-testid="csv-updated-lines">
                     {r.updated.iter().take(LISTED).map(|u| {
                         let fields: Vec<&str> = u.fields.iter().map(|f| field_label(f)).collect();
-                        view! { <li>{format!("Zeile {}: {} – {}", texts::number(u.line as i64), u.name, fields.join(", "))}</li> }
+                        view! { <li>{say::updated_line(u.line, u.name.as_str(), &fields)}</li> }
                     }).collect_view()}
                 </ul>
                 {(r.updated.len() > LISTED).then(|| view! { <p class="count">{say::more_lines(r.updated.len() - LISTED)}</p> })}
