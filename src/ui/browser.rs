@@ -111,6 +111,17 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
         .ok_or_else(|| JsValue::from_str("kein Text"))
 }
 
+/// The file just picked in a file input (`ev` is its change event). The input is emptied,
+/// so that picking the same file again after a fix is a change too.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
 /// A picked file's bytes, for files whose encoding is not known in advance.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;

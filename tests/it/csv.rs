@@ -346,9 +346,16 @@ fn numbers_match_as_spreadsheets_mangle_them() {
     );
     let updated: Vec<usize> = out.report.updated.iter().map(|u| u.line).collect();
     assert_eq!(updated, [2], "4711 is the book's 004711");
-    assert_eq!(out.report.refused, [(3, RowError::Repeated { first_line: 2 })]);
+    assert_eq!(
+        out.report.refused,
+        [(3, RowError::Repeated { first_line: 2 })]
+    );
     let hans = &out.book.customers()[&cid("c-hans")];
-    assert_eq!(hans.number.as_deref(), Some("004711"), "the book's spelling stays");
+    assert_eq!(
+        hans.number.as_deref(),
+        Some("004711"),
+        "the book's spelling stays"
+    );
     let new = &out.book.customers()[&out.report.added[0].id];
     assert_eq!(new.number.as_deref(), Some("0815"));
 }
@@ -382,7 +389,15 @@ fn an_advisor_written_both_ways_is_one_new_colleague() {
         &small_book(),
         "Kundennummer;Name;Berater\n1;Weber;Müller, Eva\n2;Koch;Eva Müller\n",
     );
-    let names: Vec<&str> = out.report.new_colleagues.iter().map(|n| n.as_str()).collect();
+    let names: Vec<&str> = out
+        .report
+        .new_colleagues
+        .iter()
+        .map(|n| n.as_str())
+        .collect();
     assert_eq!(names, ["Eva Müller"]);
-    assert_eq!(out.book.colleagues().len(), small_book().colleagues().len() + 1);
+    assert_eq!(
+        out.book.colleagues().len(),
+        small_book().colleagues().len() + 1
+    );
 }

@@ -130,18 +130,6 @@ pub enum RowError {
 
 /// Reads a row; `mapping` has passed [`Mapping::check`].
 pub fn read_row(row: &Row, mapping: &Mapping, values: &Values) -> Result<Incoming, RowError> {
-    let cell = |field: Field| {
-        mapping
-            .column(field)
-            .map(|c| row.cell(c))
-            .filter(|c| !c.is_empty())
-    };
-    let text = |field: Field| {
-        cell(field)
-            .map(|c| parse_optional(c).map_err(|error| RowError::Text { field, error }))
-            .transpose()
-            .map(Option::flatten)
-    };
     if row
         .cells
         .iter()
@@ -150,18 +138,22 @@ pub fn read_row(row: &Row, mapping: &Mapping, values: &Values) -> Result<Incomin
     {
         return Err(RowError::TooManyCells);
     }
-    let number = cell(Field::Number).ok_or(RowError::NoNumber)?;
-    let number = number
-        .strip_prefix("=\"")
-        .and_then(|n| n.strip_suffix('"'))
-        .unwrap_or(number);
-    let number = parse_optional(number)
-        .map_err(|error| RowError::Text {
-            field: Field::Number,
-            error,
-        })?
-        .ok_or(RowError::NoNumber)?;
-    let (name, is_company) = name_of(&cell)?;
+    let cell = |field: Field| {
+        mapping
+            .column(field)
+            .map(|c| row.cell(c))
+            .filter(|c| !c.is_empty())
+    };
+    // A mapped, filled cell through `parse`; a refusal names the field.
+    fn parsed<T>(
+        cell: Option<&str>,
+        field: Field,
+        parse: impl Fn(&str) -> Result<T, TextError>,
+    ) -> Result<Option<T>, RowError> {
+        cell.map(|c| parse(c).map_err(|error| RowError::Text { field, error }))
+            .transpose()
+    }
+    let text = |field: Field| parsed(cell(field), field, parse_optional).map(Option::flatten);
     let date = |field: Field| {
         cell(field)
             .map(|c| {
@@ -172,68 +164,35 @@ pub fn read_row(row: &Row, mapping: &Mapping, values: &Values) -> Result<Incomin
             })
             .transpose()
     };
+    let raw = cell(Field::Number).ok_or(RowError::NoNumber)?;
+    let unmarked = raw
+        .strip_prefix("=\"")
+        .and_then(|n| n.strip_suffix('"'))
+        .unwrap_or(raw);
+    let number = parsed(Some(unmarked), Field::Number, parse_optional)?
+        .flatten()
+        .ok_or(RowError::NoNumber)?;
+    let (name, is_company) = name_of(&cell)?;
     Ok(Incoming {
         line: row.line,
         number,
         name,
         is_company,
-        kind: cell(Field::Kind)
-            .map(|c| lookup(Field::Kind, c, values.kinds))
-            .transpose()?,
-        segment: cell(Field::Segment)
-            .map(|c| lookup(Field::Segment, c, values.segments))
-            .transpose()?,
-        advisor: cell(Field::Advisor)
-            .map(|c| {
-                Name::parse(c).map_err(|error| RowError::Text {
-                    field: Field::Advisor,
-                    error,
-                })
-            })
-            .transpose()?,
+        kind: lookup(cell(Field::Kind), Field::Kind, values.kinds)?,
+        segment: lookup(cell(Field::Segment), Field::Segment, values.segments)?,
+        advisor: parsed(cell(Field::Advisor), Field::Advisor, Name::parse)?,
         // "-" or "0" are how lists say "no household".
         household: text(Field::Household)?
             .filter(|h| h.chars().any(char::is_alphanumeric) && h.chars().any(|c| c != '0')),
         street: text(Field::Street)?,
-        postcode: cell(Field::Postcode)
-            .map(|c| {
-                parse_postcode(c).map_err(|error| RowError::Text {
-                    field: Field::Postcode,
-                    error,
-                })
-            })
-            .transpose()?
-            .flatten(),
+        postcode: parsed(cell(Field::Postcode), Field::Postcode, parse_postcode)?.flatten(),
         town: text(Field::Town)?,
-        phone: cell(Field::Phone)
-            .map(|c| {
-                Phone::parse(c).map_err(|error| RowError::Text {
-                    field: Field::Phone,
-                    error,
-                })
-            })
-            .transpose()?,
-        email: cell(Field::Email)
-            .map(|c| {
-                Email::parse(c).map_err(|error| RowError::Text {
-                    field: Field::Email,
-                    error,
-                })
-            })
-            .transpose()?,
-        consent: cell(Field::Consent)
-            .map(|c| lookup(Field::Consent, c, values.consents))
-            .transpose()?,
+        phone: parsed(cell(Field::Phone), Field::Phone, Phone::parse)?,
+        email: parsed(cell(Field::Email), Field::Email, Email::parse)?,
+        consent: lookup(cell(Field::Consent), Field::Consent, values.consents)?,
         consent_since: date(Field::ConsentSince)?,
         birthday: date(Field::Birthday)?,
-        notes: cell(Field::Notes)
-            .map(|c| {
-                parse_notes(c).map_err(|error| RowError::Text {
-                    field: Field::Notes,
-                    error,
-                })
-            })
-            .transpose()?,
+        notes: parsed(cell(Field::Notes), Field::Notes, parse_notes)?,
     })
 }
 
@@ -253,16 +212,20 @@ fn name_of<'a>(cell: &impl Fn(Field) -> Option<&'a str>) -> Result<(Option<Name>
     }
 }
 
+/// The value a mapped, filled cell names in `table`.
 fn lookup<T: Copy>(
+    cell: Option<&str>,
     field: Field,
-    cell: &str,
     table: &[(T, &'static [&'static str])],
-) -> Result<T, RowError> {
+) -> Result<Option<T>, RowError> {
+    let Some(cell) = cell else {
+        return Ok(None);
+    };
     let wanted = normalize(cell);
     table
         .iter()
         .find(|(_, words)| words.iter().any(|w| normalize(w) == wanted))
-        .map(|(v, _)| *v)
+        .map(|(v, _)| Some(*v))
         .ok_or_else(|| RowError::Value {
             field,
             value: cell.to_owned(),

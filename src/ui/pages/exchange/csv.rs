@@ -20,7 +20,6 @@ use crate::ui::state::{use_app, App};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Larger files are refused before they are read (the bound of every import): 50,000 rows
 /// of a full customer list stay well below it.
@@ -106,16 +105,9 @@ pub fn CsvImport() -> impl IntoView {
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         loaded.set(None);
         error.set(None);
         spawn_local(async move {

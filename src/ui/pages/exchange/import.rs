@@ -15,7 +15,6 @@ use crate::ui::state::{use_app, App};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// At most this many differing records are listed; the choice for all covers the rest.
 const LISTED: usize = 50;
@@ -111,17 +110,9 @@ pub fn ImportSection() -> impl IntoView {
     let progress = RwSignal::new(None::<u32>);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // Allow picking the same file again after a fix.
-        input.set_value("");
         pending.set(None);
         locked.set(None);
         choices.set(Choices::new());
