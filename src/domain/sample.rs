@@ -439,6 +439,7 @@ impl Generator {
             advisor: Some(advisor.clone()),
             lead: None,
             notes,
+            key_account: None,
             created_at: self.now - Duration::days((settled + self.rng.below(2600)) as i64),
             updated_at: self.now,
         }));
@@ -869,6 +870,9 @@ impl Generator {
             influence,
             buying_role,
             motive,
+            attitude: None,
+            matters: String::new(),
+            benefit: String::new(),
             phone,
             email,
             consent: self.consent(),

@@ -14,6 +14,7 @@ mod golden_3;
 mod golden_4;
 mod golden_5;
 mod import;
+mod key_accounts;
 mod layers;
 mod merge;
 mod monitoring;
