@@ -12,6 +12,8 @@ pub const NO_PERSONS: &str = "Für diesen Verbund sind noch keine Ansprechpartne
 pub const TEAM_TWICE: &str = "Diese Kollegin oder dieser Kollege steht schon im Team.";
 pub const NOT_KEY_ACCOUNT: &str = "– kein Schlüsselkunde –";
 pub const UNKNOWN: &str = "unbekannt";
+pub const KEY_ACCOUNT: &str = "Schlüsselkunde";
+pub const TEAM: &str = "Team der Bank";
 
 pub fn tier(t: AccountTier) -> &'static str {
     match t {

@@ -11,8 +11,8 @@ use crate::ui::forms::FieldError;
 
 pub const POSITION: &str = "f-position";
 pub const NOTES: &str = "f-notizen";
-pub const MATTERS: &str = "f-was-ihr-ihm-wichtig-ist";
-pub const BENEFIT: &str = "f-persoenlicher-nutzen";
+pub const MATTERS: &str = "f-was-ihr-oder-ihm-wichtig-ist";
+pub const BENEFIT: &str = "f-persoenlicher-nutzen-durch-die-bank";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonFields {
@@ -75,8 +75,9 @@ impl PersonFields {
                 attitude: Attitude::from_key(&self.attitude),
                 matters: parse_notes(&self.matters)
                     .map_err(|e| FieldError::text(MATTERS, "Was ihr oder ihm wichtig ist", &e))?,
-                benefit: parse_notes(&self.benefit)
-                    .map_err(|e| FieldError::text(BENEFIT, "Persönlicher Nutzen", &e))?,
+                benefit: parse_notes(&self.benefit).map_err(|e| {
+                    FieldError::text(BENEFIT, "Persönlicher Nutzen durch die Bank", &e)
+                })?,
                 phone: reach.phone,
                 email: reach.email,
                 consent: self.consent.parse()?,
