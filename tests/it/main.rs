@@ -13,6 +13,7 @@ mod golden_2;
 mod golden_3;
 mod golden_4;
 mod golden_5;
+mod golden_6;
 mod import;
 mod key_accounts;
 mod layers;
