@@ -359,6 +359,7 @@ impl Book {
     fn check_references(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         for g in self.groups.values() {
+            problems.extend(self.unknown_in_account(g));
             if let Some(a) = &g.advisor {
                 if !self.colleagues.contains_key(a) {
                     problems.push(Problem::UnknownAdvisor {
@@ -924,7 +925,24 @@ impl Book {
         self.colleagues.insert(colleague.id.clone(), colleague);
     }
 
+    /// Colleagues a group's key-account facts name that the book does not hold.
+    fn unknown_in_account(&self, group: &Group) -> Option<Problem> {
+        let account = group.key_account.as_ref()?;
+        let missing = account
+            .colleagues()
+            .find(|k| !self.colleagues.contains_key(*k))?;
+        Some(unknown(
+            RecordKind::Group,
+            &group.id,
+            RecordKind::Colleague,
+            missing,
+        ))
+    }
+
     pub fn upsert_group(&mut self, group: Group) -> Result<(), Problem> {
+        if let Some(problem) = self.unknown_in_account(&group) {
+            return Err(problem);
+        }
         if let Some(a) = &group.advisor {
             if !self.colleagues.contains_key(a) {
                 return Err(Problem::UnknownAdvisor {
@@ -1123,8 +1141,12 @@ impl Book {
             return false;
         }
         for g in self.groups.values_mut() {
-            if g.advisor.as_ref() == Some(id) {
+            let advised = g.advisor.as_ref() == Some(id);
+            if advised {
                 g.advisor = None;
+            }
+            let named = g.key_account.as_mut().is_some_and(|k| k.forget(id));
+            if advised || named {
                 g.updated_at = now;
             }
         }

@@ -5,6 +5,7 @@ pub mod casting;
 pub mod contact;
 pub mod exchange;
 pub mod ids;
+pub mod key_accounts;
 pub mod merge;
 pub mod model;
 pub mod records;

@@ -4,10 +4,12 @@
 use super::casting::scheme::CastingSettings;
 use super::contact::ContactSettings;
 use super::ids::{ColleagueId, CustomerId, GroupId, PersonId};
+use super::key_accounts::KeyAccount;
 use super::reports::monitoring::MonitoringSettings;
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
-    BuyingMotive, BuyingRole, ConsentState, CustomerKind, Department, OccasionKind, Segment,
+    Attitude, BuyingMotive, BuyingRole, ConsentState, CustomerKind, Department, OccasionKind,
+    Segment,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -26,6 +28,9 @@ pub struct Group {
     pub lead: Option<CustomerId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Set when the group is one of the bank's key accounts (since schema 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_account: Option<KeyAccount>,
     #[serde(with = "super::time_format::timestamp")]
     pub created_at: Timestamp,
     #[serde(with = "super::time_format::timestamp")]
@@ -137,6 +142,14 @@ pub struct ContactPerson {
     pub buying_role: Option<BuyingRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motive: Option<BuyingMotive>,
+    /// The buying center's view of the bank (since schema 6): attitude, what matters to the
+    /// person, and the personal benefit the bank offers them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attitude: Option<Attitude>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub matters: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub benefit: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,6 +214,7 @@ mod tests {
             advisor: Some(anna.clone()),
             lead: None,
             notes: String::new(),
+            key_account: None,
             created_at: Timestamp::default(),
             updated_at: Timestamp::default(),
         };

@@ -6,14 +6,16 @@ use super::casting::scheme::Scheme;
 use super::casting::{evaluate, Casting, Override};
 use super::contact::{Contact, Planned};
 use super::ids::{CastingId, ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
+use super::key_accounts::{KeyAccount, TeamMember};
 use super::model::{Colleague, Consent, ContactPerson, Customer, Group, Occasion, Timestamp};
 use super::text::{Email, Influence, Name, Phone};
 use super::vocab::{
-    BuyingMotive, BuyingRole, Channel, Class, ConsentState, ContactOutcome, CustomerKind,
-    Department, Direction, Format, OccasionKind, Segment,
+    AccountTier, Attitude, BankRole, BuyingMotive, BuyingRole, Channel, Class, ConsentState,
+    ContactOutcome, CustomerKind, Department, Direction, Format, OccasionKind, Segment,
 };
 use crate::domain::sort;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use std::collections::BTreeSet;
 
 /// How big a book to generate. A history of more than a year makes a grown book, modelled on
 /// a team's five-year book: a casting round each year, larger groups, service contacts beside
@@ -282,6 +284,15 @@ struct Generator {
     places: Rng,
     /// Index into `TOWNS` of the group being generated: its customers live there.
     home: usize,
+    /// Draws for the key accounts (schema 6), apart from `rng` for the same reason: who of
+    /// the team and the buying center takes part in a contact, and the records only the key
+    /// accounts bring (a board member, a deputy, the hospital group).
+    accounts: Rng,
+    /// Groups made for the key accounts: everything about them, their castings and contacts
+    /// too, is drawn from `accounts` (see [`Generator::drawing_for`]).
+    own: BTreeSet<GroupId>,
+    /// Whether `rng` and `accounts` are swapped right now.
+    swapped: bool,
 }
 
 /// A casting stretch of a group's history, in days ago (`from` inclusive, `to` exclusive).
@@ -439,6 +450,7 @@ impl Generator {
             advisor: Some(advisor.clone()),
             lead: None,
             notes,
+            key_account: None,
             created_at: self.now - Duration::days((settled + self.rng.below(2600)) as i64),
             updated_at: self.now,
         }));
@@ -450,35 +462,40 @@ impl Generator {
     /// also has the earlier yearly rounds.
     fn cast_all(&mut self) {
         let groups: Vec<Group> = self.book.groups().values().cloned().collect();
-        let today = self.today;
         for group in groups {
-            if self.rng.chance(12) {
-                continue;
-            }
-            let scheme = self.book.settings().casting.scheme(group.segment);
-            // A few groups are attractive, most are average, some are not: the tier decides
-            // how often a criterion gets its best or its worst answer.
-            let tier = match self.rng.below(100) {
-                0..=9 => (70, 0),
-                10..=39 => (25, 20),
-                40..=74 => (5, 50),
-                _ => (0, 80),
-            };
-            let newest = self.cast(&group, &scheme, tier, |rng| {
-                today - Duration::days(rng.below(480) as i64)
+            let id = group.id.clone();
+            self.drawing_for(&id, |gen| gen.cast_group(&group));
+        }
+    }
+
+    fn cast_group(&mut self, group: &Group) {
+        let today = self.today;
+        if self.rng.chance(12) {
+            return;
+        }
+        let scheme = self.book.settings().casting.scheme(group.segment);
+        // A few groups are attractive, most are average, some are not: the tier decides
+        // how often a criterion gets its best or its worst answer.
+        let tier = match self.rng.below(100) {
+            0..=9 => (70, 0),
+            10..=39 => (25, 20),
+            40..=74 => (5, 50),
+            _ => (0, 80),
+        };
+        let newest = self.cast(group, &scheme, tier, |rng| {
+            today - Duration::days(rng.below(480) as i64)
+        });
+        for round in 1..self.years {
+            // About a year apart; the tier stays, the answers drift.
+            let date = self.cast(group, &scheme, tier, |rng| {
+                newest - Duration::days((365 * round + rng.below(61)) as i64 - 30)
             });
-            for round in 1..self.years {
-                // About a year apart; the tier stays, the answers drift.
-                let date = self.cast(&group, &scheme, tier, |rng| {
-                    newest - Duration::days((365 * round + rng.below(61)) as i64 - 30)
+            // Now and then a change (a deal, a succession) had the group cast again
+            // within the year, still before the next round.
+            if self.rng.chance(12) {
+                self.cast(group, &scheme, tier, |rng| {
+                    date + Duration::days(60 + rng.below(240) as i64)
                 });
-                // Now and then a change (a deal, a succession) had the group cast again
-                // within the year, still before the next round.
-                if self.rng.chance(12) {
-                    self.cast(&group, &scheme, tier, |rng| {
-                        date + Duration::days(60 + rng.below(240) as i64)
-                    });
-                }
             }
         }
     }
@@ -543,126 +560,146 @@ impl Generator {
         // which would make generation quadratic.
         let mut planned = Vec::new();
         for group in groups {
-            let castings: Vec<Casting> = self
-                .book
-                .castings_of(&group.id)
-                .into_iter()
-                .cloned()
-                .collect();
-            let stretches = self.stretches(&castings, history_days);
-            let target = castings.last().map_or(0, |c| c.rule.contacts() as usize);
-            let people: Vec<PersonId> = self
-                .book
-                .group_persons(&group.id)
-                .map(|p| p.id.clone())
-                .collect();
-            // Days ago, whether a service contact, and the stretch. Contacts are rounded up
-            // over the whole history, so splitting it into stretches adds none.
-            let mut days: Vec<(usize, bool, usize)> = Vec::new();
-            let mut expected: usize = 0;
-            for (i, s) in stretches.iter().enumerate() {
-                let target = s.casting.map_or(0, |c| c.rule.contacts() as usize);
-                let full_year = match self.rng.below(100) {
-                    0..=19 => target / 2,
-                    20..=79 => target,
-                    _ => target + 1 + self.rng.below(3),
-                } + usize::from(target == 0 && self.rng.chance(40));
-                let before = expected.div_ceil(365);
-                expected += full_year * (s.to - s.from);
-                for _ in before..expected.div_ceil(365) {
-                    days.push((s.from + self.rng.below(s.to - s.from), false, i));
-                }
-                if self.grown() {
-                    // Inbound calls and e-mails about everyday matters: two a year on average.
-                    let service = (self.rng.below(5) * (s.to - s.from) + self.rng.below(365)) / 365;
-                    for _ in 0..service {
-                        days.push((s.from + self.rng.below(s.to - s.from), true, i));
-                    }
-                }
-            }
-            sort::sort_by(&mut days, |a, b| b.cmp(a));
-            let mut last = None;
-            for (ago, service, i) in days {
-                let stretch = &stretches[i];
-                let format = if service || stretch.formats.is_empty() {
-                    Format::ServiceContact
-                } else {
-                    stretch.formats[self.rng.below(stretch.formats.len())]
-                };
-                let inbound = format == Format::ServiceContact && self.rng.chance(60);
-                let channel = match format {
-                    Format::ServiceContact => {
-                        [Channel::Phone, Channel::Email, Channel::AtBranch][self.rng.below(3)]
-                    }
-                    Format::CallPartyCall => Channel::Phone,
-                    _ if self.rng.chance(20) => Channel::Video,
-                    _ => [Channel::AtCustomer, Channel::AtBranch][self.rng.below(2)],
-                };
-                let outcome = match self.rng.below(100) {
-                    0..=4 => Some(ContactOutcome::NotReached),
-                    5..=24 => Some(ContactOutcome::Appointment),
-                    25..=39 => Some(ContactOutcome::Offer),
-                    40..=49 => Some(ContactOutcome::Deal),
-                    50..=54 => Some(ContactOutcome::NoInterest),
-                    _ => None,
-                };
-                let hour = 8 + self.rng.below(9) as u32;
-                let at = (self.today - Duration::days(ago as i64))
-                    .and_hms_opt(hour, [0, 15, 30, 45][self.rng.below(4)], 0)
-                    .unwrap_or_default();
-                let id = ContactId::generate(self.rng.next());
-                let topic = super::vocab::TOPICS[self.rng.below(super::vocab::TOPICS.len())];
-                let contact = Contact {
-                    id: id.clone(),
-                    group: group.id.clone(),
-                    at,
-                    channel,
-                    format,
-                    direction: if inbound {
-                        Direction::Inbound
-                    } else {
-                        Direction::Outbound
-                    },
-                    bank: group
-                        .advisor
-                        .iter()
-                        .cloned()
-                        .chain(self.co_advisors(stretch.casting, &serving))
-                        .collect(),
-                    people: people.iter().take(1).cloned().collect(),
-                    topics: vec![name(topic)],
-                    outcome,
-                    notes: String::new(),
-                    updated_at: self.now,
-                };
-                valid(self.book.record_contact(contact, None, None, self.now));
-                last = Some((id, at.date(), format));
-            }
-            // Follow-ups long past were mostly kept: only recent ones are still open.
-            let recent = |d: &NaiveDate| *d >= self.today - Duration::days(10);
-            if let Some((id, date, format)) = last.filter(|_| target > 0 && self.rng.chance(60)) {
-                let follow_up = Planned {
-                    id: PlannedId::generate(self.rng.next()),
-                    group: group.id.clone(),
-                    date: date + Duration::days(14 + self.rng.below(120) as i64),
-                    time: None,
-                    format,
-                    who: group.advisor.clone(),
-                    note: String::new(),
-                    agreed_in: Some(id),
-                    done: None,
-                    updated_at: self.now,
-                };
-                if recent(&follow_up.date) {
-                    planned.push(follow_up);
-                }
-            }
-            if let Some(casting) = castings.last().filter(|_| self.grown()) {
-                self.book_talks(&group, casting, &serving, &mut planned);
-            }
+            let id = group.id.clone();
+            self.drawing_for(&id, |gen| {
+                gen.contact_group(&group, &serving, history_days, &mut planned)
+            });
         }
         for p in planned {
             valid(self.book.upsert_planned(p));
+        }
+    }
+
+    /// One group's contact history, follow-up and booked talks (see [`Self::contact_all`]).
+    fn contact_group(
+        &mut self,
+        group: &Group,
+        serving: &[(Department, ColleagueId)],
+        history_days: usize,
+        planned: &mut Vec<Planned>,
+    ) {
+        let castings: Vec<Casting> = self
+            .book
+            .castings_of(&group.id)
+            .into_iter()
+            .cloned()
+            .collect();
+        let stretches = self.stretches(&castings, history_days);
+        let target = castings.last().map_or(0, |c| c.rule.contacts() as usize);
+        let people: Vec<PersonId> = self
+            .book
+            .group_persons(&group.id)
+            .map(|p| p.id.clone())
+            .collect();
+        // Days ago, whether a service contact, and the stretch. Contacts are rounded up
+        // over the whole history, so splitting it into stretches adds none.
+        let mut days: Vec<(usize, bool, usize)> = Vec::new();
+        let mut expected: usize = 0;
+        for (i, s) in stretches.iter().enumerate() {
+            let target = s.casting.map_or(0, |c| c.rule.contacts() as usize);
+            let full_year = match self.rng.below(100) {
+                0..=19 => target / 2,
+                20..=79 => target,
+                _ => target + 1 + self.rng.below(3),
+            } + usize::from(target == 0 && self.rng.chance(40));
+            let before = expected.div_ceil(365);
+            expected += full_year * (s.to - s.from);
+            for _ in before..expected.div_ceil(365) {
+                days.push((s.from + self.rng.below(s.to - s.from), false, i));
+            }
+            if self.grown() {
+                // Inbound calls and e-mails about everyday matters: two a year on average.
+                let service = (self.rng.below(5) * (s.to - s.from) + self.rng.below(365)) / 365;
+                for _ in 0..service {
+                    days.push((s.from + self.rng.below(s.to - s.from), true, i));
+                }
+            }
+        }
+        sort::sort_by(&mut days, |a, b| b.cmp(a));
+        let mut last = None;
+        for (ago, service, i) in days {
+            let stretch = &stretches[i];
+            let format = if service || stretch.formats.is_empty() {
+                Format::ServiceContact
+            } else {
+                stretch.formats[self.rng.below(stretch.formats.len())]
+            };
+            let inbound = format == Format::ServiceContact && self.rng.chance(60);
+            let channel = match format {
+                Format::ServiceContact => {
+                    [Channel::Phone, Channel::Email, Channel::AtBranch][self.rng.below(3)]
+                }
+                Format::CallPartyCall => Channel::Phone,
+                _ if self.rng.chance(20) => Channel::Video,
+                _ => [Channel::AtCustomer, Channel::AtBranch][self.rng.below(2)],
+            };
+            let outcome = match self.rng.below(100) {
+                0..=4 => Some(ContactOutcome::NotReached),
+                5..=24 => Some(ContactOutcome::Appointment),
+                25..=39 => Some(ContactOutcome::Offer),
+                40..=49 => Some(ContactOutcome::Deal),
+                50..=54 => Some(ContactOutcome::NoInterest),
+                _ => None,
+            };
+            let hour = 8 + self.rng.below(9) as u32;
+            let at = (self.today - Duration::days(ago as i64))
+                .and_hms_opt(hour, [0, 15, 30, 45][self.rng.below(4)], 0)
+                .unwrap_or_default();
+            let id = ContactId::generate(self.rng.next());
+            let topic = super::vocab::TOPICS[self.rng.below(super::vocab::TOPICS.len())];
+            let mut contact = Contact {
+                id: id.clone(),
+                group: group.id.clone(),
+                at,
+                channel,
+                format,
+                direction: if inbound {
+                    Direction::Inbound
+                } else {
+                    Direction::Outbound
+                },
+                bank: group
+                    .advisor
+                    .iter()
+                    .cloned()
+                    .chain(self.co_advisors(stretch.casting, serving))
+                    .collect(),
+                people: people.iter().take(1).cloned().collect(),
+                topics: vec![name(topic)],
+                outcome,
+                notes: String::new(),
+                updated_at: self.now,
+            };
+            if let Some(account) = &group.key_account {
+                self.join_account(&mut contact, account, &people);
+            }
+            valid(self.book.record_contact(contact, None, None, self.now));
+            last = Some((id, at.date(), format));
+        }
+        if let Some(account) = &group.key_account {
+            self.account_talks(group, account, &people, history_days);
+        }
+        // Follow-ups long past were mostly kept: only recent ones are still open.
+        let recent = |d: &NaiveDate| *d >= self.today - Duration::days(10);
+        if let Some((id, date, format)) = last.filter(|_| target > 0 && self.rng.chance(60)) {
+            let follow_up = Planned {
+                id: PlannedId::generate(self.rng.next()),
+                group: group.id.clone(),
+                date: date + Duration::days(14 + self.rng.below(120) as i64),
+                time: None,
+                format,
+                who: group.advisor.clone(),
+                note: String::new(),
+                agreed_in: Some(id),
+                done: None,
+                updated_at: self.now,
+            };
+            if recent(&follow_up.date) {
+                planned.push(follow_up);
+            }
+        }
+        if let Some(casting) = castings.last().filter(|_| self.grown()) {
+            self.book_talks(group, casting, serving, planned);
         }
     }
 
@@ -869,6 +906,9 @@ impl Generator {
             influence,
             buying_role,
             motive,
+            attitude: None,
+            matters: String::new(),
+            benefit: String::new(),
             phone,
             email,
             consent: self.consent(),
@@ -1029,6 +1069,428 @@ impl Generator {
     }
 }
 
+/// A key account's contact person in one position: influence, buying-center role, attitude to
+/// the bank, what matters to them, and the benefit the bank offers them.
+type Profile = (
+    &'static str,
+    u8,
+    BuyingRole,
+    Attitude,
+    &'static str,
+    &'static str,
+);
+
+/// The municipal utility's buying center: the town's mayor and treasurer, the utility's head.
+const UTILITY: &[Profile] = &[
+    (
+        "Geschäftsführer/in",
+        10,
+        BuyingRole::Decider,
+        Attitude::Critic,
+        "Planbare Finanzierung der Netzerweiterung und des neuen Wärmenetzes",
+        "Förderkredite und eine Konsortialfinanzierung aus einer Hand, ohne Umweg über eine Großbank",
+    ),
+    (
+        "Bürgermeister/in",
+        8,
+        BuyingRole::Influencer,
+        Attitude::Neutral,
+        "Bezahlbare Energiepreise für die Bürger und ein ausgeglichener Haushalt",
+        "Sichtbares Engagement der Sparkasse für die Energiewende vor Ort",
+    ),
+    (
+        "Kämmerer/Kämmerin",
+        7,
+        BuyingRole::Buyer,
+        Attitude::Supporter,
+        "Eine planbare Zinslast im Haushalt über die ganze Laufzeit",
+        "Kommunalkredite mit langer Zinsbindung und schnelle Zusagen",
+    ),
+];
+
+/// Industries of the sample's companies that make things.
+const MANUFACTURING: &[&str] = &[
+    "Maschinenbau",
+    "Metallbau",
+    "Präzisionsteile",
+    "Kunststofftechnik",
+    "Medizintechnik",
+    "Elektronik",
+];
+
+/// The manufacturer's buying center.
+const MANUFACTURER: &[Profile] = &[
+    (
+        "Geschäftsführer/in",
+        10,
+        BuyingRole::Decider,
+        Attitude::Supporter,
+        "Die Nachfolge in der Familie regeln, ohne das Wachstum zu bremsen",
+        "Nachfolgeberatung und Private Banking für die Familie aus einer Hand",
+    ),
+    (
+        "Kaufmännische Leitung",
+        8,
+        BuyingRole::Buyer,
+        Attitude::Critic,
+        "Schnelle Kreditentscheidungen und wenig Aufwand beim Reporting",
+        "Entlastung bei der Liquiditätsplanung durch Cash-Management und eine feste Betriebsmittellinie",
+    ),
+    (
+        "Prokurist/in",
+        5,
+        BuyingRole::User,
+        Attitude::Neutral,
+        "Reibungsloser Zahlungsverkehr mit den Lieferanten in Asien",
+        "Akkreditive und Devisentermingeschäfte über das Auslandsgeschäft",
+    ),
+    (
+        "Steuerberater/in (extern)",
+        6,
+        BuyingRole::Influencer,
+        Attitude::Neutral,
+        "Eine steuerlich saubere Struktur zwischen Holding und Betrieb",
+        "Früh eingebunden werden, wenn die Bank eine neue Struktur vorschlägt",
+    ),
+];
+
+/// The hospital group's buying center; the last one works for its medical care centre.
+const HOSPITAL: &[Profile] = &[
+    (
+        "Geschäftsführer/in",
+        10,
+        BuyingRole::Decider,
+        Attitude::Neutral,
+        "Die Modernisierung der Notaufnahme finanzieren, ohne die Rücklagen aufzubrauchen",
+        "Eine Finanzierung, die Fördermittel des Landes und Darlehen zusammenführt",
+    ),
+    (
+        "Kaufmännische Direktion",
+        8,
+        BuyingRole::Buyer,
+        Attitude::Critic,
+        "Liquidität, auch wenn die Krankenkassen spät zahlen",
+        "Entlastung bei der Liquiditätsplanung mit einer flexiblen Betriebsmittellinie",
+    ),
+    (
+        "Leitung Finanzen und Controlling",
+        6,
+        BuyingRole::Influencer,
+        Attitude::Supporter,
+        "Übersichtliche Konten für Klinik und MVZ und schnelle Auskünfte",
+        "Electronic Banking mit Freigaben nach dem Vier-Augen-Prinzip",
+    ),
+    (
+        "Technische Leitung",
+        4,
+        BuyingRole::User,
+        Attitude::Neutral,
+        "Photovoltaik und Wärmepumpen für die Klinikgebäude",
+        "Leasing für Medizin- und Energietechnik, abgestimmt auf die Förderzusagen",
+    ),
+    (
+        "Assistenz der Geschäftsführung",
+        3,
+        BuyingRole::Gatekeeper,
+        Attitude::Supporter,
+        "Gut vorbereitete Termine, die pünktlich enden",
+        "Unterlagen vorab und ein Ansprechpartner, der zurückruft",
+    ),
+    (
+        "Ärztliche Leitung MVZ",
+        5,
+        BuyingRole::Initiator,
+        Attitude::Neutral,
+        "Mehr Praxissitze im MVZ und eine Zweigpraxis in Waldkirch",
+        "Praxisfinanzierung und die Erfahrung der Sparkasse mit Heilberufen",
+    ),
+];
+
+/// Key accounts (schema 6), drawn from `accounts` so that the rest of the book stays as it was
+/// before they came.
+impl Generator {
+    /// Runs `f` with `accounts` in place of `rng` when `group` was made for the key accounts.
+    fn drawing_for<T>(&mut self, group: &GroupId, f: impl FnOnce(&mut Self) -> T) -> T {
+        if !self.own.contains(group) {
+            return f(self);
+        }
+        self.swap();
+        let out = f(self);
+        self.swap();
+        out
+    }
+
+    fn swap(&mut self) {
+        std::mem::swap(&mut self.rng, &mut self.accounts);
+        self.swapped = !self.swapped;
+    }
+
+    /// The key accounts' generator, wherever it is right now.
+    fn account_draws(&mut self) -> &mut Rng {
+        if self.swapped {
+            &mut self.rng
+        } else {
+            &mut self.accounts
+        }
+    }
+
+    fn serving(&self, department: Department) -> Option<ColleagueId> {
+        self.book
+            .colleagues()
+            .values()
+            .find(|k| k.serves == Some(department))
+            .map(|k| k.id.clone())
+    }
+
+    /// Three of the first advisor's groups become key accounts, so that the key-account pages
+    /// are never empty: a town with its utility (Major), the manufacturer with the largest
+    /// buying center (Key) and a hospital group made for it (Target). The advisor manages
+    /// them, another advisor (or a colleague added for it) deputises, a team in roles serves
+    /// them, with a board member added to the book; their contact persons get influence,
+    /// buying roles, attitudes, what matters to them and their benefit.
+    fn key_accounts(&mut self, advisors: &[ColleagueId]) {
+        let me = &advisors[0];
+        self.swap();
+        let board = self.colleague("Dr. Ulrich Kienzler", "Vorstand", None);
+        let deputy = match advisors.get(1) {
+            Some(other) => other.clone(),
+            None => self.colleague("Elke Sauter", "Firmen- und Privatkundenberatung", None),
+        };
+        let hospital = self.group("Elztal-Kliniken", Segment::Corporate, me);
+        let clinic = self.customer(
+            &hospital,
+            CustomerKind::Company,
+            "Elztal-Kliniken gGmbH",
+            Segment::Corporate,
+        );
+        self.set_lead(&hospital, &clinic);
+        let mvz = self.customer(
+            &hospital,
+            CustomerKind::Company,
+            "MVZ Elztal GmbH",
+            Segment::Corporate,
+        );
+        for (i, profile) in HOSPITAL.iter().enumerate() {
+            let last = self.rng.pick(LAST);
+            let full = self.full_name(last);
+            let at = if i + 1 == HOSPITAL.len() {
+                &mvz
+            } else {
+                &clinic
+            };
+            self.person(at, &full, Some(profile.0), "kliniken-beispiel.de");
+        }
+        self.own.insert(hospital.clone());
+        self.swap();
+
+        let utility = self.largest(me, Segment::Municipal, |c| c.starts_with("Stadtwerke "));
+        let maker = self.largest(me, Segment::Corporate, |c| {
+            MANUFACTURING.iter().any(|i| c.contains(i))
+        });
+        let accounts = [
+            (
+                utility,
+                AccountTier::Major,
+                vec![
+                    (Some(me.clone()), BankRole::KeyAccountManager),
+                    (Some(board.clone()), BankRole::Board),
+                    (self.serving(Department::Subsidies), BankRole::Specialist),
+                    (self.serving(Department::Treasury), BankRole::ProductManager),
+                ],
+                UTILITY,
+            ),
+            (
+                maker,
+                AccountTier::Key,
+                vec![
+                    (Some(me.clone()), BankRole::KeyAccountManager),
+                    (self.serving(Department::Succession), BankRole::Specialist),
+                    (
+                        self.serving(Department::ForeignTrade),
+                        BankRole::ProductManager,
+                    ),
+                ],
+                MANUFACTURER,
+            ),
+            (
+                Some(hospital),
+                AccountTier::Target,
+                vec![
+                    (Some(me.clone()), BankRole::KeyAccountManager),
+                    (self.serving(Department::Leasing), BankRole::Specialist),
+                ],
+                HOSPITAL,
+            ),
+        ];
+        for (group, tier, team, profiles) in accounts {
+            let Some(group) = group else { continue };
+            let account = KeyAccount {
+                tier,
+                manager: Some(me.clone()),
+                deputy: Some(deputy.clone()),
+                team: team
+                    .into_iter()
+                    .filter_map(|(k, role)| {
+                        Some(TeamMember {
+                            colleague: k?,
+                            role,
+                        })
+                    })
+                    .collect(),
+            };
+            self.mark(&group, account, profiles);
+        }
+    }
+
+    /// Of `me`'s groups in `segment` with a member whose name `fits`, the one with the most
+    /// contact persons (the first of equals).
+    fn largest(
+        &self,
+        me: &ColleagueId,
+        segment: Segment,
+        fits: impl Fn(&str) -> bool,
+    ) -> Option<GroupId> {
+        let mut best: Option<(usize, GroupId)> = None;
+        for g in self.book.groups().values() {
+            if g.segment != segment || g.advisor.as_ref() != Some(me) {
+                continue;
+            }
+            if !self.book.members(&g.id).any(|c| fits(c.name.as_str())) {
+                continue;
+            }
+            let n = self.book.group_persons(&g.id).count();
+            if best.as_ref().is_none_or(|(most, _)| n > *most) {
+                best = Some((n, g.id.clone()));
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Makes `group` a key account and gives its contact persons their profile by position.
+    fn mark(&mut self, group: &GroupId, account: KeyAccount, profiles: &[Profile]) {
+        let mut g = self.book.groups()[group].clone();
+        g.key_account = Some(account);
+        valid(self.book.upsert_group(g));
+        let persons: Vec<ContactPerson> = self.book.group_persons(group).cloned().collect();
+        for mut p in persons {
+            let Some(&(_, influence, role, attitude, matters, benefit)) =
+                profiles.iter().find(|f| Some(f.0) == p.position.as_deref())
+            else {
+                continue;
+            };
+            p.influence = Influence::new(influence).ok();
+            p.buying_role = Some(role);
+            p.attitude = Some(attitude);
+            p.matters = matters.to_owned();
+            p.benefit = benefit.to_owned();
+            valid(self.book.upsert_person(p));
+        }
+    }
+
+    /// Who of a key account's bank side and buying center takes part in a contact: beside the
+    /// advisor, now and then the deputy and the team's colleagues (the board seldom, and
+    /// seldom in service contacts), and one to three of the group's persons.
+    fn join_account(&mut self, contact: &mut Contact, account: &KeyAccount, people: &[PersonId]) {
+        let service = contact.format == Format::ServiceContact;
+        let bank = account
+            .deputy
+            .iter()
+            .map(|d| (d, 10))
+            .chain(account.team.iter().map(|m| {
+                let chance = match m.role {
+                    BankRole::Board => 10,
+                    _ if service => 10,
+                    _ => 40,
+                };
+                (&m.colleague, chance)
+            }));
+        for (colleague, chance) in bank {
+            if self.account_draws().chance(chance) && !contact.bank.contains(colleague) {
+                contact.bank.push(colleague.clone());
+            }
+        }
+        if !people.is_empty() {
+            contact.people = self.some_of(people, 3);
+        }
+    }
+
+    /// One to `most` of `people` (not empty), drawn for a key account.
+    fn some_of(&mut self, people: &[PersonId], most: usize) -> Vec<PersonId> {
+        let mut pool = people.to_vec();
+        let n = 1 + self.account_draws().below(pool.len().min(most));
+        (0..n)
+            .map(|_| {
+                let i = self.account_draws().below(pool.len());
+                pool.swap_remove(i)
+            })
+            .collect()
+    }
+
+    /// The team's own talks with a key account: each colleague besides the manager met its
+    /// buying center once or twice within the last year, together with the advisor; a board
+    /// member in a strategy talk at the customer's, the others in advisory talks.
+    fn account_talks(
+        &mut self,
+        group: &Group,
+        account: &KeyAccount,
+        people: &[PersonId],
+        history_days: usize,
+    ) {
+        if people.is_empty() {
+            return;
+        }
+        let span = history_days.clamp(1, 365);
+        let team = account
+            .team
+            .iter()
+            .filter(|m| Some(&m.colleague) != account.manager.as_ref());
+        for member in team {
+            let talks = 1 + self.account_draws().below(2);
+            for _ in 0..talks {
+                let r = self.account_draws();
+                let ago = 1 + r.below(span) as i64;
+                let hour = 8 + r.below(9) as u32;
+                let (format, channel) = if member.role == BankRole::Board {
+                    (Format::StrategyTalk, Channel::AtCustomer)
+                } else {
+                    let channel = [Channel::AtCustomer, Channel::AtBranch, Channel::Video];
+                    (Format::AdvisoryTalk, channel[r.below(3)])
+                };
+                let outcome = [
+                    None,
+                    Some(ContactOutcome::Appointment),
+                    Some(ContactOutcome::Offer),
+                ][r.below(3)];
+                let id = ContactId::generate(r.next());
+                let topic = super::vocab::TOPICS[r.below(super::vocab::TOPICS.len())];
+                let at = (self.today - Duration::days(ago))
+                    .and_hms_opt(hour, 0, 0)
+                    .unwrap_or_default();
+                let contact = Contact {
+                    id,
+                    group: group.id.clone(),
+                    at,
+                    channel,
+                    format,
+                    direction: Direction::Outbound,
+                    bank: group
+                        .advisor
+                        .iter()
+                        .chain([&member.colleague])
+                        .cloned()
+                        .collect(),
+                    people: self.some_of(people, 2),
+                    topics: vec![name(topic)],
+                    outcome,
+                    notes: String::new(),
+                    updated_at: self.now,
+                };
+                valid(self.book.record_contact(contact, None, None, self.now));
+            }
+        }
+    }
+}
+
 /// Generates a book of the given size. `now` stamps every record; `seed` varies the content.
 pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
     let mut gen = Generator {
@@ -1040,6 +1502,9 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
         reach: Default::default(),
         places: Rng(seed ^ 0x00AD_D2E5_5E5A),
         home: 0,
+        accounts: Rng(seed ^ 0x6B65_7941_6363),
+        own: BTreeSet::new(),
+        swapped: false,
     };
     let advisors: Vec<ColleagueId> = (0..size.advisors.max(1))
         .map(|i| {
@@ -1063,6 +1528,7 @@ pub fn generate(size: SampleSize, seed: u64, now: Timestamp) -> Book {
             };
         }
     }
+    gen.key_accounts(&advisors);
     gen.cast_all();
     gen.contact_all(size.history_days);
     gen.book
@@ -1146,6 +1612,81 @@ mod tests {
             .filter_map(|c| c.phone.as_ref().map(|p| p.as_str()))
             .collect();
         assert_eq!(all_phones.len(), phones);
+    }
+
+    #[test]
+    fn key_accounts_of_every_tier_with_their_team_buying_center_and_contacts() {
+        use crate::domain::key_accounts::list;
+        for seed in [7, 2026] {
+            let book = generate(SampleSize::ADVISOR, seed, now());
+            let me = book.settings().me.clone().unwrap();
+            let rows = list(&book, Some(&me), now().date_naive());
+            let tiers: Vec<AccountTier> = rows.iter().map(|r| r.account.tier).collect();
+            assert_eq!(
+                tiers,
+                [AccountTier::Major, AccountTier::Key, AccountTier::Target]
+            );
+            let members = |r: &crate::domain::key_accounts::Row| -> Vec<String> {
+                book.members(&r.group.id)
+                    .map(|c| c.name.to_string())
+                    .collect()
+            };
+            assert!(members(&rows[0])
+                .iter()
+                .any(|c| c.starts_with("Stadtwerke ")));
+            assert!(members(&rows[1])
+                .iter()
+                .any(|c| MANUFACTURING.iter().any(|i| c.contains(i))));
+            assert_eq!(rows[2].group.name.as_str(), "Elztal-Kliniken");
+            assert!(book
+                .colleagues()
+                .values()
+                .any(|k| k.department.as_deref() == Some("Vorstand")));
+            let mut attitudes = BTreeSet::new();
+            let mut roles = BTreeSet::new();
+            for row in &rows {
+                let k = row.account;
+                assert_eq!(k.manager.as_ref(), Some(&me));
+                assert!(k.deputy.is_some() && k.deputy != k.manager);
+                assert!((2..=4).contains(&k.team.len()), "{:?}", k.team);
+                let team_roles: BTreeSet<BankRole> = k.team.iter().map(|m| m.role).collect();
+                assert_eq!(
+                    team_roles.len(),
+                    k.team.len(),
+                    "each in a role of their own"
+                );
+                assert!(k.colleagues().all(|c| book.colleagues().contains_key(c)));
+                let profiled: Vec<_> = book
+                    .group_persons(&row.group.id)
+                    .filter(|p| p.attitude.is_some())
+                    .collect();
+                assert!(profiled.len() >= 2, "{}", row.group.name.as_str());
+                for p in profiled {
+                    assert!(p.influence.is_some() && p.buying_role.is_some());
+                    assert!(!p.matters.is_empty() && !p.benefit.is_empty());
+                    attitudes.extend(p.attitude);
+                    roles.extend(p.buying_role);
+                }
+                // Team colleagues besides the manager meet the account's persons, and some
+                // contacts have more than one person.
+                let team: BTreeSet<&ColleagueId> = k
+                    .team
+                    .iter()
+                    .map(|m| &m.colleague)
+                    .filter(|c| Some(*c) != k.manager.as_ref())
+                    .collect();
+                let contacts = book.contacts_of(&row.group.id);
+                let joint = contacts
+                    .iter()
+                    .filter(|c| c.bank.iter().any(|b| team.contains(b)) && !c.people.is_empty())
+                    .count();
+                assert!(joint >= 2, "{}: {joint}", row.group.name.as_str());
+                assert!(contacts.iter().any(|c| c.people.len() >= 2));
+            }
+            assert_eq!(attitudes.len(), Attitude::ALL.len());
+            assert_eq!(roles.len(), BuyingRole::ALL.len());
+            assert!(Book::from_data(book.to_data()).is_ok());
+        }
     }
 
     #[test]

@@ -45,6 +45,21 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// How important a key account is to the bank: Major, Key or Target Account.
+    AccountTier { Major, Key, Target }
+);
+
+vocabulary!(
+    /// A bank person's part in serving a key account: a row of its contact plan.
+    BankRole { Board, KeyAccountManager, ProductManager, Specialist, BackOffice }
+);
+
+vocabulary!(
+    /// A contact person's attitude to the bank; unknown is no value.
+    Attitude { Supporter, Neutral, Critic }
+);
+
+vocabulary!(
     /// Role of a contact person in the buying center.
     BuyingRole { Decider, Buyer, Influencer, User, Gatekeeper, Initiator }
 );

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA: u32 = 5;
+pub const CURRENT_SCHEMA: u32 = 6;
 
 /// Upgrades one schema version to the next, or says why it cannot.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[Migration] = &[
     add_contacts,
     add_monitoring,
     add_customer_contact,
+    add_key_accounts,
 ];
 
 /// 1 → 2: castings arrive. A book of schema 1 has none; its settings get the built-in casting
@@ -42,6 +43,15 @@ fn add_monitoring(book: Value) -> Result<Value, String> {
 /// data stays as it is; the version still rises, so that an older Kontaktnetz refuses a book
 /// whose contact details it would drop.
 fn add_customer_contact(book: Value) -> Result<Value, String> {
+    Ok(book)
+}
+
+/// 5 → 6: a group may be a key account (`key_account`: tier, manager, deputy, the bank's team
+/// with roles), and a contact person may have an `attitude` to the bank, what `matters` to
+/// them and their `benefit`. A schema-5 group is no key account and a schema-5 person has none
+/// of these, which reads as not given, so the data stays as it is; the version still rises, so
+/// that an older Kontaktnetz refuses a book whose key-account facts it would drop.
+fn add_key_accounts(book: Value) -> Result<Value, String> {
     Ok(book)
 }
 
@@ -111,14 +121,15 @@ mod tests {
     }
 
     #[test]
-    fn schema_3_and_4_books_keep_their_data() {
-        // Monitoring settings (4) and customer contact details (5) need no data, only the
-        // version: absent means the defaults and no details.
+    fn schema_3_4_and_5_books_keep_their_data() {
+        // Monitoring settings (4), customer contact details (5) and key accounts (6) need no
+        // data, only the version: absent means the defaults, no details and no key account.
         let book = json!({"customers": [{"id": "c-1", "name": "Anna Weber"}], "contacts": []});
         assert_eq!(upgrade(3, book.clone()).unwrap(), book);
         assert_eq!(upgrade(4, book.clone()).unwrap(), book);
         assert_eq!(upgrade(5, book.clone()).unwrap(), book);
-        assert_eq!(upgrade(6, book), Err(MigrateError::Newer { found: 6 }));
+        assert_eq!(upgrade(6, book.clone()).unwrap(), book);
+        assert_eq!(upgrade(7, book), Err(MigrateError::Newer { found: 7 }));
     }
 
     #[test]

@@ -147,6 +147,10 @@ pub fn field_label(field: &str) -> &str {
         "created_at" => "Angelegt",
         "calls" => "Anrufe",
         "ended" => "Beendet",
+        "key_account" => "Schlüsselkunde",
+        "attitude" => "Haltung zur Bank",
+        "matters" => "Was ihr oder ihm wichtig ist",
+        "benefit" => "Persönlicher Nutzen durch die Bank",
         other => other,
     }
 }

@@ -16,6 +16,7 @@ mod contact;
 pub mod dates;
 pub mod exchange;
 pub mod identity;
+pub mod key_accounts;
 mod reports;
 pub mod safety;
 pub mod storage;

@@ -158,7 +158,7 @@ struct MainPage {
     tablet: bool,
 }
 
-fn main_pages() -> [MainPage; 9] {
+fn main_pages() -> [MainPage; 10] {
     let page = |route, label, phone, tablet| MainPage {
         route,
         label,
@@ -173,6 +173,7 @@ fn main_pages() -> [MainPage; 9] {
         page(Route::CastingOverview, "Casting", false, true),
         page(Route::Dashboard, "Auswertung", false, true),
         page(Route::CallParty, "Telefonaktion", false, false),
+        page(Route::KeyAccounts, "Schlüsselkunden", false, false),
         page(Route::Colleagues, "Kolleg:innen", false, false),
         page(Route::Data, "Daten", false, false),
     ]

@@ -56,7 +56,7 @@ for (const mode of ['Ersetzen', 'Zusammenführen']) {
       const first = await exportBook(page);
       assert.match(first.filename, /^kontaktnetz-\d{4}-\d{2}-\d{2}\.json$/);
       assert.equal(first.doc.format, 'kontaktnetz');
-      assert.equal(first.doc.schema, 5);
+      assert.equal(first.doc.schema, 6);
       assert.match(first.doc.exported_at, /^\d{4}-\d{2}-\d{2}T/);
       const { book } = first.doc;
       const counts = [book.groups.length, book.customers.length, book.persons.length, book.colleagues.length];
@@ -142,7 +142,7 @@ function badFiles() {
       expect: /ist JSON, aber kein Kontaktnetz-Export \(das Feld "format": "kontaktnetz" fehlt\)/,
     })),
     { name: 'ohne-format.json', text: JSON.stringify({ schema: 1, book: valid.book }), expect: /kein Kontaktnetz-Export \(das Feld "format": "kontaktnetz" fehlt\)/ },
-    { name: 'neuer.json', text: JSON.stringify({ ...valid, schema: 99 }), expect: /neueren Kontaktnetz-Version \(Datenversion 99; diese App kennt bis 5\)/ },
+    { name: 'neuer.json', text: JSON.stringify({ ...valid, schema: 99 }), expect: /neueren Kontaktnetz-Version \(Datenversion 99; diese App kennt bis 6\)/ },
     { name: 'doppelt.json', text: JSON.stringify(dup), expect: /Die Kennung „g-stadt“ kommt bei Kundenverbünde mehrfach vor/ },
     { name: 'verweis.json', text: JSON.stringify(broken), expect: /Kunde „c-waise“ verweist auf den unbekannten Kundenverbund „g-gibtsnicht“/ },
     { name: 'tief.json', text: '['.repeat(100_000), expect: /zu tief verschachtelt/ },

@@ -361,16 +361,17 @@ test('in the localStorage fallback the team book nearly fills the storage, and t
   });
 });
 
-// Each fixture holds older backups (one; two in schema 4; three in schema 5); one more is made
-// before the move.
+// Each fixture holds older backups (one; two in schema 4; three in schema 5; four in schema
+// 6); one more is made before the move.
 for (const { from, groups, castings, revision, due, label, backupCount } of [
-  { from: 1, groups: 2, castings: 0, revision: 13, due: '2', label: 'Vor der Umstellung von Datenversion 1 auf 5', backupCount: 2 },
-  { from: 2, groups: 3, castings: 4, revision: 3, due: '0', label: 'Vor der Umstellung von Datenversion 2 auf 5', backupCount: 2 },
-  { from: 3, groups: 3, castings: 4, revision: 2, due: '0', label: 'Vor der Umstellung von Datenversion 3 auf 5', backupCount: 2 },
-  { from: 4, groups: 3, castings: 4, revision: 4, due: '0', label: 'Vor der Umstellung von Datenversion 4 auf 5', backupCount: 3 },
-  { from: 5, groups: 3, castings: 4, revision: 6, due: '0', label: 'Vor dem Umzug in die IndexedDB-Datenbank', backupCount: 4 },
+  { from: 1, groups: 2, castings: 0, revision: 13, due: '2', label: 'Vor der Umstellung von Datenversion 1 auf 6', backupCount: 2 },
+  { from: 2, groups: 3, castings: 4, revision: 3, due: '0', label: 'Vor der Umstellung von Datenversion 2 auf 6', backupCount: 2 },
+  { from: 3, groups: 3, castings: 4, revision: 2, due: '0', label: 'Vor der Umstellung von Datenversion 3 auf 6', backupCount: 2 },
+  { from: 4, groups: 3, castings: 4, revision: 4, due: '0', label: 'Vor der Umstellung von Datenversion 4 auf 6', backupCount: 3 },
+  { from: 5, groups: 3, castings: 4, revision: 6, due: '0', label: 'Vor der Umstellung von Datenversion 5 auf 6', backupCount: 4 },
+  { from: 6, groups: 3, castings: 4, revision: 8, due: '0', label: 'Vor dem Umzug in die IndexedDB-Datenbank', backupCount: 5 },
 ]) {
-  test(`data an earlier version kept in localStorage (schema ${from}) moves into IndexedDB as schema 5, with the old data kept as a backup`, { timeout: 40_000 }, async () => {
+  test(`data an earlier version kept in localStorage (schema ${from}) moves into IndexedDB as schema 6, with the old data kept as a backup`, { timeout: 40_000 }, async () => {
     const fixture = JSON.parse(
       await import('node:fs/promises').then((fs) =>
         fs.readFile(new URL(`../fixtures/storage-${from}.json`, import.meta.url), 'utf8'),
@@ -387,7 +388,7 @@ for (const { from, groups, castings, revision, due, label, backupCount } of [
 
       const stored = await appStorage(page);
       const meta = JSON.parse(stored[META]);
-      assert.equal(meta.schema, 5);
+      assert.equal(meta.schema, 6);
       assert.equal(meta.revision, revision);
       assert.match(stored['kontaktnetz.settings'], /^z1:/, 'settings are stored deflated since schema 2');
       for (const [key, value] of Object.entries(stored)) assert.match(key + value, /^[\x20-\x7e]*$/, `${key} is ASCII`);

@@ -1,18 +1,16 @@
 //! Golden files of schema 5 (see `tests/fixtures/README.md`): the schema-4 book with postal
 //! addresses, phones and e-mails of five of its customers (one abroad, one with an e-mail
-//! only), and the schema-4 storage as the app leaves it after the upgrade and one save. They
-//! must keep opening, with the values as written. While schema 5 is the current one, the two
-//! `current_*_as_pinned` tests check that today's writers produce these files.
+//! only), and the schema-4 storage as the app left it after the upgrade and one save. They
+//! must keep opening, with the values as written, and upgrade to the current schema.
 
 use crate::common::*;
 use chrono::{DateTime, Utc};
 use kontaktnetz::domain::book::Book;
-use kontaktnetz::domain::ids::ContactId;
 use kontaktnetz::domain::model::{Customer, Timestamp};
-use kontaktnetz::storage::codec::encode;
-use kontaktnetz::storage::{export, parse_import, MemoryStore, Saved, Store};
+use kontaktnetz::storage::migrate::CURRENT_SCHEMA;
+use kontaktnetz::storage::{parse_import, Store};
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 const SCHEMA_5: &str = include_str!("../fixtures/schema-5.json");
 const STORAGE_5: &str = include_str!("../fixtures/storage-5.json");
@@ -24,10 +22,6 @@ fn ts(text: &str) -> Timestamp {
 
 fn schema_5_book() -> Book {
     parse_import(SCHEMA_5).expect("the schema-5 golden export must always parse")
-}
-
-fn tid(raw: &str) -> ContactId {
-    id(raw)
 }
 
 /// Street, postcode, town, phone and e-mail of a customer, as text.
@@ -120,18 +114,32 @@ fn schema_4_book_upgraded_equals_schema_5_but_for_the_contact_details() {
 // ---- storage dump --------------------------------------------------------------------------
 
 #[test]
-fn storage_5_opens_as_the_schema_5_book_without_writing() {
+fn storage_5_opens_as_the_schema_5_book_and_is_upgraded_after_a_backup() {
     let kv = golden::store_of(STORAGE_5);
     let before = kv.snapshot();
     let (store, book) =
         block_on(Store::open(ls(kv.clone()), "test".into(), at(0))).expect("storage-5 must open");
     assert_eq!(book, schema_5_book());
-    assert_eq!(store.revision(), 5);
-    assert_eq!(
-        kv.snapshot(),
-        before,
-        "opening current-schema data writes nothing"
-    );
+    assert_eq!(store.revision(), 6, "the upgrade is one write");
+    let after = kv.snapshot();
+    assert!(after["kontaktnetz.meta"]
+        .starts_with(&format!(r#"{{"schema":{CURRENT_SCHEMA},"revision":6,"#)));
+    let backups = block_on(store.backups()).unwrap();
+    let upgrade = backups
+        .iter()
+        .find(|b| b.label == format!("Vor der Umstellung von Datenversion 5 auf {CURRENT_SCHEMA}"))
+        .expect("a backup before the upgrade");
+    assert_eq!(block_on(store.read_backup(&upgrade.key)).unwrap(), book);
+    for (key, value) in &before {
+        if key.starts_with("kontaktnetz.backup") {
+            assert_eq!(&after[key], value, "older backups stay as they were");
+        }
+    }
+
+    // Opening the upgraded data again writes nothing.
+    let (_, again) = block_on(Store::open(ls(kv.clone()), "test".into(), at(1))).unwrap();
+    assert_eq!(again, book);
+    assert_eq!(kv.snapshot(), after);
 }
 
 #[test]
@@ -143,7 +151,11 @@ fn storage_5_backups_read_back() {
     ))
     .unwrap();
     let backups = block_on(store.backups()).unwrap();
-    assert_eq!(backups.len(), 3);
+    assert_eq!(
+        backups.len(),
+        4,
+        "the three it holds and the one before its own upgrade"
+    );
     let find = |label: &str| backups.iter().find(|b| b.label == label).unwrap();
     let upgrade = find("Vor der Umstellung von Datenversion 4 auf 5");
     assert_eq!(upgrade.created_at, ts("2026-11-25T08:00:00Z"));
@@ -168,47 +180,4 @@ fn storage_5_chunks_hold_the_pinned_records_in_their_chunks() {
     let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_5_RECORDS).unwrap();
     assert_eq!(golden::unpacked_records(STORAGE_5), pinned);
     assert_eq!(pinned["customer.c-koch-gmbh"]["town"], "Waldkirch");
-}
-
-/// Holds while the app writes schema 5. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_exporter_writes_schema_5_exactly_as_pinned() {
-    let pinned: Value = serde_json::from_str(SCHEMA_5).unwrap();
-    let written: Value =
-        serde_json::from_str(&export(&schema_5_book(), ts("2026-11-25T08:00:00Z"))).unwrap();
-    assert_eq!(written, pinned);
-}
-
-/// Holds while the app writes schema 5. On a schema bump, point this at the newest fixture.
-#[test]
-fn current_store_writes_schema_5_as_pinned() {
-    let pinned: BTreeMap<String, Value> = serde_json::from_str(STORAGE_5_RECORDS).unwrap();
-    assert_eq!(golden::as_values(&encode(&schema_5_book())), pinned);
-
-    // A fresh save of the same book uses exactly the fixture's keys.
-    let fresh = MemoryStore::new();
-    let (mut store, _) =
-        block_on(Store::open(ls(fresh.clone()), "tab-7f3a".into(), at(0))).unwrap();
-    block_on(store.save(&schema_5_book(), at(0))).unwrap();
-    let written: BTreeSet<String> = fresh.snapshot().into_keys().collect();
-    let expected: BTreeSet<String> = golden::entries(STORAGE_5)
-        .into_keys()
-        .filter(|k| !k.starts_with("kontaktnetz.backup"))
-        .collect();
-    assert_eq!(written, expected);
-
-    // Saving the unchanged book writes nothing; an edit writes the meta in the pinned layout.
-    let kv = golden::store_of(STORAGE_5);
-    let before = kv.snapshot();
-    let (mut store, mut book) =
-        block_on(Store::open(ls(kv.clone()), "tab-neu".into(), at(0))).unwrap();
-    assert_eq!(block_on(store.save(&book, at(1))), Ok(Saved::Written));
-    assert_eq!(kv.snapshot(), before);
-
-    assert!(book.delete_contact(&tid("t-weber-rueckruf"), ts("2026-11-25T11:00:00Z")));
-    block_on(store.save(&book, ts("2026-11-25T11:00:00Z"))).unwrap();
-    assert_eq!(
-        kv.snapshot()["kontaktnetz.meta"],
-        r#"{"schema":5,"revision":6,"saved_at":"2026-11-25T11:00:00Z","writer":"tab-neu"}"#
-    );
 }

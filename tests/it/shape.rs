@@ -53,7 +53,7 @@ fn shape(doc: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
 
 fn current_shape() -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
-    shape(include_str!("../fixtures/schema-5.json"), &mut out);
+    shape(include_str!("../fixtures/schema-6.json"), &mut out);
     let sample = sample::generate(SampleSize::ADVISOR, 7, at(0));
     shape(&export(&sample, at(0)), &mut out);
     out

@@ -207,6 +207,7 @@ mod tests {
             advisor: None,
             lead: None,
             notes: String::new(),
+            key_account: None,
             created_at: t0,
             updated_at: t0,
         })
@@ -245,6 +246,9 @@ mod tests {
                 influence: None,
                 buying_role: None,
                 motive: None,
+                attitude: None,
+                matters: String::new(),
+                benefit: String::new(),
                 phone: phone.map(|p| Phone::parse(p).unwrap()),
                 email: None,
                 consent: Default::default(),

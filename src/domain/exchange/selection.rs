@@ -29,6 +29,7 @@ pub fn select(book: &Book, ids: &BTreeSet<GroupId>) -> BookData {
         };
         data.groups.push(group.clone());
         colleagues.extend(&group.advisor);
+        colleagues.extend(group.key_account.iter().flat_map(|k| k.colleagues()));
         for customer in book.members(id) {
             data.customers.push(customer.clone());
             data.persons.extend(book.persons_of(&customer.id).cloned());

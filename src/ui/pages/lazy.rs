@@ -4,7 +4,7 @@
 //! four chunks by use (the daily work, the casting, the reports, the data page) load fewer
 //! files and repeat less code than one chunk per page (measured in the README).
 
-use super::{book, casting, contact, data, exchange, reports};
+use super::{book, casting, contact, data, exchange, key_accounts, reports};
 use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{ColleagueId, ContactId, CustomerId, GroupId, PersonId, PlannedId};
 use leptos::prelude::*;
@@ -59,6 +59,8 @@ page!(data, share() => view! { <exchange::share::Share /> });
 page!(data, csv_import() => view! { <exchange::csv::CsvImport /> });
 page!(data, duplicates() => view! { <exchange::duplicates::Duplicates /> });
 page!(data, disclosure(subject: Subject) => view! { <exchange::privacy::DisclosurePage subject=subject /> });
+page!(accounts, key_account_list() => view! { <key_accounts::list::KeyAccounts /> });
+page!(accounts, buying_center(group: GroupId) => view! { <key_accounts::buying_center::BuyingCenter group=group /> });
 page!(work, groups() => view! { <book::groups::Groups /> });
 page!(work, group(id: GroupId) => view! { <book::group::GroupPage id=id /> });
 page!(work, group_form(id: Option<GroupId>) => view! { <book::group_form::GroupForm id=id /> });

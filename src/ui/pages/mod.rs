@@ -7,6 +7,7 @@ pub mod contact;
 pub mod data;
 pub mod exchange;
 pub mod home;
+pub mod key_accounts;
 mod lazy;
 pub mod quarantine;
 pub mod reports;
@@ -34,6 +35,8 @@ pub fn page(route: Route) -> AnyView {
         Route::Share => lazy(lazy::share()),
         Route::Duplicates => lazy(lazy::duplicates()),
         Route::CsvImport => lazy(lazy::csv_import()),
+        Route::KeyAccounts => lazy(lazy::key_account_list()),
+        Route::BuyingCenter(group) => lazy(lazy::buying_center(group)),
         Route::Disclosure(subject) => lazy(lazy::disclosure(subject)),
         Route::Casting(id) => lazy(lazy::casting(id)),
         Route::CastingRound => lazy(lazy::casting_round()),
@@ -82,6 +85,7 @@ pub fn section(route: &Route) -> u8 {
         Route::Contacts => 6,
         Route::CallParty => 7,
         Route::Dashboard | Route::Monitoring | Route::Planning => 8,
+        Route::KeyAccounts | Route::BuyingCenter(_) => 9,
     }
 }
 

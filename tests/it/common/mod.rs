@@ -78,6 +78,7 @@ pub fn group(id: &str, title: &str, segment: Segment, advisor: Option<&str>) -> 
         advisor: advisor.map(kid),
         lead: None,
         notes: String::new(),
+        key_account: None,
         created_at: at(0),
         updated_at: at(0),
     }
@@ -113,6 +114,9 @@ pub fn person(id: &str, customer: &str, full: &str) -> ContactPerson {
         influence: None,
         buying_role: None,
         motive: None,
+        attitude: None,
+        matters: String::new(),
+        benefit: String::new(),
         phone: None,
         email: None,
         consent: Default::default(),

@@ -160,6 +160,7 @@ pub fn import(
                     advisor,
                     lead: None,
                     notes: String::new(),
+                    key_account: None,
                     created_at: now,
                     updated_at: now,
                 };

@@ -1,15 +1,18 @@
-//! The contact-person form: name, phone, e-mail, position, buying-center facts, consent, notes.
+//! The contact-person form: name, phone, e-mail, position, buying-center facts (influence,
+//! role, motive, attitude to the bank, what matters to them, their benefit), consent, notes.
 
 use super::consent::ConsentFields;
 use super::reach::ReachFields;
 use crate::domain::ids::{CustomerId, PersonId};
 use crate::domain::model::{ContactPerson, Timestamp};
 use crate::domain::text::{parse_notes, parse_optional, Influence};
-use crate::domain::vocab::{BuyingMotive, BuyingRole};
+use crate::domain::vocab::{Attitude, BuyingMotive, BuyingRole};
 use crate::ui::forms::FieldError;
 
 pub const POSITION: &str = "f-position";
 pub const NOTES: &str = "f-notizen";
+pub const MATTERS: &str = "f-was-ihr-oder-ihm-wichtig-ist";
+pub const BENEFIT: &str = "f-persoenlicher-nutzen-durch-die-bank";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersonFields {
@@ -20,6 +23,10 @@ pub struct PersonFields {
     /// Keys; anything else: not given.
     pub role: String,
     pub motive: String,
+    /// An attitude's key; anything else: unknown.
+    pub attitude: String,
+    pub matters: String,
+    pub benefit: String,
     pub consent: ConsentFields,
     pub notes: String,
 }
@@ -34,6 +41,9 @@ impl PersonFields {
                 .map_or_else(String::new, |i| i.get().to_string()),
             role: p.buying_role.map_or("", |r| r.key()).to_owned(),
             motive: p.motive.map_or("", |m| m.key()).to_owned(),
+            attitude: p.attitude.map_or("", |a| a.key()).to_owned(),
+            matters: p.matters.clone(),
+            benefit: p.benefit.clone(),
             consent: ConsentFields::prefill(p.consent),
             notes: p.notes.clone(),
         }
@@ -62,6 +72,12 @@ impl PersonFields {
                     .and_then(|n| Influence::new(n).ok()),
                 buying_role: BuyingRole::from_key(&self.role),
                 motive: BuyingMotive::from_key(&self.motive),
+                attitude: Attitude::from_key(&self.attitude),
+                matters: parse_notes(&self.matters)
+                    .map_err(|e| FieldError::text(MATTERS, "Was ihr oder ihm wichtig ist", &e))?,
+                benefit: parse_notes(&self.benefit).map_err(|e| {
+                    FieldError::text(BENEFIT, "Persönlicher Nutzen durch die Bank", &e)
+                })?,
                 phone: reach.phone,
                 email: reach.email,
                 consent: self.consent.parse()?,
@@ -92,6 +108,9 @@ mod tests {
             influence: "8".into(),
             role: BuyingRole::ALL[0].key().into(),
             motive: "unbekannt".into(),
+            attitude: "Supporter".into(),
+            matters: "Planbare Finanzierung der Hallenerweiterung".into(),
+            benefit: "Entlastung im Tagesgeschäft".into(),
             consent: ConsentFields {
                 state: ConsentState::Yes.key().into(),
                 since: "2026-03-01".into(),
@@ -115,6 +134,8 @@ mod tests {
         assert_eq!(person.influence.map(Influence::get), Some(8));
         assert_eq!(person.buying_role, Some(BuyingRole::ALL[0]));
         assert_eq!(person.motive, None, "an unknown key is no motive");
+        assert_eq!(person.attitude, Some(Attitude::Supporter));
+        assert_eq!(person.benefit, "Entlastung im Tagesgeschäft");
         assert_eq!(person.consent.state, ConsentState::Yes);
         assert_eq!(parse(&PersonFields::prefill(&person)), Ok(person));
         let out_of_range = PersonFields {

@@ -140,6 +140,7 @@ mod tests {
             advisor: None,
             lead: None,
             notes: String::new(),
+            key_account: None,
             created_at: Timestamp::default(),
             updated_at: Timestamp::default(),
         };

@@ -81,6 +81,7 @@ pub fn GroupPage(id: GroupId) -> impl IntoView {
                             </dl>
                             <p class="status" data-testid="group-status">{group_status(b, &g)}</p>
                             {(!g.notes.is_empty()).then(|| view! { <p class="notes">{g.notes.clone()}</p> })}
+                            {crate::ui::pages::key_accounts::account_box(b, &g)}
                             {contacts_box(b, &g)}
                             {casting_box(b, &g)}
                             <div class="page-head">

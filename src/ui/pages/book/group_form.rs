@@ -1,13 +1,14 @@
 //! Create or edit a group.
 
 use crate::domain::ids::GroupId;
-use crate::domain::vocab::Segment;
-use crate::texts;
+use crate::domain::vocab::{AccountTier, BankRole, Segment};
+use crate::texts::{self, key_accounts as say};
 use crate::ui::browser;
 use crate::ui::components::{
-    error_at, form_message, show_problem, FieldError, SelectField, TextArea, TextField,
+    error_at, form_message, show_problem, vocab_options, FieldError, SelectField, TextArea,
+    TextField,
 };
-use crate::ui::forms::book::group::{GroupFields, NAME, NOTES};
+use crate::ui::forms::book::group::{GroupFields, NAME, NOTES, TEAM};
 use crate::ui::pages::Missing;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -82,6 +83,18 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
             .map(|g| g.notes.clone())
             .unwrap_or_default(),
     );
+    let account =
+        GroupFields::default().with_account(existing.as_ref().and_then(|g| g.key_account.as_ref()));
+    let tier = RwSignal::new(account.tier);
+    let manager = RwSignal::new(account.manager);
+    let deputy = RwSignal::new(account.deputy);
+    let team = RwSignal::new(
+        account
+            .team
+            .into_iter()
+            .map(TeamRow::new)
+            .collect::<Vec<_>>(),
+    );
     let error = RwSignal::new(None::<FieldError>);
 
     let lead_options = {
@@ -104,6 +117,10 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
             advisor: advisor.get_untracked(),
             lead: lead.get_untracked(),
             notes: notes.get_untracked(),
+            tier: tier.get_untracked(),
+            manager: manager.get_untracked(),
+            deputy: deputy.get_untracked(),
+            team: team.with_untracked(|t| t.iter().map(TeamRow::fields).collect()),
         };
         let new_id = GroupId::generate(browser::random_u64());
         let group = match fields.parse(existing.as_ref(), new_id, browser::now()) {
@@ -134,6 +151,7 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
                 <SelectField label="Betreuer:in" value=advisor options=colleague_options("– niemand –") />
                 {id.is_some().then(|| view! { <SelectField label="Leitkunde" value=lead options=lead_options /> })}
                 <TextArea label="Notizen" value=notes error=error_at(error, NOTES) />
+                <KeyAccountFields tier=tier manager=manager deputy=deputy team=team error=error />
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{form_message(e)}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary">"Speichern"</button>
@@ -143,4 +161,81 @@ pub fn GroupForm(id: Option<GroupId>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// One row of the key account's team: a colleague and their role.
+#[derive(Clone, Copy)]
+struct TeamRow {
+    key: u64,
+    colleague: RwSignal<String>,
+    role: RwSignal<String>,
+}
+
+impl TeamRow {
+    fn new((colleague, role): (String, String)) -> Self {
+        Self {
+            key: browser::random_u64(),
+            colleague: RwSignal::new(colleague),
+            role: RwSignal::new(role),
+        }
+    }
+
+    fn fields(&self) -> (String, String) {
+        (self.colleague.get_untracked(), self.role.get_untracked())
+    }
+}
+
+/// Whether the group is a key account, and if so who serves it on the bank's side.
+#[component]
+fn KeyAccountFields(
+    tier: RwSignal<String>,
+    manager: RwSignal<String>,
+    deputy: RwSignal<String>,
+    team: RwSignal<Vec<TeamRow>>,
+    error: RwSignal<Option<FieldError>>,
+) -> impl IntoView {
+    let add = move |_| {
+        team.update(|t| {
+            t.push(TeamRow::new((
+                String::new(),
+                BankRole::Specialist.key().to_owned(),
+            )))
+        })
+    };
+    let roles: Vec<(String, String)> = BankRole::ALL
+        .iter()
+        .map(|r| (r.key().to_owned(), say::role(*r).to_owned()))
+        .collect();
+    view! {
+        <fieldset class="group" data-testid="key-account-fields">
+            <legend>{say::KEY_ACCOUNT}</legend>
+            <SelectField label="Schlüsselkunde" value=tier
+                options=vocab_options(AccountTier::ALL, AccountTier::key, say::tier, say::NOT_KEY_ACCOUNT) />
+            {move || (!tier.get().is_empty()).then(|| {
+                let roles = roles.clone();
+                view! {
+                    <SelectField label="Key-Account-Manager:in" value=manager options=colleague_options("– niemand –") />
+                    <SelectField label="Vertretung" value=deputy options=colleague_options("– niemand –") />
+                    <p class="field-title">{say::TEAM}</p>
+                    <ul class="plain team" data-testid="team">
+                        {move || team.get().into_iter().enumerate().map(|(n, row)| {
+                            let who = format!("{TEAM}-{n}");
+                            let role_id = format!("{TEAM}-rolle-{n}");
+                            let remove = move |_| team.update(|t| t.retain(|r| r.key != row.key));
+                            view! {
+                                <li class="team-row">
+                                    <SelectField label="Kolleg:in" value=row.colleague options=colleague_options("– niemand –") id=who.clone() />
+                                    <SelectField label="Rolle" value=row.role options=roles.clone() id=role_id />
+                                    <button type="button" class="quiet" on:click=remove
+                                        aria-label=format!("Teammitglied {} entfernen", n + 1)>"Entfernen"</button>
+                                    {move || error_at(error, &who).get().map(|m| view! { <p class="error">{m}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" on:click=add data-testid="team-add">"Kolleg:in hinzufügen"</button>
+                }
+            })}
+        </fieldset>
+    }
 }

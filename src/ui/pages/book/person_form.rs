@@ -2,8 +2,8 @@
 
 use crate::domain::exchange::privacy::Subject;
 use crate::domain::ids::{CustomerId, PersonId};
-use crate::domain::vocab::{BuyingMotive, BuyingRole};
-use crate::texts;
+use crate::domain::vocab::{Attitude, BuyingMotive, BuyingRole};
+use crate::texts::{self, key_accounts};
 use crate::ui::browser;
 use crate::ui::components::{
     focus_first_invalid, vocab_options, ConsentFields, ContactInputs, DisclosureLink, NameField,
@@ -39,6 +39,9 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
     let influence = RwSignal::new(prefill.influence);
     let role = RwSignal::new(prefill.role);
     let motive = RwSignal::new(prefill.motive);
+    let attitude = RwSignal::new(prefill.attitude);
+    let matters = RwSignal::new(prefill.matters);
+    let benefit = RwSignal::new(prefill.benefit);
     let consent_state = RwSignal::new(prefill.consent.state);
     let consent_since = RwSignal::new(prefill.consent.since);
     let notes = RwSignal::new(prefill.notes);
@@ -59,6 +62,9 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
             influence: influence.get_untracked(),
             role: role.get_untracked(),
             motive: motive.get_untracked(),
+            attitude: attitude.get_untracked(),
+            matters: matters.get_untracked(),
+            benefit: benefit.get_untracked(),
             consent: consent::ConsentFields {
                 state: consent_state.get_untracked(),
                 since: consent_since.get_untracked(),
@@ -130,6 +136,10 @@ pub fn PersonForm(id: Option<PersonId>, customer: Option<CustomerId>) -> impl In
                     options=vocab_options(BuyingRole::ALL, BuyingRole::key, texts::buying_role, texts::NOT_SPECIFIED) />
                 <SelectField label="Dominantes Kaufmotiv" value=motive
                     options=vocab_options(BuyingMotive::ALL, BuyingMotive::key, texts::motive, texts::NOT_SPECIFIED) />
+                <SelectField label="Haltung zur Bank" value=attitude
+                    options=vocab_options(Attitude::ALL, Attitude::key, key_accounts::attitude, key_accounts::UNKNOWN) />
+                <TextArea label="Was ihr oder ihm wichtig ist" value=matters />
+                <TextArea label="Persönlicher Nutzen durch die Bank" value=benefit />
                 <ReachFields inputs=contact />
                 <ConsentFields state=consent_state since=consent_since />
                 <TextArea label="Notizen" value=notes />
