@@ -9,7 +9,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const [dist = 'dist', ...limitArgs] = process.argv.slice(2);
-const [startLimit, totalLimit] = [limitArgs[0] ?? '400000', limitArgs[1] ?? '800000'].map((arg) => {
+const [startLimit, totalLimit] = [limitArgs[0] ?? '400000', limitArgs[1] ?? '850000'].map((arg) => {
   const n = Number(arg);
   if (!Number.isInteger(n) || n <= 0) {
     console.error(`Budget muss eine positive ganze Zahl (Bytes) sein, nicht "${arg}".`);

@@ -21,7 +21,7 @@ step "Release-Build"
 trunk build --release
 
 step "Größenbudget (wasm + js + css, gzip): Startseite und gesamt"
-node scripts/size-budget.mjs dist 400000 800000
+node scripts/size-budget.mjs dist 400000 850000
 
 step "Browser-Tests (headless Chromium, Playwright)"
 node --test --test-concurrency=1 tests/e2e/
