@@ -98,6 +98,11 @@ pub enum Problem {
     UnknownMe {
         colleague: String,
     },
+    /// A colleague named twice in a key account's team.
+    TeamTwice {
+        group: String,
+        colleague: String,
+    },
     /// A name made only of characters that show nothing.
     InvisibleName {
         kind: RecordKind,
@@ -887,6 +892,23 @@ impl Book {
                 }
             }
         }
+        // A key account survives the fold: the group that stays takes it over, or its team
+        // grows by the other's members.
+        if let Some(theirs) = self.groups[from].key_account.clone() {
+            if let Some(group) = self.groups.get_mut(into) {
+                match &mut group.key_account {
+                    None => group.key_account = Some(theirs),
+                    Some(ours) => {
+                        for member in theirs.team {
+                            if !ours.team.iter().any(|m| m.colleague == member.colleague) {
+                                ours.team.push(member);
+                            }
+                        }
+                    }
+                }
+                group.updated_at = now;
+            }
+        }
         self.delete_group(from, now);
         Ok(())
     }
@@ -925,18 +947,30 @@ impl Book {
         self.colleagues.insert(colleague.id.clone(), colleague);
     }
 
-    /// Colleagues a group's key-account facts name that the book does not hold.
+    /// A colleague a group's key-account facts name that the book does not hold, or one
+    /// named twice in its team.
     fn unknown_in_account(&self, group: &Group) -> Option<Problem> {
         let account = group.key_account.as_ref()?;
-        let missing = account
+        if let Some(missing) = account
             .colleagues()
-            .find(|k| !self.colleagues.contains_key(*k))?;
-        Some(unknown(
-            RecordKind::Group,
-            &group.id,
-            RecordKind::Colleague,
-            missing,
-        ))
+            .find(|k| !self.colleagues.contains_key(*k))
+        {
+            return Some(unknown(
+                RecordKind::Group,
+                &group.id,
+                RecordKind::Colleague,
+                missing,
+            ));
+        }
+        let team = &account.team;
+        let twice = team
+            .iter()
+            .enumerate()
+            .find(|(i, m)| team[..*i].iter().any(|o| o.colleague == m.colleague))?;
+        Some(Problem::TeamTwice {
+            group: group.id.to_string(),
+            colleague: twice.1.colleague.to_string(),
+        })
     }
 
     pub fn upsert_group(&mut self, group: Group) -> Result<(), Problem> {

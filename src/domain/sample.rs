@@ -1620,7 +1620,7 @@ mod tests {
         for seed in [7, 2026] {
             let book = generate(SampleSize::ADVISOR, seed, now());
             let me = book.settings().me.clone().unwrap();
-            let rows = list(&book, Some(&me), now().date_naive());
+            let rows = list(&book, now().date_naive());
             let tiers: Vec<AccountTier> = rows.iter().map(|r| r.account.tier).collect();
             assert_eq!(
                 tiers,

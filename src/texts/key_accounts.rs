@@ -4,8 +4,8 @@
 use crate::domain::vocab::{AccountTier, Attitude, BankRole};
 
 pub const LIST_TITLE: &str = "Schlüsselkunden";
-pub const LIST_LEAD: &str = "Die Verbünde, die als Major, Key oder Target Account geführt werden, mit Betreuung, Buying Center und Kontakten im laufenden Jahr. Schlüsselkunde wird ein Verbund in seinem Formular.";
-pub const NO_ACCOUNTS: &str = "Noch kein Verbund ist als Schlüsselkunde markiert. Öffnen Sie einen Verbund, „Bearbeiten“, und wählen Sie „Schlüsselkunde“.";
+pub const LIST_LEAD: &str = "Die Verbünde, die als Major, Key oder Target Account geführt werden, mit Betreuung, Buying Center und den Kontakten des laufenden Jahres, die wie im Soll/Ist zählen. Zum Schlüsselkunden wird ein Verbund über „Bearbeiten“ auf seiner Seite.";
+pub const NO_ACCOUNTS: &str = "Noch kein Verbund ist als Schlüsselkunde markiert. Öffnen Sie einen Verbund, tippen Sie auf „Bearbeiten“ und wählen Sie unter „Schlüsselkunde“ die Art.";
 pub const BUYING_CENTER: &str = "Buying Center";
 pub const BUYING_CENTER_LEAD: &str = "Die Ansprechpartner nach Einfluss, mit ihrer Rolle im Kaufprozess, ihrer Haltung zur Bank, was ihnen wichtig ist und welchen persönlichen Nutzen die Bank ihnen bietet. Wer viel Einfluss hat und der Bank kritisch oder neutral gegenübersteht, verdient die meiste Aufmerksamkeit.";
 pub const NO_PERSONS: &str = "Für diesen Verbund sind noch keine Ansprechpartner erfasst.";
@@ -14,6 +14,20 @@ pub const NOT_KEY_ACCOUNT: &str = "– kein Schlüsselkunde –";
 pub const UNKNOWN: &str = "unbekannt";
 pub const KEY_ACCOUNT: &str = "Schlüsselkunde";
 pub const TEAM: &str = "Team der Bank";
+
+/// "Teammitglied 2": the group of a team row's fields.
+pub fn team_member(n: usize) -> String {
+    format!("Teammitglied {}", n + 1)
+}
+
+pub fn remove_team_member(n: usize) -> String {
+    format!("Teammitglied {} entfernen", n + 1)
+}
+
+/// The list's column: "Kontakte 2026".
+pub fn contacts_in(year: i32) -> String {
+    format!("Kontakte {year}")
+}
 
 pub fn tier(t: AccountTier) -> &'static str {
     match t {

@@ -105,6 +105,9 @@ pub fn problem(p: &Problem) -> String {
         Problem::UnknownAdvisor { group, advisor } => {
             format!("Kundenverbund „{group}“ nennt die unbekannte Betreuerin / den unbekannten Betreuer „{advisor}“.")
         }
+        Problem::TeamTwice { group, colleague } => {
+            format!("Im Team des Schlüsselkunden „{group}“ steht „{colleague}“ zweimal.")
+        }
         Problem::LeadNotMember { group, lead } => {
             format!("Der Leitkunde „{lead}“ gehört nicht zum Kundenverbund „{group}“.")
         }

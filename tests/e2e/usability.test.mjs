@@ -178,6 +178,8 @@ test('a casting saved with open criteria names them, marks each and focuses the 
     const group = await createGroup(page, { name: 'Familie Neu', segment: 'Privatkunden' });
     await navigate(page, `/verbuende/${group}/casting`);
     const criteria = page.locator('fieldset.criterion');
+    // The casting page loads on first use: read the criteria once they are there.
+    await criteria.first().waitFor();
     const names = await criteria.locator('legend').allInnerTexts();
     assert.ok(names.length >= 2);
     await page.getByTestId('casting-save').click();

@@ -70,6 +70,12 @@ pub fn hand_over(
     for id in ids {
         if let Some(group) = book.groups().get(id) {
             let mut group = group.clone();
+            // A key account managed by the advisor who hands it over goes with the group.
+            if let Some(account) = &mut group.key_account {
+                if account.manager.is_some() && account.manager == group.advisor {
+                    account.manager = Some(to.clone());
+                }
+            }
             group.advisor = Some(to.clone());
             group.updated_at = now;
             book.upsert_group(group)?;

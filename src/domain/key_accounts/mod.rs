@@ -5,6 +5,8 @@
 use super::book::Book;
 use super::ids::{ColleagueId, GroupId};
 use super::model::{ContactPerson, Group};
+use super::sort::sort_by_key;
+use super::text::fold;
 use super::vocab::{AccountTier, Attitude, BankRole};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -61,18 +63,18 @@ pub struct Row<'a> {
     pub persons: usize,
     pub supporters: usize,
     pub critics: usize,
-    /// Reached contacts in the calendar year of `today`, and the last one's day.
+    /// Contacts that count towards a target (as in target-vs-actual) in the calendar year of
+    /// `today`, and the last one's day.
     pub contacts_this_year: usize,
     pub last_contact: Option<NaiveDate>,
 }
 
-/// The key accounts of the book (of `advisor`'s groups where given), Major first, then Key,
-/// then Target, each by name.
-pub fn list<'a>(book: &'a Book, advisor: Option<&ColleagueId>, today: NaiveDate) -> Vec<Row<'a>> {
+/// The key accounts of the book, Major first, then Key, then Target, each by name.
+pub fn list(book: &Book, today: NaiveDate) -> Vec<Row<'_>> {
+    let counted = &book.settings().monitoring;
     let mut rows: Vec<Row> = book
         .groups()
         .values()
-        .filter(|g| g.is_advised_by(advisor))
         .filter_map(|group| {
             let account = group.key_account.as_ref()?;
             let people: Vec<&ContactPerson> = book.group_persons(&group.id).collect();
@@ -80,7 +82,7 @@ pub fn list<'a>(book: &'a Book, advisor: Option<&ColleagueId>, today: NaiveDate)
             let reached: Vec<NaiveDate> = book
                 .contacts_of(&group.id)
                 .into_iter()
-                .filter(|c| c.reached() && c.date() <= today)
+                .filter(|c| counted.counts(c) && c.date() <= today)
                 .map(|c| c.date())
                 .collect();
             Some(Row {
@@ -94,8 +96,12 @@ pub fn list<'a>(book: &'a Book, advisor: Option<&ColleagueId>, today: NaiveDate)
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
-        (a.account.tier, a.group.name.as_str()).cmp(&(b.account.tier, b.group.name.as_str()))
+    sort_by_key(&mut rows, |r| {
+        (
+            r.account.tier,
+            fold(r.group.name.as_str()),
+            r.group.id.clone(),
+        )
     });
     rows
 }
@@ -104,9 +110,12 @@ pub fn list<'a>(book: &'a Book, advisor: Option<&ColleagueId>, today: NaiveDate)
 /// influence last), then by name.
 pub fn buying_center<'a>(book: &'a Book, group: &GroupId) -> Vec<&'a ContactPerson> {
     let mut people: Vec<&ContactPerson> = book.group_persons(group).collect();
-    people.sort_by(|a, b| {
-        let rank = |p: &ContactPerson| std::cmp::Reverse(p.influence.map(|i| i.get()));
-        (rank(a), a.name.as_str()).cmp(&(rank(b), b.name.as_str()))
+    sort_by_key(&mut people, |p| {
+        (
+            std::cmp::Reverse(p.influence.map(|i| i.get())),
+            fold(p.name.as_str()),
+            p.id.clone(),
+        )
     });
     people
 }

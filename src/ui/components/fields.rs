@@ -144,17 +144,21 @@ pub fn SelectField(
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional, into)] id: Option<String>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| field_id(label));
+    let (invalid, described_by, message) = field_error(error, &id);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=invalid aria-describedby=described_by>
                 {move || options.get().into_iter().map(|(v, text)| {
                     let selected = value.get_untracked() == v;
                     view! { <option value=v selected=selected>{text}</option> }
                 }).collect_view()}
             </select>
+            {message}
         </div>
     }
 }

@@ -216,24 +216,30 @@ fn KeyAccountFields(
                 view! {
                     <SelectField label="Key-Account-Manager:in" value=manager options=colleague_options("– niemand –") />
                     <SelectField label="Vertretung" value=deputy options=colleague_options("– niemand –") />
-                    <p class="field-title">{say::TEAM}</p>
-                    <ul class="plain team" data-testid="team">
-                        {move || team.get().into_iter().enumerate().map(|(n, row)| {
-                            let who = format!("{TEAM}-{n}");
-                            let role_id = format!("{TEAM}-rolle-{n}");
-                            let remove = move |_| team.update(|t| t.retain(|r| r.key != row.key));
-                            view! {
-                                <li class="team-row">
-                                    <SelectField label="Kolleg:in" value=row.colleague options=colleague_options("– niemand –") id=who.clone() />
-                                    <SelectField label="Rolle" value=row.role options=roles.clone() id=role_id />
-                                    <button type="button" class="quiet" on:click=remove
-                                        aria-label=format!("Teammitglied {} entfernen", n + 1)>"Entfernen"</button>
-                                    {move || error_at(error, &who).get().map(|m| view! { <p class="error">{m}</p> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <button type="button" on:click=add data-testid="team-add">"Kolleg:in hinzufügen"</button>
+                    <fieldset class="group">
+                        <legend>{say::TEAM}</legend>
+                        <ul class="plain team" data-testid="team">
+                            {move || team.get().into_iter().enumerate().map(|(n, row)| {
+                                let who = format!("{TEAM}-{n}");
+                                let role_id = format!("{TEAM}-rolle-{n}");
+                                let remove = move |_| {
+                                    team.update(|t| t.retain(|r| r.key != row.key));
+                                    // The numbering moves: a message about a row is gone with it.
+                                    error.set(None);
+                                };
+                                view! {
+                                    <li class="team-row" role="group" aria-label=say::team_member(n)>
+                                        <SelectField label="Kolleg:in" value=row.colleague options=colleague_options("– niemand –")
+                                            id=who.clone() error=error_at(error, &who) />
+                                        <SelectField label="Rolle" value=row.role options=roles.clone() id=role_id />
+                                        <button type="button" class="quiet" on:click=remove
+                                            aria-label=say::remove_team_member(n)>"Entfernen"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <button type="button" on:click=add data-testid="team-add">"Kolleg:in hinzufügen"</button>
+                    </fieldset>
                 }
             })}
         </fieldset>

@@ -15,7 +15,7 @@ pub fn KeyAccounts() -> impl IntoView {
     let rows = move || {
         app.book.with(|b| {
             let today = browser::today();
-            list(b, None, today)
+            list(b, today)
                 .into_iter()
                 .map(|r| {
                     let href = Route::Group(r.group.id.clone()).href();
@@ -44,10 +44,7 @@ pub fn KeyAccounts() -> impl IntoView {
                 .collect_view()
         })
     };
-    let empty = move || {
-        app.book
-            .with(|b| list(b, None, browser::today()).is_empty())
-    };
+    let empty = move || app.book.with(|b| list(b, browser::today()).is_empty());
     view! {
         <section class="page">
             <h1 tabindex="-1">{say::LIST_TITLE}</h1>
@@ -62,7 +59,7 @@ pub fn KeyAccounts() -> impl IntoView {
                         <th scope="col">"Key-Account-Manager:in"</th>
                         <th scope="col">"Vertretung"</th>
                         <th scope="col">{say::BUYING_CENTER}</th>
-                        <th scope="col">"Kontakte im Jahr"</th>
+                        <th scope="col">{say::contacts_in(chrono::Datelike::year(&browser::today()))}</th>
                         <th scope="col">"Letzter Kontakt"</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
