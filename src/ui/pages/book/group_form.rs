@@ -218,7 +218,7 @@ fn KeyAccountFields(
                     <SelectField label="Vertretung" value=deputy options=colleague_options("– niemand –") />
                     <fieldset class="group">
                         <legend>{say::TEAM}</legend>
-                        <ul class="plain team" data-testid="team">
+                        <div class="team" data-testid="team">
                             {move || team.get().into_iter().enumerate().map(|(n, row)| {
                                 let who = format!("{TEAM}-{n}");
                                 let role_id = format!("{TEAM}-rolle-{n}");
@@ -228,16 +228,16 @@ fn KeyAccountFields(
                                     error.set(None);
                                 };
                                 view! {
-                                    <li class="team-row" role="group" aria-label=say::team_member(n)>
+                                    <div class="team-row" role="group" aria-label=say::team_member(n)>
                                         <SelectField label="Kolleg:in" value=row.colleague options=colleague_options("– niemand –")
                                             id=who.clone() error=error_at(error, &who) />
                                         <SelectField label="Rolle" value=row.role options=roles.clone() id=role_id />
                                         <button type="button" class="quiet" on:click=remove
                                             aria-label=say::remove_team_member(n)>"Entfernen"</button>
-                                    </li>
+                                    </div>
                                 }
                             }).collect_view()}
-                        </ul>
+                        </div>
                         <button type="button" on:click=add data-testid="team-add">"Kolleg:in hinzufügen"</button>
                     </fieldset>
                 }
