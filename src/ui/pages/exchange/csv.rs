@@ -310,16 +310,11 @@ fn first_row(i: &Incoming) -> impl IntoView {
         i.kind.map(texts::customer_kind),
         i.segment.map(texts::segment),
     ]);
-    let place = [i.postcode.as_deref(), i.town.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let address = join(&[
+    let address = texts::address(
         i.street.as_deref(),
-        (!place.is_empty()).then_some(place.as_str()),
-    ]);
+        i.postcode.as_deref(),
+        i.town.as_deref(),
+    );
     let reach = join(&[
         i.phone.as_ref().map(|p| p.as_str()),
         i.email.as_ref().map(|e| e.as_str()),

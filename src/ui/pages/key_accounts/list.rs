@@ -44,7 +44,11 @@ pub fn KeyAccounts() -> impl IntoView {
                 .collect_view()
         })
     };
-    let empty = move || app.book.with(|b| list(b, browser::today()).is_empty());
+    // Whether any group is a key account, without counting contacts a second time.
+    let empty = move || {
+        app.book
+            .with(|b| b.groups().values().all(|g| g.key_account.is_none()))
+    };
     view! {
         <section class="page">
             <h1 tabindex="-1">{say::LIST_TITLE}</h1>
