@@ -76,6 +76,8 @@ test('a Windows-1252 list is previewed, imported with correct names, remembered 
     await expectText(updatedLine, new RegExp(`^Zeile 2: ${escapeRegExp(known.name)} – `));
     for (const field of ['Straße und Hausnummer', 'PLZ', 'Ort']) await expectText(updatedLine, new RegExp(field));
     await expectText(preview, /Dabei entstehen 2 neue Verbünde\./);
+    await expectText(preview.locator('[data-testid=csv-added-lines]'),
+      /Zeile 3: Jürgen Weiß\s+Zeile 4: Bärbel Weiß\s+Zeile 7: Günther Müßig/);
     await checkA11y(page, 'csv page with mapping and preview');
     assert.deepEqual(await appStorage(page), stored, 'nothing is stored before the confirmation');
 
@@ -131,6 +133,22 @@ test('a Windows-1252 list is previewed, imported with correct names, remembered 
     const undone = (await exportBook(page)).doc.book;
     assert.ok(!undone.customers.some((c) => c.number === '990001'));
     assert.ok(undone.customers.some((c) => c.number === '880001'));
+
+    // Consent: an objection from the list takes effect; an undated "ja" afterwards does not
+    // override it, and the preview says which line kept the book's statement.
+    await navigate(page, '/daten/csv');
+    await pickCsv(page, csvFile('widerspruch.csv', Buffer.from('Kundennummer;Werbeeinwilligung;Name\n880001;nein;\n')));
+    await expectText(preview.locator('[data-testid=csv-updated-lines]'), /Zeile 2: Jürgen Weiß – Einwilligung/);
+    const beforeObjection = await storedRevision(page);
+    await page.locator('[data-testid=csv-confirm]').click();
+    await waitForSave(page, beforeObjection);
+    await navigate(page, '/daten/csv');
+    await pickCsv(page, csvFile('alte-zusage.csv', Buffer.from('Kundennummer;Werbeeinwilligung;Name\n880001;ja;\n')));
+    await expectText(preview.locator('[data-testid=csv-consent-kept]'), /weil die Angabe im Kundenbuch neuer ist: Zeile 2\./);
+    await expectText(preview.locator('[data-testid=csv-unchanged]'), '1');
+    await expectText(preview.locator('[data-testid=csv-nothing]'), /Nichts zu übernehmen/);
+    const objected = (await exportBook(page)).doc.book.customers.find((c) => c.number === '880001');
+    assert.equal(objected.consent.state, 'no');
   });
 });
 
@@ -155,6 +173,11 @@ test('files that are no usable customer list are refused in German and change no
       await expectCount(page.locator('[data-testid=csv-mapping]'), 0);
     }
     await checkA11y(page, 'csv page with a refusal');
+
+    // A comma list whose name holds an unquoted comma: the row is refused, not imported shifted.
+    await pickCsv(page, csvFile('verschoben.csv', Buffer.from('Kundennummer,Name,PLZ,Ort\n9,Weber, Anna,79183,Waldkirch\n')));
+    await expectText(page.locator('[data-testid=csv-refused-lines]'), /Zeile 2: mehr gefüllte Zellen als die Kopfzeile Spalten hat/);
+    await expectText(page.locator('[data-testid=csv-nothing]'), /Keine Zeile lässt sich übernehmen/);
 
     // A list without a customer number column: said, and nothing to confirm.
     await pickCsv(page, csvFile('ohne-nummer.csv', Buffer.from('Name;Vorname;Ort\nWeber;Anna;Elzach\n')));
